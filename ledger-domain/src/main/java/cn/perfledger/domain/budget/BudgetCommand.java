@@ -1,0 +1,123 @@
+package cn.perfledger.domain.budget;
+
+import cn.perfledger.domain.budget.BudgetEvent.LineShare;
+import cn.perfledger.domain.budget.BudgetEvent.UnitRef;
+import cn.perfledger.domain.common.BudgetLineId;
+import cn.perfledger.domain.common.FiscalYearId;
+import cn.perfledger.domain.common.Money;
+import cn.perfledger.domain.common.ProcurementId;
+import cn.perfledger.domain.common.RubricVersionId;
+import cn.perfledger.domain.common.VoucherNo;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * What a clerk asks the budget ledger of one department-year to do. Commands that may arrive after the
+ * year is sealed take {@code postCloseReason}: it must be null before close and is required after it.
+ */
+public sealed interface BudgetCommand {
+
+    FiscalYearId fiscalYearId();
+
+    /** Opens the year: units come from the department's register, the rubric names how it will be scored. */
+    record OpenFiscalYear(@TargetAggregateIdentifier FiscalYearId fiscalYearId, String departmentName,
+            List<UnitRef> units, RubricVersionId rubricVersion) implements BudgetCommand {
+    }
+
+    record OpenBudgetLine(@TargetAggregateIdentifier FiscalYearId fiscalYearId, BudgetLineId lineId,
+            BudgetLineSpec spec, LocalDate effectiveDate) implements BudgetCommand {
+    }
+
+    record ApproveInitialBudget(@TargetAggregateIdentifier FiscalYearId fiscalYearId, BudgetLineId lineId,
+            Money amount, String documentNo, LocalDate effectiveDate) implements BudgetCommand {
+    }
+
+    record IncreaseBudget(@TargetAggregateIdentifier FiscalYearId fiscalYearId, BudgetLineId lineId, Money amount,
+            String documentNo, String reason, LocalDate effectiveDate, String postCloseReason)
+            implements BudgetCommand {
+    }
+
+    record DecreaseBudget(@TargetAggregateIdentifier FiscalYearId fiscalYearId, BudgetLineId lineId, Money amount,
+            String documentNo, String reason, LocalDate effectiveDate, String postCloseReason)
+            implements BudgetCommand {
+    }
+
+    /** Moves budget between lines (调剂); the shares must sum to zero and name each line once. */
+    record TransferBudget(@TargetAggregateIdentifier FiscalYearId fiscalYearId, List<LineShare> shares,
+            String documentNo, String reason, LocalDate effectiveDate, String postCloseReason)
+            implements BudgetCommand {
+    }
+
+    /** Carry-in from the previous year, effective on the year's first day. */
+    record RecordCarryIn(@TargetAggregateIdentifier FiscalYearId fiscalYearId, BudgetLineId lineId, Money amount,
+            CarryOverKind kind) implements BudgetCommand {
+    }
+
+    record WithdrawAppropriation(@TargetAggregateIdentifier FiscalYearId fiscalYearId, BudgetLineId lineId,
+            Money amount, String documentNo, String reason, LocalDate effectiveDate, String postCloseReason)
+            implements BudgetCommand {
+    }
+
+    /** One voucher line of spending. */
+    record ExpenditureEntry(VoucherNo voucherNo, BudgetLineId lineId, Money amount, LocalDate effectiveDate,
+            String payee, String summary) {
+    }
+
+    /** Records one voucher; resubmitting an identical voucher is a reported no-op. */
+    record RecordExpenditure(@TargetAggregateIdentifier FiscalYearId fiscalYearId, ExpenditureEntry entry,
+            VoucherNo correctionOf, String postCloseReason) implements BudgetCommand {
+    }
+
+    /**
+     * Records many vouchers at once (imports): all or nothing. Vouchers already recorded with the identical
+     * payload are skipped and reported; a used voucher number with a different payload refuses the batch.
+     */
+    record RecordExpenditureBatch(@TargetAggregateIdentifier FiscalYearId fiscalYearId, String batchId,
+            List<ExpenditureEntry> entries, String postCloseReason) implements BudgetCommand {
+    }
+
+    /** Reverses (冲销) all or part of an earlier voucher with a new voucher number. */
+    record ReverseExpenditure(@TargetAggregateIdentifier FiscalYearId fiscalYearId, VoucherNo voucherNo,
+            VoucherNo originalVoucherNo, Money amount, String reason, LocalDate effectiveDate,
+            String postCloseReason) implements BudgetCommand {
+    }
+
+    record PlanProcurement(@TargetAggregateIdentifier FiscalYearId fiscalYearId, ProcurementId procurementId,
+            String name, ProcurementCategory category, Money planAmount, Money smeReserve,
+            LocalDate effectiveDate) implements BudgetCommand {
+    }
+
+    record SignProcurementContract(@TargetAggregateIdentifier FiscalYearId fiscalYearId,
+            ProcurementId procurementId, String contractNo, Money contractAmount, LocalDate awardNoticeDate,
+            LocalDate signedDate) implements BudgetCommand {
+    }
+
+    record FileProcurementContract(@TargetAggregateIdentifier FiscalYearId fiscalYearId,
+            ProcurementId procurementId, String contractNo, LocalDate filedDate) implements BudgetCommand {
+    }
+
+    record RecordProcurementExecution(@TargetAggregateIdentifier FiscalYearId fiscalYearId,
+            ProcurementId procurementId, Money amount, Money smeAwardedAmount, LocalDate effectiveDate)
+            implements BudgetCommand {
+    }
+
+    /** Rates as fractions: 0.75 = 75%. */
+    record RecordExecutionNotice(@TargetAggregateIdentifier FiscalYearId fiscalYearId, String documentNo,
+            BigDecimal requiredProgress, BigDecimal publishedRate, LocalDate noticeDate) implements BudgetCommand {
+    }
+
+    record RecordFixedAssets(@TargetAggregateIdentifier FiscalYearId fiscalYearId, Money originalValue,
+            Money inUseValue, LocalDate effectiveDate) implements BudgetCommand {
+    }
+
+    /**
+     * Seals the year on 12-31: every line's unspent remainder becomes its carry-out. By default 项目 lines
+     * carry forward (结转) and 基本 lines are 结余; {@code kindOverrides} changes that per line.
+     */
+    record CloseFiscalYear(@TargetAggregateIdentifier FiscalYearId fiscalYearId,
+            Map<BudgetLineId, CarryOverKind> kindOverrides) implements BudgetCommand {
+    }
+}
