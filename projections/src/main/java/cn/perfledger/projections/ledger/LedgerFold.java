@@ -1,0 +1,179 @@
+package cn.perfledger.projections.ledger;
+
+import cn.perfledger.domain.budget.BudgetEvent;
+import cn.perfledger.domain.budget.BudgetEvent.AppropriationWithdrawn;
+import cn.perfledger.domain.budget.BudgetEvent.BudgetDecreased;
+import cn.perfledger.domain.budget.BudgetEvent.BudgetIncreased;
+import cn.perfledger.domain.budget.BudgetEvent.BudgetLineOpened;
+import cn.perfledger.domain.budget.BudgetEvent.BudgetTransferred;
+import cn.perfledger.domain.budget.BudgetEvent.CarryInRecorded;
+import cn.perfledger.domain.budget.BudgetEvent.ExecutionNoticeRecorded;
+import cn.perfledger.domain.budget.BudgetEvent.ExpenditureRecorded;
+import cn.perfledger.domain.budget.BudgetEvent.ExpenditureReversed;
+import cn.perfledger.domain.budget.BudgetEvent.FiscalYearClosed;
+import cn.perfledger.domain.budget.BudgetEvent.FiscalYearOpened;
+import cn.perfledger.domain.budget.BudgetEvent.FixedAssetsRecorded;
+import cn.perfledger.domain.budget.BudgetEvent.InitialBudgetApproved;
+import cn.perfledger.domain.budget.BudgetEvent.LineShare;
+import cn.perfledger.domain.budget.BudgetEvent.ProcurementContractFiled;
+import cn.perfledger.domain.budget.BudgetEvent.ProcurementContractSigned;
+import cn.perfledger.domain.budget.BudgetEvent.ProcurementExecuted;
+import cn.perfledger.domain.budget.BudgetEvent.ProcurementPlanned;
+import cn.perfledger.domain.budget.FundingSource;
+import cn.perfledger.domain.common.BudgetLineId;
+import cn.perfledger.domain.common.ProcurementId;
+import cn.perfledger.projections.basis.RecordedEvent;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The pure fold of a department-year's budget events into its ledger figures. Feed it events in replay
+ * order (see {@code Replay}); it ignores events of other streams. Live read models and as-of replays use
+ * this same class, so there is one implementation of every figure.
+ */
+public final class LedgerFold implements Consumer<RecordedEvent> {
+
+    private FiscalYearOpened opened;
+    private final Map<BudgetLineId, LineFigures> lines = new LinkedHashMap<>();
+    private final Map<ProcurementId, ProcurementFigures> procurements = new LinkedHashMap<>();
+    private final List<NoticeFigures> notices = new ArrayList<>();
+    /** Notices whose day is not over yet: events of the same effective date may still follow. */
+    private final List<ExecutionNoticeRecorded> pendingNotices = new ArrayList<>();
+    private FixedAssetsRecorded fixedAssets;
+    private FiscalYearClosed closed;
+    private long lastGlobalSequence = -1;
+    private int eventCount;
+
+    @Override
+    public void accept(RecordedEvent event) {
+        if (!(event.payload() instanceof BudgetEvent budgetEvent)) {
+            return;
+        }
+        settleNoticesBefore(event.effectiveDate());
+        eventCount++;
+        lastGlobalSequence = Math.max(lastGlobalSequence, event.globalSequence());
+        apply(budgetEvent, event);
+    }
+
+    private void apply(BudgetEvent payload, RecordedEvent event) {
+        if (payload instanceof FiscalYearOpened e) {
+            opened = e;
+        } else if (payload instanceof BudgetLineOpened e) {
+            lines.put(e.lineId(), new LineFigures(e.lineId(), e.spec()));
+        } else if (payload instanceof InitialBudgetApproved e) {
+            line(e.lineId()).approveInitial(e.amount());
+        } else if (payload instanceof BudgetIncreased e) {
+            line(e.lineId()).adjust(new Adjustment(e.lineId(), Adjustment.Kind.INCREASE, e.amount(), e.documentNo(),
+                    e.reason(), e.effectiveDate(), event.globalSequence(), e.postCloseReason()));
+        } else if (payload instanceof BudgetDecreased e) {
+            line(e.lineId()).adjust(new Adjustment(e.lineId(), Adjustment.Kind.DECREASE, e.amount().negate(),
+                    e.documentNo(), e.reason(), e.effectiveDate(), event.globalSequence(), e.postCloseReason()));
+        } else if (payload instanceof BudgetTransferred e) {
+            for (LineShare share : e.shares()) {
+                line(share.lineId()).adjust(new Adjustment(share.lineId(), Adjustment.Kind.TRANSFER, share.amount(),
+                        e.documentNo(), e.reason(), e.effectiveDate(), event.globalSequence(), e.postCloseReason()));
+            }
+        } else if (payload instanceof CarryInRecorded e) {
+            line(e.lineId()).carryIn(e.amount(), e.kind());
+        } else if (payload instanceof AppropriationWithdrawn e) {
+            line(e.lineId()).withdraw(e.amount());
+        } else if (payload instanceof ExpenditureRecorded e) {
+            line(e.lineId()).spend(e.amount(), e.effectiveDate().getMonthValue());
+        } else if (payload instanceof ExpenditureReversed e) {
+            line(e.lineId()).reverse(e.amount(), e.effectiveDate().getMonthValue());
+        } else if (payload instanceof ProcurementPlanned e) {
+            procurements.put(e.procurementId(), new ProcurementFigures(e));
+        } else if (payload instanceof ProcurementContractSigned e) {
+            procurement(e.procurementId()).signed(e);
+        } else if (payload instanceof ProcurementContractFiled e) {
+            procurement(e.procurementId()).filed(e);
+        } else if (payload instanceof ProcurementExecuted e) {
+            procurement(e.procurementId()).executed(e);
+        } else if (payload instanceof ExecutionNoticeRecorded e) {
+            pendingNotices.add(e);
+        } else if (payload instanceof FixedAssetsRecorded e) {
+            fixedAssets = e;
+        } else if (payload instanceof FiscalYearClosed e) {
+            closed = e;
+        }
+    }
+
+    private LineFigures line(BudgetLineId id) {
+        LineFigures line = lines.get(id);
+        if (line == null) {
+            // The aggregate refuses unknown lines, so this means the events were filtered inconsistently.
+            throw new IllegalStateException("event for unknown budget line " + id + " (was its BudgetLineOpened filtered out?)");
+        }
+        return line;
+    }
+
+    private ProcurementFigures procurement(ProcurementId id) {
+        ProcurementFigures figures = procurements.get(id);
+        if (figures == null) {
+            throw new IllegalStateException("event for unknown procurement " + id);
+        }
+        return figures;
+    }
+
+    /**
+     * A notice compares with the ledger as it stood at the end of the notice date, so it is settled only
+     * once the fold has moved past that date (or when asked).
+     */
+    private void settleNoticesBefore(java.time.LocalDate date) {
+        if (pendingNotices.isEmpty() || !pendingNotices.get(0).effectiveDate().isBefore(date)) {
+            return;
+        }
+        settleNotices();
+    }
+
+    private void settleNotices() {
+        if (pendingNotices.isEmpty()) {
+            return;
+        }
+        Map<FundingSource, Totals> bySource = Grouping.totals(lines.values(), line -> line.spec().fundingSource());
+        for (ExecutionNoticeRecorded notice : pendingNotices) {
+            notices.add(new NoticeFigures(notice, bySource));
+        }
+        pendingNotices.clear();
+    }
+
+    /** The year's opening event, or null if the basis admits none. */
+    public FiscalYearOpened opened() {
+        return opened;
+    }
+
+    public Collection<LineFigures> lines() {
+        return Collections.unmodifiableCollection(lines.values());
+    }
+
+    public Collection<ProcurementFigures> procurements() {
+        return Collections.unmodifiableCollection(procurements.values());
+    }
+
+    /** The execution notices in replay order, each with the ledger's own figures at its date. */
+    public List<NoticeFigures> notices() {
+        settleNotices();
+        return Collections.unmodifiableList(notices);
+    }
+
+    public FixedAssetsRecorded fixedAssets() {
+        return fixedAssets;
+    }
+
+    public FiscalYearClosed closed() {
+        return closed;
+    }
+
+    public int eventCount() {
+        return eventCount;
+    }
+
+    public long lastGlobalSequence() {
+        return lastGlobalSequence;
+    }
+}

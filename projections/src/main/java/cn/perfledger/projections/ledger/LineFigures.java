@@ -1,0 +1,132 @@
+package cn.perfledger.projections.ledger;
+
+import cn.perfledger.domain.budget.BudgetLineSpec;
+import cn.perfledger.domain.budget.CarryOverKind;
+import cn.perfledger.domain.common.BudgetLineId;
+import cn.perfledger.domain.common.Money;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The running figures of one budget line. Mutable only inside {@link LedgerFold}; readers get the
+ * derived amounts through the accessors.
+ */
+public final class LineFigures {
+
+    private final BudgetLineId lineId;
+    private final BudgetLineSpec spec;
+    private Money initial = Money.ZERO;
+    private Money adjustments = Money.ZERO;
+    private Money carryIn = Money.ZERO;
+    private CarryOverKind carryInKind;
+    private Money withdrawn = Money.ZERO;
+    private Money spent = Money.ZERO;
+    private Money reversed = Money.ZERO;
+    private final Money[] executedByMonth = new Money[12];
+    private final List<Adjustment> adjustmentHistory = new ArrayList<>();
+
+    LineFigures(BudgetLineId lineId, BudgetLineSpec spec) {
+        this.lineId = lineId;
+        this.spec = spec;
+        java.util.Arrays.fill(executedByMonth, Money.ZERO);
+    }
+
+    void approveInitial(Money amount) {
+        initial = initial.plus(amount);
+    }
+
+    void adjust(Adjustment adjustment) {
+        adjustments = adjustments.plus(adjustment.amount());
+        adjustmentHistory.add(adjustment);
+    }
+
+    void carryIn(Money amount, CarryOverKind kind) {
+        carryIn = carryIn.plus(amount);
+        carryInKind = kind;
+    }
+
+    void withdraw(Money amount) {
+        withdrawn = withdrawn.plus(amount);
+    }
+
+    void spend(Money amount, int month) {
+        spent = spent.plus(amount);
+        executedByMonth[month - 1] = executedByMonth[month - 1].plus(amount);
+    }
+
+    void reverse(Money amount, int month) {
+        reversed = reversed.plus(amount);
+        executedByMonth[month - 1] = executedByMonth[month - 1].minus(amount);
+    }
+
+    public BudgetLineId lineId() {
+        return lineId;
+    }
+
+    public BudgetLineSpec spec() {
+        return spec;
+    }
+
+    /** 年初预算. */
+    public Money initial() {
+        return initial;
+    }
+
+    /** Σ 调整 (increases − decreases ± transfers). */
+    public Money adjustments() {
+        return adjustments;
+    }
+
+    /** 全年预算数 / 调整后预算 = initial + Σ adjustments. */
+    public Money fullYear() {
+        return initial.plus(adjustments);
+    }
+
+    /** 年初结转和结余. */
+    public Money carryIn() {
+        return carryIn;
+    }
+
+    public CarryOverKind carryInKind() {
+        return carryInKind;
+    }
+
+    /** 指标收回/注销. */
+    public Money withdrawn() {
+        return withdrawn;
+    }
+
+    /** What may still be spent in total: full-year + carry-in − withdrawn. */
+    public Money available() {
+        return fullYear().plus(carryIn).minus(withdrawn);
+    }
+
+    /** 执行数 = Σ expenditures − Σ reversals. */
+    public Money executed() {
+        return spent.minus(reversed);
+    }
+
+    /** Gross expenditure before reversals. */
+    public Money grossSpent() {
+        return spent;
+    }
+
+    public Money reversed() {
+        return reversed;
+    }
+
+    /** 年末结转和结余 as the ledger stands: available − executed. */
+    public Money carryOut() {
+        return available().minus(executed());
+    }
+
+    /** Net executed amount in month 1..12. */
+    public Money executedInMonth(int month) {
+        return executedByMonth[month - 1];
+    }
+
+    public List<Adjustment> adjustmentHistory() {
+        return Collections.unmodifiableList(adjustmentHistory);
+    }
+}

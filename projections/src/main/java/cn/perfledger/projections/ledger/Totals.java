@@ -1,0 +1,31 @@
+package cn.perfledger.projections.ledger;
+
+import cn.perfledger.domain.common.Money;
+import java.math.BigDecimal;
+
+/**
+ * The budget waterfall and execution of a set of lines: 年初 → Σ 调整 → 全年, carry-in, withdrawn, executed,
+ * carry-out. Rates are exact to {@link Rates#SCALE} decimals and rounded only for display.
+ */
+public record Totals(Money initial, Money adjustments, Money fullYear, Money carryIn, Money withdrawn,
+        Money executed, Money carryOut, int lineCount) {
+
+    public static final Totals EMPTY = new Totals(Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO,
+            Money.ZERO, Money.ZERO, 0);
+
+    public static Totals of(LineFigures line) {
+        return new Totals(line.initial(), line.adjustments(), line.fullYear(), line.carryIn(), line.withdrawn(),
+                line.executed(), line.carryOut(), 1);
+    }
+
+    public Totals plus(Totals other) {
+        return new Totals(initial.plus(other.initial), adjustments.plus(other.adjustments),
+                fullYear.plus(other.fullYear), carryIn.plus(other.carryIn), withdrawn.plus(other.withdrawn),
+                executed.plus(other.executed), carryOut.plus(other.carryOut), lineCount + other.lineCount);
+    }
+
+    /** 预算执行率 = 执行数 ÷ 全年预算数; null when there is no budget. */
+    public BigDecimal executionRate() {
+        return Rates.ratio(executed, fullYear);
+    }
+}
