@@ -12,10 +12,11 @@ import java.util.Objects;
  */
 public record Money(BigDecimal yuan) implements Comparable<Money> {
 
-    public static final Money ZERO = new Money(BigDecimal.ZERO);
-    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
     /** The largest amount the ledger accepts (one trillion yuan): larger is a typing or unit error. */
     public static final BigDecimal MAX_ABS_YUAN = new BigDecimal("1000000000000.00");
+    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
+    // declared after the constants the constructor reads, so class initialisation sees them set
+    public static final Money ZERO = new Money(BigDecimal.ZERO);
 
     public Money {
         Objects.requireNonNull(yuan, "yuan");
