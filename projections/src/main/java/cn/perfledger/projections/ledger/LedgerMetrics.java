@@ -1,0 +1,210 @@
+package cn.perfledger.projections.ledger;
+
+import cn.perfledger.domain.budget.BudgetEvent.FixedAssetsRecorded;
+import cn.perfledger.domain.budget.BudgetEvent.ProcurementContractFiled;
+import cn.perfledger.domain.budget.BudgetEvent.ProcurementContractSigned;
+import cn.perfledger.domain.budget.ExpenditureKind;
+import cn.perfledger.domain.budget.FundingSource;
+import cn.perfledger.domain.common.Money;
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The named ledger figures of DOMAIN.md §5, computed from a {@link LedgerFold}. Every rate is a fraction
+ * (0.9989 = 99.89%) exact to {@link Rates#SCALE} decimals, or null when its denominator is zero.
+ */
+public final class LedgerMetrics {
+
+    /** 政府采购法实施条例 第四十六条: the contract is signed within 30 days of the award notice. */
+    public static final int CONTRACT_SIGNING_DAYS = 30;
+    /** Filing (备案) within 7 working days of signing; weekends are skipped, public holidays are not modelled. */
+    public static final int CONTRACT_FILING_WORKING_DAYS = 7;
+
+    private final LedgerFold fold;
+
+    public LedgerMetrics(LedgerFold fold) {
+        this.fold = fold;
+    }
+
+    public LedgerFold fold() {
+        return fold;
+    }
+
+    private List<LineFigures> lines(Predicate<LineFigures> filter) {
+        return fold.lines().stream().filter(filter).toList();
+    }
+
+    /** Lines funded by treasury appropriations (财政拨款: general budget, funds, state capital budget). */
+    public static boolean isFiscalAppropriation(LineFigures line) {
+        return line.spec().fundingSource().isFiscalAppropriation();
+    }
+
+    public Totals total() {
+        return Grouping.total(fold.lines());
+    }
+
+    /** 财政拨款 totals: the lines the 预算完成率 and 差异率 of the rubrics speak of. */
+    public Totals fiscalAppropriation() {
+        return Grouping.total(lines(LedgerMetrics::isFiscalAppropriation));
+    }
+
+    public Totals ofKind(ExpenditureKind... kinds) {
+        List<ExpenditureKind> wanted = List.of(kinds);
+        return Grouping.total(lines(line -> wanted.contains(line.spec().kind())));
+    }
+
+    public Totals basic() {
+        return ofKind(ExpenditureKind.BASIC_PERSONNEL, ExpenditureKind.BASIC_OPERATING);
+    }
+
+    public Totals project() {
+        return ofKind(ExpenditureKind.PROJECT);
+    }
+
+    /** 公用经费: 基本支出 lines booked as operating expense. */
+    public Totals operatingExpense() {
+        return ofKind(ExpenditureKind.BASIC_OPERATING);
+    }
+
+    /** 三公经费: lines whose economic code is 30212, 31013, 30231 or 30217, in 基本 and 项目 alike. */
+    public Totals threePublic() {
+        return Grouping.total(lines(line -> line.spec().economicCode().threePublicCategory().isPresent()));
+    }
+
+    /** 预算执行率 (财政拨款) = 执行数 ÷ 全年预算数. */
+    public BigDecimal budgetExecutionRate() {
+        return fiscalAppropriation().executionRate();
+    }
+
+    /**
+     * 本年财政拨款收入决算数: the appropriation actually granted = 全年预算 − 指标收回 − what is left unspent
+     * in the year beyond carry-over; by the 结转结余 identity it equals 支出 + 年末 − 年初.
+     */
+    public Money appropriationRevenue() {
+        Totals totals = fiscalAppropriation();
+        return totals.executed().plus(totals.carryOut()).minus(totals.carryIn());
+    }
+
+    /** 财政拨款收入预决算差异率 = |决算收入 − 调整预算收入| ÷ 调整预算收入. */
+    public BigDecimal appropriationRevenueVarianceRate() {
+        Totals totals = fiscalAppropriation();
+        Money difference = appropriationRevenue().minus(totals.fullYear());
+        return Rates.ratio(difference.isNegative() ? difference.negate() : difference, totals.fullYear());
+    }
+
+    /** 结转结余率 (财预〔2013〕53号) = 年末结转结余 ÷ 支出预算数 (全年预算). */
+    public BigDecimal carryOverRate53() {
+        Totals totals = fiscalAppropriation();
+        return Rates.ratio(totals.carryOut(), totals.fullYear());
+    }
+
+    /** 结转结余率 as seed 002 computed it: 年末结转结余 ÷ 年初结转结余. */
+    public BigDecimal carryOverRateYearOverYear() {
+        Totals totals = fiscalAppropriation();
+        return Rates.ratio(totals.carryOut(), totals.carryIn());
+    }
+
+    /** 公用经费控制率 = 实际公用经费 ÷ 预算公用经费. */
+    public BigDecimal operatingExpenseControlRate() {
+        return operatingExpense().executionRate();
+    }
+
+    /** 三公经费控制率 = 实际三公 ÷ 预算三公. */
+    public BigDecimal threePublicControlRate() {
+        return threePublic().executionRate();
+    }
+
+    public Money procurementPlanned() {
+        return sum(fold.procurements().stream().map(p -> p.plan().planAmount()).toList());
+    }
+
+    public Money procurementExecuted() {
+        return sum(fold.procurements().stream().map(ProcurementFigures::executed).toList());
+    }
+
+    /** 政府采购执行率 = 实际采购金额 ÷ 采购预算. */
+    public BigDecimal procurementExecutionRate() {
+        return Rates.ratio(procurementExecuted(), procurementPlanned());
+    }
+
+    /** 采购政策效能 = 实际授予中小企业 ÷ 预留. */
+    public BigDecimal smeAwardShare() {
+        Money reserved = sum(fold.procurements().stream().map(p -> p.plan().smeReserve()).toList());
+        Money awarded = sum(fold.procurements().stream().map(ProcurementFigures::smeAwarded).toList());
+        return Rates.ratio(awarded, reserved);
+    }
+
+    /** 合同签订及时率 = contracts signed within 30 days of the award notice ÷ contracts signed. */
+    public BigDecimal contractSigningTimelinessRate() {
+        List<ProcurementContractSigned> contracts = fold.procurements().stream()
+                .flatMap(p -> p.contracts().stream()).toList();
+        long timely = contracts.stream()
+                .filter(c -> ChronoUnit.DAYS.between(c.awardNoticeDate(), c.effectiveDate()) <= CONTRACT_SIGNING_DAYS)
+                .count();
+        return Rates.ratio(BigDecimal.valueOf(timely), BigDecimal.valueOf(contracts.size()));
+    }
+
+    /** 合同备案及时率 = contracts filed within 7 working days of signing ÷ contracts signed (unfiled count as late). */
+    public BigDecimal contractFilingTimelinessRate() {
+        long signed = 0;
+        long timely = 0;
+        for (ProcurementFigures procurement : fold.procurements()) {
+            for (ProcurementContractSigned contract : procurement.contracts()) {
+                signed++;
+                boolean filedInTime = procurement.filings().stream()
+                        .filter(f -> f.contractNo().equals(contract.contractNo()))
+                        .map(ProcurementContractFiled::effectiveDate)
+                        .anyMatch(filed -> workingDaysBetween(contract.effectiveDate(), filed)
+                                <= CONTRACT_FILING_WORKING_DAYS);
+                if (filedInTime) {
+                    timely++;
+                }
+            }
+        }
+        return Rates.ratio(BigDecimal.valueOf(timely), BigDecimal.valueOf(signed));
+    }
+
+    static long workingDaysBetween(LocalDate from, LocalDate to) {
+        long days = 0;
+        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
+            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                days++;
+            }
+        }
+        return days;
+    }
+
+    /** 固定资产利用率 = 在用固定资产原值 ÷ 全部固定资产原值 (the latest figures recorded). */
+    public BigDecimal fixedAssetUtilisationRate() {
+        FixedAssetsRecorded assets = fold.fixedAssets();
+        return assets == null ? null : Rates.ratio(assets.inUseValue(), assets.originalValue());
+    }
+
+    /**
+     * 年度平均执行率 as the finance bureau notified it: the mean of the published progress rates of the
+     * notices recorded (seed 002: 941.41% ÷ 9 = 104.60%).
+     */
+    public BigDecimal annualAverageExecutionRatePublished() {
+        List<NoticeFigures> notices = fold.notices();
+        BigDecimal sum = notices.stream().map(n -> n.notice().publishedRate()).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return Rates.ratio(sum, BigDecimal.valueOf(notices.size()));
+    }
+
+    /** The same mean computed from the ledger's own figures at each notice date (一般公共预算 lines). */
+    public BigDecimal annualAverageExecutionRateLedger() {
+        List<BigDecimal> rates = fold.notices().stream()
+                .map(n -> n.ledgerProgressRate(FundingSource.GENERAL_PUBLIC_BUDGET))
+                .filter(java.util.Objects::nonNull).toList();
+        BigDecimal sum = rates.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        return Rates.ratio(sum, BigDecimal.valueOf(rates.size()));
+    }
+
+    private static Money sum(Collection<Money> amounts) {
+        return amounts.stream().reduce(Money.ZERO, Money::plus);
+    }
+}
