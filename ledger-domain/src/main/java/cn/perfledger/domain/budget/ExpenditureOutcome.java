@@ -1,0 +1,16 @@
+package cn.perfledger.domain.budget;
+
+/**
+ * The result of {@link BudgetCommand.RecordExpenditure}: {@code recorded} is false when the identical voucher
+ * had already been recorded, so nothing was applied (the resubmission is a reported no-op).
+ */
+public record ExpenditureOutcome(boolean recorded, String voucherNo) {
+
+    static ExpenditureOutcome recorded(String voucherNo) {
+        return new ExpenditureOutcome(true, voucherNo);
+    }
+
+    static ExpenditureOutcome alreadyRecorded(String voucherNo) {
+        return new ExpenditureOutcome(false, voucherNo);
+    }
+}
