@@ -1,0 +1,73 @@
+package cn.perfledger.domain.evaluation;
+
+import cn.perfledger.domain.common.IndicatorId;
+import cn.perfledger.domain.common.RubricItemCode;
+import cn.perfledger.domain.common.RubricVersionId;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/**
+ * What an evaluator asks of a department-year's self-evaluation. Definitions and bonus/penalty entries are
+ * effective inside the fiscal year; actuals, judgement scores and submissions may also be effective in the
+ * following year, when the self-evaluation is actually done.
+ */
+public sealed interface EvaluationCommand {
+
+    EvaluationId evaluationId();
+
+    /** Starts the evaluation of the year under the rubric the year was opened with; effective on 1 January. */
+    record StartEvaluation(@TargetAggregateIdentifier EvaluationId evaluationId, RubricVersionId rubricVersion)
+            implements EvaluationCommand {
+    }
+
+    /**
+     * Defines a performance indicator. {@code path} names its 一级/二级/三级 categories (1 to 3 names, e.g.
+     * 履职效能 / 产出 / 数量指标); {@code weight} is its 分值 (0 to 100, at most 2 decimals);
+     * {@code targetExpression} is the 年度目标值 as written; {@code rubricItemCode} optionally names the rubric
+     * leaf or group it feeds.
+     */
+    record DefineIndicator(@TargetAggregateIdentifier EvaluationId evaluationId, IndicatorId indicatorId,
+            List<String> path, String name, BigDecimal weight, String targetExpression, RubricItemCode rubricItemCode,
+            LocalDate effectiveDate) implements EvaluationCommand {
+    }
+
+    /** Revises an indicator's target (绩效目标调整); the reason is required. */
+    record ReviseTarget(@TargetAggregateIdentifier EvaluationId evaluationId, IndicatorId indicatorId,
+            String newTargetExpression, String reason, LocalDate effectiveDate) implements EvaluationCommand {
+    }
+
+    /** Records an indicator's actual value (实际完成值) as written; a later record supersedes an earlier one. */
+    record RecordActual(@TargetAggregateIdentifier EvaluationId evaluationId, IndicatorId indicatorId, String actual,
+            LocalDate effectiveDate) implements EvaluationCommand {
+    }
+
+    /**
+     * Enters (or re-enters) the evaluator's score of a judgement item with its basis (评分依据). The rubric
+     * caps the score at the item's weight; here it is only bounded by 0 and 100.
+     */
+    record EnterJudgementScore(@TargetAggregateIdentifier EvaluationId evaluationId, RubricItemCode rubricItemCode,
+            BigDecimal score, String basis, String evaluator, LocalDate effectiveDate) implements EvaluationCommand {
+    }
+
+    /** Withdraws the score entered for a judgement item. */
+    record WithdrawJudgementScore(@TargetAggregateIdentifier EvaluationId evaluationId,
+            RubricItemCode rubricItemCode, String reason, LocalDate effectiveDate) implements EvaluationCommand {
+    }
+
+    /** Records a bonus (加分) or penalty (减分) entry; caps are applied by the rubric when scoring. */
+    record RecordBonusPenalty(@TargetAggregateIdentifier EvaluationId evaluationId, BonusPenaltyEntryId entryId,
+            BonusPenaltyKind kind, BigDecimal points, String reason, String documentNo, LocalDate effectiveDate)
+            implements EvaluationCommand {
+    }
+
+    /**
+     * Submits the self-evaluation table as of {@code referenceDate} (评价基准日); {@code digest} is the hex
+     * SHA-256 of the table shown, {@code declaredTotal} the total the department states (optional).
+     */
+    record SubmitSelfEvaluation(@TargetAggregateIdentifier EvaluationId evaluationId, LocalDate referenceDate,
+            String digest, BigDecimal declaredTotal, String submittedBy, LocalDate effectiveDate)
+            implements EvaluationCommand {
+    }
+}

@@ -1,0 +1,70 @@
+package cn.perfledger.domain.evaluation;
+
+import cn.perfledger.domain.common.FiscalYearId;
+import cn.perfledger.domain.common.IndicatorId;
+import cn.perfledger.domain.common.RubricItemCode;
+import cn.perfledger.domain.common.RubricVersionId;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+
+/**
+ * Everything that happens to a department-year's self-evaluation, in past tense. Each event carries its
+ * effective date (业务日期); the recorded time is the event store's timestamp. Texts are kept as written
+ * next to their parsed form so that a later, better parser can be checked against the original.
+ */
+public sealed interface EvaluationEvent {
+
+    EvaluationId evaluationId();
+
+    LocalDate effectiveDate();
+
+    @Revision("1")
+    record EvaluationStarted(EvaluationId evaluationId, FiscalYearId fiscalYearId, RubricVersionId rubricVersion,
+            LocalDate effectiveDate) implements EvaluationEvent {
+    }
+
+    /** {@code targetExpression} is the text as written, {@code target} its parsed form. */
+    @Revision("1")
+    record IndicatorDefined(EvaluationId evaluationId, IndicatorId indicatorId, List<String> path, String name,
+            BigDecimal weight, String targetExpression, TargetExpression target, RubricItemCode rubricItemCode,
+            LocalDate effectiveDate) implements EvaluationEvent {
+    }
+
+    @Revision("1")
+    record IndicatorTargetRevised(EvaluationId evaluationId, IndicatorId indicatorId, String previousTargetExpression,
+            String newTargetExpression, TargetExpression newTarget, String reason, LocalDate effectiveDate)
+            implements EvaluationEvent {
+    }
+
+    /** {@code actual} is the text as written, {@code value} its parsed form; supersedes earlier actuals. */
+    @Revision("1")
+    record IndicatorActualRecorded(EvaluationId evaluationId, IndicatorId indicatorId, String actual,
+            ActualValue value, LocalDate effectiveDate) implements EvaluationEvent {
+    }
+
+    /** {@code previousScore} is the score this entry supersedes, or null for a first entry. */
+    @Revision("1")
+    record JudgementScoreEntered(EvaluationId evaluationId, RubricItemCode rubricItemCode, BigDecimal score,
+            String basis, String evaluator, BigDecimal previousScore, LocalDate effectiveDate)
+            implements EvaluationEvent {
+    }
+
+    @Revision("1")
+    record JudgementScoreWithdrawn(EvaluationId evaluationId, RubricItemCode rubricItemCode, BigDecimal withdrawnScore,
+            String reason, LocalDate effectiveDate) implements EvaluationEvent {
+    }
+
+    @Revision("1")
+    record BonusPenaltyRecorded(EvaluationId evaluationId, BonusPenaltyEntryId entryId, BonusPenaltyKind kind,
+            BigDecimal points, String reason, String documentNo, LocalDate effectiveDate) implements EvaluationEvent {
+    }
+
+    /** {@code submissionNo} counts submissions from 1; a resubmission does not erase the earlier ones. */
+    @Revision("1")
+    record SelfEvaluationSubmitted(EvaluationId evaluationId, int submissionNo, LocalDate referenceDate,
+            String digest, BigDecimal declaredTotal, String submittedBy, LocalDate effectiveDate)
+            implements EvaluationEvent {
+    }
+}

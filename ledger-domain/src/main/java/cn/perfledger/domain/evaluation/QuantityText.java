@@ -1,0 +1,235 @@
+package cn.perfledger.domain.evaluation;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the quantities (number, 万/亿 multiplier, unit) in a target or actual text as the seeds write them,
+ * and the comparison words around them. Shared by {@link TargetExpression} and {@link ActualValue} so that
+ * both sides of a comparison are read by the same rules.
+ */
+final class QuantityText {
+
+    /** Longest first: the regex alternation takes the first alternative that matches. */
+    private static final String UNITS = "%|‰|个百分点|个工作日|工作日|个月|人次|小时|分钟|平方米|公里|Mbps|Gbps|MB|GB|TB|PB"
+            + "|[个次份件条项月天日年周人家台套篇场期批宗户座本页册张名位分元秒倍]|M|G|T";
+    /** Chinese numerals only count before a measure word ("至少一次"), never in words like 一网通办 or ordinals (第十二次). */
+    private static final String MEASURE_WORDS = "个工作日|工作日|个月|人次|小时|[个次份件条项月天年周人家台套篇场期批宗户座本页册张名位倍]";
+    private static final String MULTIPLIERS = "亿|千万|百万|万";
+
+    private static final Pattern ARABIC = Pattern.compile(
+            "(?<![\\d.第])(\\d+(?:\\.\\d+)?)[ \\t]*(" + MULTIPLIERS + ")?[ \\t]*(" + UNITS + ")?");
+    private static final Pattern CHINESE = Pattern.compile(
+            "(?<![第零〇一二两三四五六七八九十百])([零〇一二两三四五六七八九十百]+)[ \\t]*(" + MULTIPLIERS + ")?[ \\t]*(" + MEASURE_WORDS + ")");
+    private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d),(?=\\d{3}(?!\\d))");
+    /** Outline numbering the seed tables put in front of targets: "三、1、≥700万次", "（2）". */
+    private static final Pattern LEADING_NUMBERING =
+            Pattern.compile("^\\s*(?:(?:[一二三四五六七八九十]+|\\d+)、\\s*|[（(][一二三四五六七八九十\\d]+[)）]\\s*)+");
+
+    /** Comparison words written before a number; negated forms first because "不低于" ends with "低于". */
+    private static final Map<String, TargetComparator> PREFIXES = new LinkedHashMap<>();
+    /** Comparison words written after a number and its unit. */
+    private static final Map<String, TargetComparator> SUFFIXES = new LinkedHashMap<>();
+
+    static {
+        PREFIXES.put(">=", TargetComparator.GE);
+        PREFIXES.put("=>", TargetComparator.GE);
+        PREFIXES.put("≥", TargetComparator.GE);
+        PREFIXES.put("<=", TargetComparator.LE);
+        PREFIXES.put("=<", TargetComparator.LE);
+        PREFIXES.put("≤", TargetComparator.LE);
+        PREFIXES.put(">", TargetComparator.GT);
+        PREFIXES.put("<", TargetComparator.LT);
+        PREFIXES.put("=", TargetComparator.EQ);
+        PREFIXES.put("大于等于", TargetComparator.GE);
+        PREFIXES.put("大于或等于", TargetComparator.GE);
+        PREFIXES.put("小于等于", TargetComparator.LE);
+        PREFIXES.put("小于或等于", TargetComparator.LE);
+        PREFIXES.put("不低于", TargetComparator.GE);
+        PREFIXES.put("不少于", TargetComparator.GE);
+        PREFIXES.put("不小于", TargetComparator.GE);
+        PREFIXES.put("不超过", TargetComparator.LE);
+        PREFIXES.put("不高于", TargetComparator.LE);
+        PREFIXES.put("不多于", TargetComparator.LE);
+        PREFIXES.put("不大于", TargetComparator.LE);
+        PREFIXES.put("至少", TargetComparator.GE);
+        PREFIXES.put("达到", TargetComparator.GE);
+        PREFIXES.put("至多", TargetComparator.LE);
+        PREFIXES.put("最多", TargetComparator.LE);
+        PREFIXES.put("大于", TargetComparator.GT);
+        PREFIXES.put("超过", TargetComparator.GT);
+        PREFIXES.put("高于", TargetComparator.GT);
+        PREFIXES.put("多于", TargetComparator.GT);
+        PREFIXES.put("低于", TargetComparator.LT);
+        PREFIXES.put("小于", TargetComparator.LT);
+        PREFIXES.put("少于", TargetComparator.LT);
+        PREFIXES.put("等于", TargetComparator.EQ);
+
+        SUFFIXES.put("或以上", TargetComparator.GE);
+        SUFFIXES.put("及以上", TargetComparator.GE);
+        SUFFIXES.put("以上", TargetComparator.GE);
+        SUFFIXES.put("或以下", TargetComparator.LE);
+        SUFFIXES.put("及以下", TargetComparator.LE);
+        SUFFIXES.put("以下", TargetComparator.LE);
+        SUFFIXES.put("以内", TargetComparator.LE);
+    }
+
+    private QuantityText() {
+    }
+
+    /**
+     * One quantity found in a text. {@code unit} is as written including the multiplier ("万次"),
+     * {@code baseUnit} is the unit family without it ("次"), {@code normalisedValue} = number × multiplier.
+     */
+    record Quantity(int start, int end, BigDecimal number, String unit, BigDecimal normalisedValue, String baseUnit) {
+
+        /** Two mentions of the same figure (value and unit family) are one quantity, not a conflict. */
+        String identity() {
+            return normalisedValue.stripTrailingZeros().toPlainString() + "|" + baseUnit;
+        }
+
+        String display() {
+            return number.toPlainString() + unit;
+        }
+    }
+
+    /**
+     * Full-width forms to ASCII (＞ ％ ０-９ ．), ≧/≦ to ≥/≤, thousands separators removed, leading outline
+     * numbering dropped. The full-width comma stays: it separates clauses, never digit groups.
+     */
+    static String normalise(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (c >= 0xFF01 && c <= 0xFF5E && c != 0xFF0C) {
+                out.appendCodePoint(c - 0xFEE0);
+            } else if (c == 0x2267) {
+                out.append('≥');
+            } else if (c == 0x2266) {
+                out.append('≤');
+            } else if (c == 0xFE6A) {
+                out.append('%');
+            } else if (c == 0xFE65) {
+                out.append('>');
+            } else if (c == 0xFE64) {
+                out.append('<');
+            } else if (c == 0x3000) {
+                out.append(' ');
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        String withoutSeparators = THOUSANDS.matcher(out).replaceAll("");
+        return LEADING_NUMBERING.matcher(withoutSeparators.strip()).replaceFirst("").strip();
+    }
+
+    /** All quantities of a normalised text, in order of appearance. */
+    static List<Quantity> scan(String text) {
+        List<Quantity> found = new ArrayList<>();
+        Matcher arabic = ARABIC.matcher(text);
+        while (arabic.find()) {
+            found.add(quantity(arabic.start(), arabic.end(), new BigDecimal(arabic.group(1)), arabic.group(2),
+                    arabic.group(3)));
+        }
+        Matcher chinese = CHINESE.matcher(text);
+        while (chinese.find()) {
+            found.add(quantity(chinese.start(), chinese.end(), BigDecimal.valueOf(chineseNumber(chinese.group(1))),
+                    chinese.group(2), chinese.group(3)));
+        }
+        found.sort(Comparator.comparingInt(Quantity::start));
+        return found;
+    }
+
+    /** Quantities that name different figures; repeated mentions of one figure count once. */
+    static List<Quantity> distinct(List<Quantity> quantities) {
+        Map<String, Quantity> byIdentity = new LinkedHashMap<>();
+        quantities.forEach(q -> byIdentity.putIfAbsent(q.identity(), q));
+        return List.copyOf(byIdentity.values());
+    }
+
+    /** The comparison written right before the quantity (symbol or word), or null. */
+    static TargetComparator prefixComparator(String text, Quantity quantity) {
+        String before = text.substring(0, quantity.start()).stripTrailing();
+        for (Map.Entry<String, TargetComparator> prefix : PREFIXES.entrySet()) {
+            if (before.endsWith(prefix.getKey())) {
+                return prefix.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** The comparison written right after the quantity ("20份以上", "5%以内"), or null. */
+    static TargetComparator suffixComparator(String text, Quantity quantity) {
+        String after = text.substring(quantity.end()).stripLeading();
+        for (Map.Entry<String, TargetComparator> suffix : SUFFIXES.entrySet()) {
+            if (after.startsWith(suffix.getKey())) {
+                return suffix.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** Whether two unit families can be compared; a unitless number takes the other side's unit ("94" vs "≥70%"). */
+    static boolean comparableUnits(String baseUnit, String otherBaseUnit) {
+        return baseUnit.isEmpty() || otherBaseUnit.isEmpty() || baseUnit.equals(otherBaseUnit);
+    }
+
+    static String displayList(List<Quantity> quantities) {
+        return String.join("、", quantities.stream().map(Quantity::display).toList());
+    }
+
+    private static Quantity quantity(int start, int end, BigDecimal number, String multiplier, String unit) {
+        String writtenUnit = (multiplier == null ? "" : multiplier) + (unit == null ? "" : unit);
+        BigDecimal normalised = multiplier == null ? number : number.multiply(multiplierValue(multiplier));
+        return new Quantity(start, end, number, writtenUnit, normalised, family(unit));
+    }
+
+    private static BigDecimal multiplierValue(String multiplier) {
+        return switch (multiplier) {
+            case "万" -> BigDecimal.TEN.pow(4);
+            case "百万" -> BigDecimal.TEN.pow(6);
+            case "千万" -> BigDecimal.TEN.pow(7);
+            case "亿" -> BigDecimal.TEN.pow(8);
+            default -> throw new IllegalArgumentException(multiplier);
+        };
+    }
+
+    /** "个月" and "月" are one family, as are "日" and "天"; "个" (a count) stays apart from "个月". */
+    private static String family(String unit) {
+        if (unit == null) {
+            return "";
+        }
+        return switch (unit) {
+            case "个月" -> "月";
+            case "个工作日" -> "工作日";
+            case "日" -> "天";
+            default -> unit;
+        };
+    }
+
+    /** 一 … 九十九, with 十 and 百 ("十二" = 12, "二十" = 20, "一百零五" = 105). */
+    private static long chineseNumber(String numerals) {
+        long total = 0;
+        long current = 0;
+        for (char c : numerals.toCharArray()) {
+            switch (c) {
+                case '十' -> {
+                    total += (current == 0 ? 1 : current) * 10;
+                    current = 0;
+                }
+                case '百' -> {
+                    total += (current == 0 ? 1 : current) * 100;
+                    current = 0;
+                }
+                default -> current = "零一二三四五六七八九".indexOf(c) >= 0 ? "零一二三四五六七八九".indexOf(c)
+                        : c == '两' ? 2 : 0;
+            }
+        }
+        return total + current;
+    }
+}

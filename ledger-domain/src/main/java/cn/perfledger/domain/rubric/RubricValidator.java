@@ -1,0 +1,344 @@
+package cn.perfledger.domain.rubric;
+
+import cn.perfledger.domain.common.DomainException;
+import cn.perfledger.domain.common.Ids;
+import cn.perfledger.domain.rubric.InputReference.IndicatorGroupInput;
+import cn.perfledger.domain.rubric.InputReference.IndicatorInput;
+import cn.perfledger.domain.rubric.InputReference.LedgerMetricInput;
+import cn.perfledger.domain.rubric.RubricCommand.PublishRubric;
+import cn.perfledger.domain.rubric.ScoringRule.Band;
+import cn.perfledger.domain.rubric.ScoringRule.Bands;
+import cn.perfledger.domain.rubric.ScoringRule.BonusPenalty;
+import cn.perfledger.domain.rubric.ScoringRule.DeductionPerPoint;
+import cn.perfledger.domain.rubric.ScoringRule.MetOrFactor;
+import cn.perfledger.domain.rubric.ScoringRule.NotMetScoring;
+import cn.perfledger.domain.rubric.ScoringRule.Proportional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks a rubric before it is published and refuses the first problem found, naming the offending node by
+ * its path ({@code tree[0].children[2].weight}) and the rule it breaks, in Chinese. Usable on its own to lint
+ * rubric data files before they are sent.
+ */
+public final class RubricValidator {
+
+    public static final int MAX_DEPTH = 4;
+    private static final int MAX_PATH_PREFIX = 3;
+    private static final BigDecimal MAX_TOTAL_WEIGHT = BigDecimal.valueOf(1000);
+
+    private final BigDecimal rubricBonusCap;
+    /** Path of each code seen so far: codes are unique across the whole tree. */
+    private final Map<String, String> pathByCode = new LinkedHashMap<>();
+    /** Indicator groups named by leaves, by path: checked once every code is known. */
+    private final Map<String, String> groupCodeByPath = new LinkedHashMap<>();
+
+    private RubricValidator(BigDecimal rubricBonusCap) {
+        this.rubricBonusCap = rubricBonusCap;
+    }
+
+    /**
+     * Validates a publication and returns it normalised: texts stripped, default grades filled in. The tree is
+     * returned as given (validation does not rewrite it).
+     */
+    public static PublishRubric validate(PublishRubric command) {
+        if (command.rubricVersionId() == null) {
+            throw new DomainException("rubricVersionId", "评分规则版本不能为空");
+        }
+        String name = Ids.requireText("name", command.name(), 200);
+        String jurisdiction = Ids.requireText("jurisdiction", command.jurisdiction(), 100);
+        if (command.templateYear() < 2000 || command.templateYear() > 2100) {
+            throw new DomainException("templateYear", "适用年度必须在 2000 至 2100 之间: " + command.templateYear());
+        }
+        BigDecimal totalWeight = requireWeight("totalWeight", command.totalWeight(), "总分");
+        if (totalWeight.compareTo(MAX_TOTAL_WEIGHT) > 0) {
+            throw new DomainException("totalWeight", "总分不能超过 " + MAX_TOTAL_WEIGHT + ": " + totalWeight.toPlainString());
+        }
+        BigDecimal bonusCap = requireNonNegative("bonusCap", command.bonusCap(), "加分上限（无加减分项时填 0）");
+        requireRounding("rounding", command.rounding());
+        GradeScale grades = command.grades() == null ? GradeScale.defaults() : command.grades();
+        requireGrades(grades);
+        String sourceNote = Ids.optionalText("sourceNote", command.sourceNote(), 500);
+        if (command.effectiveDate() == null) {
+            throw new DomainException("effectiveDate", "生效日期不能为空");
+        }
+        new RubricValidator(bonusCap).requireTree(command.tree(), totalWeight);
+        return new PublishRubric(command.rubricVersionId(), name, jurisdiction, command.templateYear(), totalWeight,
+                bonusCap, command.tree(), command.rounding(), grades, sourceNote, command.effectiveDate());
+    }
+
+    private void requireTree(List<RubricNode> tree, BigDecimal totalWeight) {
+        if (tree == null || tree.isEmpty()) {
+            throw new DomainException("tree", "评分规则至少需要一个一级指标");
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = 0; i < tree.size(); i++) {
+            requireNode("tree[" + i + "]", tree.get(i), 1);
+            sum = sum.add(tree.get(i).weight());
+        }
+        if (sum.compareTo(totalWeight) != 0) {
+            throw new DomainException("tree", "一级指标分值合计 " + sum.toPlainString() + " 不等于总分 " + totalWeight.toPlainString());
+        }
+        groupCodeByPath.forEach((path, code) -> {
+            if (!pathByCode.containsKey(code)) {
+                throw new DomainException(path, "指标组编码在本评分规则中不存在: " + code);
+            }
+        });
+    }
+
+    private void requireNode(String path, RubricNode node, int depth) {
+        if (node == null) {
+            throw new DomainException(path, "指标节点不能为空");
+        }
+        if (depth > MAX_DEPTH) {
+            throw new DomainException(path, "指标层级不能超过 " + MAX_DEPTH + " 级");
+        }
+        if (node.code() == null) {
+            throw new DomainException(path + ".code", "编码不能为空");
+        }
+        String earlier = pathByCode.putIfAbsent(node.code().value(), path);
+        if (earlier != null) {
+            throw new DomainException(path + ".code", "编码重复: " + node.code() + "（已用于 " + earlier + "）");
+        }
+        Ids.requireText(path + ".name", node.name(), 200);
+        BigDecimal weight = requireWeight(path + ".weight", node.weight(), "分值");
+        Ids.optionalText(path + ".description", node.description(), 2000);
+        Ids.optionalText(path + ".criteria", node.criteria(), 4000);
+        if (node.leaf()) {
+            requireLeaf(path, node, weight);
+            return;
+        }
+        if (node.rule() != null) {
+            throw new DomainException(path + ".rule", "有下级指标的节点不能设置评分规则（评分规则只设在末级指标上）");
+        }
+        if (node.input() != null) {
+            throw new DomainException(path + ".input", "有下级指标的节点不能设置输入来源");
+        }
+        if (node.rounding() != null) {
+            throw new DomainException(path + ".rounding", "只有末级指标可以单独设置计分精度");
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int j = 0; j < node.children().size(); j++) {
+            RubricNode child = node.children().get(j);
+            requireNode(path + ".children[" + j + "]", child, depth + 1);
+            sum = sum.add(child.weight());
+        }
+        if (sum.compareTo(weight) != 0) {
+            throw new DomainException(path + ".children", "下级指标分值合计 " + sum.toPlainString() + " 不等于本级分值 "
+                    + weight.toPlainString() + "（" + node.name() + "）");
+        }
+    }
+
+    private void requireLeaf(String path, RubricNode leaf, BigDecimal weight) {
+        ScoringRule rule = leaf.rule();
+        InputReference input = leaf.input();
+        if (rule == null) {
+            throw new DomainException(path + ".rule", "末级指标必须设置评分规则");
+        }
+        if (input == null) {
+            throw new DomainException(path + ".input", "末级指标必须设置输入来源");
+        }
+        if (!rule.accepts(input)) {
+            throw new DomainException(path + ".input", "评分规则「" + rule.label() + "」需要" + rule.expectedInputs()
+                    + "作为输入，不能使用「" + input.label() + "」");
+        }
+        if (leaf.rounding() != null) {
+            requireRounding(path + ".rounding", leaf.rounding());
+        }
+        requireRule(path + ".rule", rule, weight);
+        requireInput(path + ".input", input);
+    }
+
+    private void requireRule(String path, ScoringRule rule, BigDecimal weight) {
+        if (rule instanceof Proportional proportional) {
+            if (proportional.fullAt() != null && proportional.fullAt().signum() <= 0) {
+                throw new DomainException(path + ".fullAt", "满分比率必须大于 0: " + proportional.fullAt().toPlainString());
+            }
+        } else if (rule instanceof Bands bands) {
+            requireBands(path + ".bands", bands.bands(), weight);
+        } else if (rule instanceof DeductionPerPoint deduction) {
+            requirePositive(path + ".targetRate", deduction.targetRate(), "目标比率");
+            requirePositive(path + ".pointsPerPercentagePoint", deduction.pointsPerPercentagePoint(), "每百分点扣分");
+        } else if (rule instanceof MetOrFactor metOrFactor) {
+            requireMetOrFactor(path, metOrFactor);
+        } else if (rule instanceof BonusPenalty bonusPenalty) {
+            requireBonusPenalty(path, bonusPenalty, weight);
+        }
+    }
+
+    private static void requireBands(String path, List<Band> bands, BigDecimal weight) {
+        if (bands.isEmpty()) {
+            throw new DomainException(path, "分档计分至少需要一档");
+        }
+        for (int k = 0; k < bands.size(); k++) {
+            String bandPath = path + "[" + k + "]";
+            Band band = bands.get(k);
+            if (band == null) {
+                throw new DomainException(bandPath, "分档不能为空");
+            }
+            BigDecimal points = requireNonNegative(bandPath + ".points", band.points(), "分档得分");
+            if (points.compareTo(weight) > 0) {
+                throw new DomainException(bandPath + ".points", "分档得分 " + points.toPlainString() + " 超过本指标分值 "
+                        + weight.toPlainString());
+            }
+            if (band.lower() != null && band.upper() != null) {
+                int c = band.lower().compareTo(band.upper());
+                if (c > 0) {
+                    throw new DomainException(bandPath, "下限 " + band.lower().toPlainString() + " 大于上限 "
+                            + band.upper().toPlainString());
+                }
+                if (c == 0 && !(band.lowerInclusive() && band.upperInclusive())) {
+                    throw new DomainException(bandPath, "下限等于上限时两端都必须包含，否则该档为空: " + band.interval());
+                }
+            }
+            for (int m = 0; m < k; m++) {
+                if (bands.get(m).overlaps(band)) {
+                    throw new DomainException(bandPath, "区间 " + band.interval() + " 与第 " + (m + 1) + " 档 "
+                            + bands.get(m).interval() + " 重叠");
+                }
+            }
+        }
+    }
+
+    private static void requireMetOrFactor(String path, MetOrFactor rule) {
+        if (rule.whenNotMet() == null) {
+            throw new DomainException(path + ".whenNotMet", "未达标时的计分方式不能为空，可选: FACTOR（按系数）, COMPLETION_RATE（按完成率）");
+        }
+        if (rule.whenNotMet() == NotMetScoring.FACTOR) {
+            if (rule.factor() == null || rule.factor().signum() < 0 || rule.factor().compareTo(BigDecimal.ONE) > 0) {
+                throw new DomainException(path + ".factor", "未达标系数必须在 0 到 1 之间");
+            }
+        } else if (rule.factor() != null) {
+            throw new DomainException(path + ".factor", "按完成率计分时不设系数");
+        }
+    }
+
+    private void requireBonusPenalty(String path, BonusPenalty rule, BigDecimal weight) {
+        BigDecimal bonusCap = requireNonNegative(path + ".bonusCap", rule.bonusCap(), "加分上限");
+        BigDecimal penaltyCap = requireNonNegative(path + ".penaltyCap", rule.penaltyCap(), "减分上限");
+        if (bonusCap.compareTo(weight) > 0) {
+            throw new DomainException(path + ".bonusCap", "加分上限 " + bonusCap.toPlainString() + " 超过本指标分值 "
+                    + weight.toPlainString());
+        }
+        if (bonusCap.compareTo(rubricBonusCap) > 0) {
+            throw new DomainException(path + ".bonusCap", "加分上限 " + bonusCap.toPlainString() + " 超过评分规则的加分上限 "
+                    + rubricBonusCap.toPlainString());
+        }
+        if (penaltyCap.compareTo(weight) > 0) {
+            throw new DomainException(path + ".penaltyCap", "减分上限 " + penaltyCap.toPlainString() + " 超过本指标分值 "
+                    + weight.toPlainString());
+        }
+        requirePerItem(path + ".pointsPerBonus", rule.pointsPerBonus(), bonusCap, "每项加分");
+        requirePerItem(path + ".pointsPerPenalty", rule.pointsPerPenalty(), penaltyCap, "每项减分");
+    }
+
+    private static void requirePerItem(String path, BigDecimal points, BigDecimal cap, String label) {
+        if (points == null) {
+            return;
+        }
+        requirePositive(path, points, label);
+        if (points.compareTo(cap) > 0) {
+            throw new DomainException(path, label + " " + points.toPlainString() + " 超过上限 " + cap.toPlainString());
+        }
+    }
+
+    private void requireInput(String path, InputReference input) {
+        if (input instanceof LedgerMetricInput metric) {
+            if (metric.metric() == null) {
+                throw new DomainException(path + ".metric", "账本指标不能为空");
+            }
+        } else if (input instanceof IndicatorInput indicator) {
+            if ((indicator.indicatorId() == null) == (indicator.taggedWith() == null)) {
+                throw new DomainException(path, "须且只能指定 indicatorId（指标编码）或 taggedWith（指标所挂评分项编码）之一");
+            }
+        } else if (input instanceof IndicatorGroupInput group) {
+            if (group.groupCode() == null) {
+                throw new DomainException(path + ".groupCode", "指标组编码不能为空");
+            }
+            groupCodeByPath.put(path + ".groupCode", group.groupCode().value());
+            if (group.pathPrefix().size() > MAX_PATH_PREFIX) {
+                throw new DomainException(path + ".pathPrefix", "指标层级前缀最多 " + MAX_PATH_PREFIX + " 级");
+            }
+            for (int k = 0; k < group.pathPrefix().size(); k++) {
+                Ids.requireText(path + ".pathPrefix[" + k + "]", group.pathPrefix().get(k), 100);
+            }
+        }
+    }
+
+    private static void requireRounding(String path, Rounding rounding) {
+        if (rounding == null) {
+            throw new DomainException(path, "计分精度不能为空（小数位数与舍入方式）");
+        }
+        if (rounding.decimals() < 0 || rounding.decimals() > 4) {
+            throw new DomainException(path + ".decimals", "小数位数必须在 0 到 4 之间: " + rounding.decimals());
+        }
+        if (rounding.mode() == null) {
+            throw new DomainException(path + ".mode", "舍入方式不能为空，例如 HALF_UP（四舍五入）");
+        }
+        if (rounding.mode() == RoundingMode.UNNECESSARY) {
+            throw new DomainException(path + ".mode", "舍入方式不能是 UNNECESSARY：得分必须能够舍入");
+        }
+    }
+
+    private static void requireGrades(GradeScale grades) {
+        List<GradeScale.GradeBand> bands = grades.bands();
+        if (bands.isEmpty()) {
+            throw new DomainException("grades.bands", "等级表至少需要一档");
+        }
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < bands.size(); i++) {
+            String path = "grades.bands[" + i + "]";
+            GradeScale.GradeBand band = bands.get(i);
+            if (band == null) {
+                throw new DomainException(path, "等级不能为空");
+            }
+            String grade = Ids.requireText(path + ".grade", band.grade(), 10);
+            if (!names.add(grade)) {
+                throw new DomainException(path + ".grade", "等级名称重复: " + grade);
+            }
+            boolean last = i == bands.size() - 1;
+            if (last && band.minScore() != null) {
+                throw new DomainException(path + ".minScore", "最后一档不设下限，使任何得分都有等级");
+            }
+            if (!last && band.minScore() == null) {
+                throw new DomainException(path + ".minScore", "只有最后一档可以不设下限");
+            }
+            if (i > 0 && !last && band.minScore().compareTo(bands.get(i - 1).minScore()) >= 0) {
+                throw new DomainException(path + ".minScore", "等级下限必须从高到低排列");
+            }
+        }
+    }
+
+    private static BigDecimal requireWeight(String field, BigDecimal value, String label) {
+        requirePositive(field, value, label);
+        if (value.stripTrailingZeros().scale() > 2) {
+            throw new DomainException(field, label + "最多保留两位小数: " + value.toPlainString());
+        }
+        return value;
+    }
+
+    private static BigDecimal requirePositive(String field, BigDecimal value, String label) {
+        if (value == null) {
+            throw new DomainException(field, label + "不能为空");
+        }
+        if (value.signum() <= 0) {
+            throw new DomainException(field, label + "必须大于 0: " + value.toPlainString());
+        }
+        return value;
+    }
+
+    private static BigDecimal requireNonNegative(String field, BigDecimal value, String label) {
+        if (value == null) {
+            throw new DomainException(field, label + "不能为空");
+        }
+        if (value.signum() < 0) {
+            throw new DomainException(field, label + "不能为负数: " + value.toPlainString());
+        }
+        return value;
+    }
+}
