@@ -1,0 +1,387 @@
+package cn.perfledger.app.demo;
+
+import cn.perfledger.domain.budget.BudgetLineSpec;
+import cn.perfledger.domain.budget.CarryOverKind;
+import cn.perfledger.domain.budget.EconomicCode;
+import cn.perfledger.domain.budget.ExpenditureKind;
+import cn.perfledger.domain.budget.FunctionalCode;
+import cn.perfledger.domain.budget.FundingSource;
+import cn.perfledger.domain.budget.ProcurementCategory;
+import cn.perfledger.domain.common.BudgetLineId;
+import cn.perfledger.domain.common.FiscalYearId;
+import cn.perfledger.domain.common.Money;
+import cn.perfledger.domain.common.UnitCode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One seed document transcribed as demo data (format {@value #FORMAT}, see {@code resources/demo/README.md}).
+ *
+ * <p>Every amount is written as a JSON string in the file's {@link #unit()} and converted exactly with
+ * {@link #money(BigDecimal)} (万元 × 10,000, never rounded). Every element that is not printed in the seed
+ * carries {@code synthetic: true} and a {@code note}. A loader is one loop per list, one command per element:
+ * <ol>
+ *   <li>{@link #department()} → {@code RegisterDepartment} (or {@code AddUnit} for units not yet registered);</li>
+ *   <li>{@code OpenFiscalYear} with the units and {@link #rubricVersion()};</li>
+ *   <li>per {@link BudgetLine}: {@code OpenBudgetLine}, {@code ApproveInitialBudget} (if {@code initial}),
+ *       {@code RecordCarryIn} (if {@code carryIn});</li>
+ *   <li>month by month (1..12): the line {@link Adjustment}s and {@link Transfer}s effective in that month, then
+ *       vouchers summing to {@code monthlyExecuted[m-1]} dated within the month (at the latest on its last day),
+ *       then the {@link ExecutionNotice}s dated at the month's end;</li>
+ *   <li>{@link Withdrawal}s (12-31, after December's vouchers), procurement, fixed assets,
+ *       {@code CloseFiscalYear} with {@link #carryOverKindOverrides()}; then the {@link Evaluation}.</li>
+ * </ol>
+ */
+public record DemoScenario(
+        String format,
+        Source source,
+        AmountUnit unit,
+        DepartmentSpec department,
+        int fiscalYear,
+        String rubricVersion,
+        LocalDate evaluationReferenceDate,
+        List<BudgetLine> budgetLines,
+        List<Transfer> transfers,
+        List<Procurement> procurements,
+        List<ExecutionNotice> executionNotices,
+        FixedAssets fixedAssets,
+        Evaluation evaluation,
+        List<DeclaredFigure> declaredFigures,
+        List<String> notes) {
+
+    public static final String FORMAT = "perf-ledger-demo/1";
+
+    /** The demo files on the classpath, in load order (a department's years ascending). */
+    public static final List<String> RESOURCES = List.of(
+            "demo/haizhu-2020.json",
+            "demo/gz-municipal-2021.json",
+            "demo/haizhu-2023.json",
+            "demo/panyu-2023.json");
+
+    /** The department-year this file fills, e.g. {@code GZ-ZSJ/2021}. */
+    public FiscalYearId fiscalYearId() {
+        return FiscalYearId.of(department.code(), fiscalYear);
+    }
+
+    /** Converts an amount written in this file's unit to yuan, exactly. */
+    public Money money(BigDecimal amount) {
+        return unit.toMoney(amount);
+    }
+
+    /** Lines whose carry-out kind at close differs from the ledger's default (项目 → 结转, 基本 → 结余). */
+    public Map<BudgetLineId, CarryOverKind> carryOverKindOverrides() {
+        Map<BudgetLineId, CarryOverKind> overrides = new LinkedHashMap<>();
+        for (BudgetLine line : budgetLines) {
+            CarryOverKind standard = line.kind() == ExpenditureKind.PROJECT ? CarryOverKind.CARRY_FORWARD
+                    : CarryOverKind.SURPLUS;
+            if (line.expectedCarryOutKind() != null && line.expectedCarryOutKind() != standard) {
+                overrides.put(new BudgetLineId(line.id()), line.expectedCarryOutKind());
+            }
+        }
+        return overrides;
+    }
+
+    /** The unit every amount of a file is written in. */
+    public enum AmountUnit {
+        /** 元: the amount is the yuan value. */
+        YUAN,
+        /** 万元: the amount × 10,000 is the yuan value. */
+        WAN_YUAN;
+
+        private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
+
+        /** Exact conversion; a value finer than a fen is refused by {@link Money}, never rounded. */
+        public Money toMoney(BigDecimal amount) {
+            return switch (this) {
+                case YUAN -> new Money(amount);
+                case WAN_YUAN -> new Money(amount.multiply(TEN_THOUSAND));
+            };
+        }
+
+        /** Yuan back into this unit (exact: a 万元 figure keeps up to 6 decimals). */
+        public BigDecimal fromMoney(Money money) {
+            return switch (this) {
+                case YUAN -> money.yuan();
+                case WAN_YUAN -> money.yuan().divide(TEN_THOUSAND, 6, RoundingMode.UNNECESSARY).stripTrailingZeros();
+            };
+        }
+    }
+
+    /** Where the data comes from. */
+    public record Source(String seedFile, String document, String amountsNote) {
+    }
+
+    /** The department's register entry → {@code RegisterDepartment}/{@code AddUnit}. */
+    public record DepartmentSpec(String code, String name, String jurisdiction, LocalDate registeredOn,
+            List<UnitSpec> units) {
+    }
+
+    /**
+     * A unit (单位). {@code administrative} marks 行政单位 (incl. 参公): their 公用经费 is the 机关运行经费 the
+     * documents report.
+     */
+    public record UnitSpec(String code, String name, boolean headOffice, boolean administrative, boolean synthetic,
+            String note) {
+    }
+
+    /**
+     * One budget line with its whole year: {@code initial} (年初批复) + {@code adjustments} + its shares of
+     * {@link #transfers()} + {@code carryIn} − {@code withdrawals} − {@code executed} = {@code expectedCarryOut}.
+     * {@code synthetic} says an amount of the line is not printed in the seed (invented, or resting on an invented
+     * split); {@code inferredFields} names the spec fields (unit, 功能分类, 经济分类, …) that the seed does not print
+     * for this line; {@code note} explains both.
+     */
+    public record BudgetLine(
+            String id,
+            String unit,
+            FundingSource fundingSource,
+            ExpenditureKind kind,
+            String projectCode,
+            String projectName,
+            String functionalCode,
+            String economicCode,
+            String label,
+            LocalDate openedOn,
+            Approval initial,
+            List<Adjustment> adjustments,
+            CarryIn carryIn,
+            List<Withdrawal> withdrawals,
+            BigDecimal executed,
+            List<BigDecimal> monthlyExecuted,
+            BigDecimal expectedCarryOut,
+            CarryOverKind expectedCarryOutKind,
+            String seedRef,
+            boolean synthetic,
+            List<String> inferredFields,
+            String note) {
+
+        /** The spec fields a line's {@code inferredFields} may name. */
+        public static final List<String> SPEC_FIELDS = List.of("unit", "fundingSource", "kind", "functionalCode",
+                "economicCode", "projectCode");
+
+        /** The domain spec of this line (validates kind against economic code). */
+        public BudgetLineSpec toSpec() {
+            return new BudgetLineSpec(new UnitCode(unit), fundingSource, kind, projectCode, projectName,
+                    new FunctionalCode(functionalCode), new EconomicCode(economicCode));
+        }
+    }
+
+    /** 年初预算批复 → {@code ApproveInitialBudget}. */
+    public record Approval(BigDecimal amount, String documentNo, LocalDate effectiveDate, boolean synthetic,
+            String note) {
+    }
+
+    /** 追加/调减 of one line → {@code IncreaseBudget}/{@code DecreaseBudget}. */
+    public record Adjustment(AdjustmentType type, BigDecimal amount, String documentNo, String reason,
+            LocalDate effectiveDate, boolean synthetic, String note) {
+
+        /** The signed effect on the line's full-year budget. */
+        public BigDecimal signedAmount() {
+            return type == AdjustmentType.INCREASE ? amount : amount.negate();
+        }
+    }
+
+    public enum AdjustmentType {
+        INCREASE,
+        DECREASE
+    }
+
+    /** 年初结转和结余 → {@code RecordCarryIn}. */
+    public record CarryIn(BigDecimal amount, CarryOverKind kind, boolean synthetic, String note) {
+    }
+
+    /** 指标收回 → {@code WithdrawAppropriation}. */
+    public record Withdrawal(BigDecimal amount, String documentNo, String reason, LocalDate effectiveDate,
+            boolean synthetic, String note) {
+    }
+
+    /** 调剂 between lines → {@code TransferBudget}; shares sum to zero. */
+    public record Transfer(String id, String documentNo, String reason, LocalDate effectiveDate, List<Share> shares,
+            boolean synthetic, String note) {
+    }
+
+    public record Share(String lineId, BigDecimal amount) {
+    }
+
+    /**
+     * 政府采购项目 → {@code PlanProcurement}, then per contract {@code SignProcurementContract} (and
+     * {@code FileProcurementContract} when {@code filedDate} is set), then {@code RecordProcurementExecution}.
+     */
+    public record Procurement(String id, String name, ProcurementCategory category, BigDecimal planAmount,
+            BigDecimal smeReserve, LocalDate plannedOn, List<Contract> contracts, List<ProcurementExecution> executions,
+            boolean synthetic, String note) {
+    }
+
+    public record Contract(String contractNo, BigDecimal amount, LocalDate awardNoticeDate, LocalDate signedDate,
+            LocalDate filedDate, boolean synthetic, String note) {
+    }
+
+    public record ProcurementExecution(BigDecimal amount, BigDecimal smeAwarded, LocalDate effectiveDate,
+            boolean synthetic, String note) {
+    }
+
+    /** 财政局预算执行通报 → {@code RecordExecutionNotice}; rates as fractions (1.0460 = 104.60%). */
+    public record ExecutionNotice(String documentNo, LocalDate noticeDate, BigDecimal requiredProgress,
+            BigDecimal publishedRate, boolean synthetic, String note) {
+    }
+
+    /** → {@code RecordFixedAssets}. */
+    public record FixedAssets(BigDecimal originalValue, BigDecimal inUseValue, LocalDate effectiveDate,
+            boolean synthetic, String note) {
+    }
+
+    /** The self-evaluation: rubric, indicators, bonus/penalty entries and the submission. */
+    public record Evaluation(Rubric rubric, List<Indicator> indicators, List<IndicatorGroup> indicatorGroups,
+            List<BonusPenalty> bonusPenalties, List<ProjectEvaluation> projectEvaluations, Submission submission) {
+    }
+
+    /**
+     * The rubric version the year is opened with, as a flat tree ({@link RubricNode#parent()}). Root nodes sum to
+     * {@code totalWeight} (seed 002 counts its 加减分项 5 inside the 100: 45 + 50 + 5); {@code bonusCap}/{@code
+     * penaltyCap} bound the bonus/penalty entries (null when the document has none).
+     */
+    public record Rubric(String versionId, String name, LocalDate effectiveDate, BigDecimal totalWeight,
+            BigDecimal bonusCap, BigDecimal penaltyCap, int scoreDecimals, List<RubricNode> nodes, String note) {
+    }
+
+    /**
+     * One 一级/二级/三级 node. {@code printedScore} is the score the document printed; for {@link Scoring#JUDGEMENT}
+     * leaves it is entered as the judgement score with {@code basis} (评分依据, verbatim) and {@code evaluator}; for
+     * derived leaves it is the figure the ledger's own score is compared with.
+     */
+    public record RubricNode(String code, String parent, int level, String name, BigDecimal weight, Scoring scoring,
+            String definition, String ruleText, Rule rule, List<String> indicatorIds, BigDecimal printedScore,
+            String basis, String evaluator, LocalDate scoredOn, boolean synthetic, String note) {
+    }
+
+    public enum Scoring {
+        /** An inner node: its score is the sum of its children. */
+        GROUP,
+        /** The evaluator's score with its basis. */
+        JUDGEMENT,
+        /** Computed by {@link Rule} from a ledger metric. */
+        LEDGER_METRIC,
+        /** Computed from one indicator (met or not). */
+        INDICATOR,
+        /** Computed from a group of indicators. */
+        INDICATOR_GROUP,
+        /** The sum of bonus/penalty entries, capped. */
+        BONUS_PENALTY
+    }
+
+    /**
+     * How a leaf is scored (DOMAIN.md §6). {@code inferred} marks a rule reconstructed from the printed scores
+     * rather than quoted from an official rule text; {@code bands} with {@code evidenced=false} are assumptions.
+     */
+    public record Rule(RuleKind kind, Metric metric, int decimals, RoundingMode rounding, boolean capAtWeight,
+            BigDecimal factor, BigDecimal pointsPerPercentagePoint, BigDecimal pointsPerEntry, List<Band> bands,
+            boolean inferred, String note) {
+    }
+
+    public enum RuleKind {
+        /** Score entered by the evaluator. */
+        JUDGEMENT,
+        /** weight × rate (capped at the weight when {@code capAtWeight}). */
+        PROPORTIONAL,
+        /** weight − pointsPerPercentagePoint × (percentage points short of 100%), not below 0. */
+        DEDUCTION_PER_POINT,
+        /** The points of the band the rate falls in. */
+        BANDS,
+        /** Met → weight; not met → weight × factor. */
+        MET_OR_FACTOR,
+        /** weight × met ÷ defined. */
+        SHARE_MET,
+        /** Σ ± pointsPerEntry, capped by the rubric's bonus/penalty caps. */
+        BONUS_PENALTY
+    }
+
+    /** The ledger figure a rule reads (see {@code projections.ledger.LedgerMetrics}). */
+    public enum Metric {
+        BUDGET_EXECUTION_RATE,
+        REVENUE_VARIANCE_RATE,
+        ANNUAL_AVERAGE_EXECUTION_RATE,
+        CARRY_OVER_RATE_YEAR_OVER_YEAR,
+        CARRY_OVER_RATE_53,
+        PROCUREMENT_EXECUTION_RATE,
+        SME_AWARD_SHARE,
+        CONTRACT_SIGNING_TIMELINESS_RATE,
+        CONTRACT_FILING_TIMELINESS_RATE,
+        FIXED_ASSET_UTILISATION_RATE,
+        OPERATING_EXPENSE_CONTROL_RATE,
+        THREE_PUBLIC_CONTROL_RATE,
+        INDICATORS_MET_SHARE,
+        INDICATOR_MET
+    }
+
+    /** A rate interval (null bound = unbounded) and its points. */
+    public record Band(BigDecimal lower, boolean lowerInclusive, BigDecimal upper, boolean upperInclusive,
+            BigDecimal points, boolean evidenced) {
+
+        public boolean contains(BigDecimal rate) {
+            boolean aboveLower = lower == null || (lowerInclusive ? rate.compareTo(lower) >= 0 : rate.compareTo(lower) > 0);
+            boolean belowUpper = upper == null || (upperInclusive ? rate.compareTo(upper) <= 0 : rate.compareTo(upper) < 0);
+            return aboveLower && belowUpper;
+        }
+    }
+
+    /**
+     * A performance indicator → {@code DefineIndicator} ({@code path}, {@code name}, {@code weight},
+     * {@code targetText} as printed, {@code rubricItemCode}) and {@code RecordActual} ({@code actualText}).
+     * {@code met} is the document's verdict; {@code projectCode} is set for project-level indicators.
+     */
+    public record Indicator(String id, List<String> path, String name, BigDecimal weight, String targetText,
+            String actualText, BigDecimal printedScore, String printedCompletionRate, Boolean met,
+            String rubricItemCode, String projectCode, String basis, LocalDate definedOn, LocalDate actualRecordedOn,
+            boolean synthetic, String note) {
+    }
+
+    /** How many indicators the document says a rubric group has (per 二级 category). */
+    public record IndicatorGroup(String rubricItemCode, String name, int printedCount,
+            Map<String, Integer> countsBySubcategory, String note) {
+    }
+
+    /** 加减分 entry → {@code RecordBonusPenalty}. */
+    public record BonusPenalty(String id, BonusKind kind, BigDecimal points, String reason, String documentNo,
+            LocalDate effectiveDate, String rubricItemCode, boolean synthetic, String note) {
+    }
+
+    public enum BonusKind {
+        BONUS,
+        PENALTY
+    }
+
+    /** A project-level self-evaluation table printed in the document (seed 001). */
+    public record ProjectEvaluation(String projectCode, String lineId, String name, String implementingUnit,
+            BigDecimal annualBudget, BigDecimal executed, BigDecimal budgetWeight, String printedBudgetRate,
+            BigDecimal printedBudgetScore, BigDecimal totalWeight, String goal, String goalAchieved,
+            List<String> indicatorIds, String note) {
+    }
+
+    /** → {@code SubmitSelfEvaluation}; {@code declaredTotal} is the total the document states, not a score. */
+    public record Submission(LocalDate referenceDate, LocalDate submittedOn, String submittedBy,
+            BigDecimal declaredTotal, String declaredGrade, boolean synthetic, String note) {
+    }
+
+    /**
+     * A figure as the document printed it, for the reconciler: {@code printedValue} is the text exactly as printed
+     * (line wraps removed), {@code correctValue} the ledger's value where the document is wrong.
+     */
+    public record DeclaredFigure(String document, String item, String printedValue, String unitAsPrinted,
+            DeclaredCategory category, String correctValue, String note) {
+    }
+
+    public enum DeclaredCategory {
+        /** A headline figure; the ledger must reproduce it. */
+        HEADLINE,
+        /** The document is wrong; {@code correctValue} is right. */
+        MISTAKE,
+        /** Within ±0.01 of the unit it is printed in (尾数误差): a note, not an error. */
+        ROUNDING,
+        /** Printed but not attributable to a ledger figure. */
+        UNPLACED
+    }
+}
