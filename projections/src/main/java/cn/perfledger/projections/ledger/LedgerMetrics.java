@@ -22,8 +22,11 @@ public final class LedgerMetrics {
 
     /** 政府采购法实施条例 第四十六条: the contract is signed within 30 days of the award notice. */
     public static final int CONTRACT_SIGNING_DAYS = 30;
-    /** Filing (备案) within 7 working days of signing; weekends are skipped, public holidays are not modelled. */
-    public static final int CONTRACT_FILING_WORKING_DAYS = 7;
+    /**
+     * Filing (备案公开) within 2 working days of signing (广东省政府采购网 rule quoted by seed 000); weekends are
+     * skipped, public holidays are not modelled.
+     */
+    public static final int CONTRACT_FILING_WORKING_DAYS = 2;
 
     private final LedgerFold fold;
 
@@ -114,9 +117,14 @@ public final class LedgerMetrics {
         return operatingExpense().executionRate();
     }
 
-    /** 三公经费控制率 = 实际三公 ÷ 预算三公. */
+    /**
+     * 三公经费控制率 = 实际三公 ÷ 年初预算三公. The control rate measures spending against what was approved at the
+     * start of the year (seed 002: "三公经费年初预算为810000元"); savings moved elsewhere by mid-year transfers
+     * would otherwise show as a 100% "control" rate.
+     */
     public BigDecimal threePublicControlRate() {
-        return threePublic().executionRate();
+        Totals threePublic = threePublic();
+        return Rates.ratio(threePublic.executed(), threePublic.initial());
     }
 
     public Money procurementPlanned() {
