@@ -186,8 +186,10 @@ class RubricFilesTest {
         assertThat(node(rubric, "E.SPENDING").input())
                 .isEqualTo(new LedgerMetricInput(LedgerMetric.BUDGET_EXECUTION_RATE));
 
-        assertThat(inferredLeaves(rubric)).containsExactlyInAnyOrder("E.OUTPUT", "E.OUTCOME", "E.SPENDING",
-                "M.PERF-SYSTEM", "M.REST");
+        // the seed prints only the indicator counts, so 产出/效益 are entered by the evaluator, not inferred rules
+        assertThat(node(rubric, "E.OUTPUT").rule()).isInstanceOf(ScoringRule.Judgement.class);
+        assertThat(node(rubric, "E.OUTCOME").rule()).isInstanceOf(ScoringRule.Judgement.class);
+        assertThat(inferredLeaves(rubric)).containsExactlyInAnyOrder("E.SPENDING", "M.PERF-SYSTEM", "M.REST");
         assertComputedLeavesAreInferredOrPrinted(rubric, Set.of());
     }
 
@@ -327,7 +329,7 @@ class RubricFilesTest {
     }
 
     /**
-     * Seed 003 prints 38/38 and 10/10 indicators, 18,977.96 ÷ 21,766.40 = 87.19% (→ 4.4) and 专项效能 25; 管理效能
+     * Seed 003 prints 38/38 and 10/10 indicators (counts only, entered as judgements), 18,977.96 ÷ 21,766.40 = 87.19% (→ 4.4) and 专项效能 25; 管理效能
      * is printed only as 45 of 50, all lost on 绩效管理制度建设.
      */
     @Test
@@ -338,8 +340,8 @@ class RubricFilesTest {
 
         Map<String, Given> given = new LinkedHashMap<>();
         Map<String, String> printed = new LinkedHashMap<>();
-        computed(given, printed, "E.OUTPUT", new Counts(38, 38), "10");
-        computed(given, printed, "E.OUTCOME", new Counts(10, 10), "10");
+        entered(given, printed, "E.OUTPUT", "10");
+        entered(given, printed, "E.OUTCOME", "10");
         computed(given, printed, "E.SPENDING", new Rate(execution), "4.4");
         entered(given, printed, "E.SPECIAL", "25");
         entered(given, printed, "M.PERF-SYSTEM", "0");
