@@ -1,0 +1,95 @@
+package cn.perfledger.app.api;
+
+import cn.perfledger.app.command.ClientKind;
+import cn.perfledger.app.command.CommandDispatcher;
+import cn.perfledger.app.command.CommandOrigin;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Sends a command on behalf of the current HTTP request. The origin is {@code client=API} (or {@code UI} when the
+ * web UI says so in {@code X-Ledger-Client}), {@code user=anonymous}, {@code role=none} until sign-in exists,
+ * {@code synthetic=false}, and the correlation id of {@code X-Correlation-Id} when the client sends a sane one,
+ * otherwise a new UUID. The correlation id is echoed in the response header of the same name.
+ */
+@Component
+public class ApiCommands {
+
+    public static final String CORRELATION_HEADER = "X-Correlation-Id";
+    public static final String CLIENT_HEADER = "X-Ledger-Client";
+    private static final String ORIGIN_ATTRIBUTE = ApiCommands.class.getName() + ".origin";
+    private static final Pattern SANE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
+    private final CommandDispatcher dispatcher;
+
+    public ApiCommands(CommandDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    /** Sends {@code command}; returns the aggregate's result (null for handlers returning nothing). */
+    public <R> R send(Object command) {
+        return dispatcher.send(command, origin());
+    }
+
+    /**
+     * Sends {@code command} whose fields the request flattens: a refusal naming {@code prefix + x} (e.g.
+     * {@code entry.amount}) is reported as {@code x}, the name the client used.
+     */
+    public <R> R send(Object command, String flattenedPrefix) {
+        try {
+            return send(command);
+        } catch (cn.perfledger.domain.common.DomainException e) {
+            throw FieldNames.stripPrefix(e, flattenedPrefix);
+        }
+    }
+
+    /** 201 Created with the result when events were recorded, 200 OK for a reported no-op. */
+    public ResponseEntity<CommandResult> respond(String id, boolean recorded, Object outcome) {
+        CommandResult body = new CommandResult(id, recorded, outcome, origin().correlationId());
+        return ResponseEntity.status(recorded ? HttpStatus.CREATED : HttpStatus.OK).body(body);
+    }
+
+    /** Sends a command that records events unconditionally and answers 201. */
+    public ResponseEntity<CommandResult> sendAndRespond(String id, Object command) {
+        Object outcome = send(command);
+        // creation handlers return the new aggregate's id; only outcome records are worth echoing
+        return respond(id, true, outcome != null && outcome.getClass().isRecord() ? outcome : null);
+    }
+
+    /** The origin of the current request, created once per request. */
+    public CommandOrigin origin() {
+        ServletRequestAttributes attributes = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
+        Object existing = attributes.getAttribute(ORIGIN_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        if (existing instanceof CommandOrigin origin) {
+            return origin;
+        }
+        HttpServletRequest request = attributes.getRequest();
+        ClientKind client = "UI".equalsIgnoreCase(request.getHeader(CLIENT_HEADER)) ? ClientKind.UI : ClientKind.API;
+        String correlationId = request.getHeader(CORRELATION_HEADER);
+        if (correlationId != null && !SANE_ID.matcher(correlationId).matches()) {
+            correlationId = null;
+        }
+        CommandOrigin origin = new CommandOrigin(client, null, null, false, correlationId);
+        attributes.setAttribute(ORIGIN_ATTRIBUTE, origin, RequestAttributes.SCOPE_REQUEST);
+        if (attributes.getResponse() != null) {
+            attributes.getResponse().setHeader(CORRELATION_HEADER, origin.correlationId());
+        }
+        return origin;
+    }
+
+    /** The correlation id of the current request if a command was sent in it (for error bodies). */
+    static String currentCorrelationId() {
+        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+        if (attributes == null) {
+            return null;
+        }
+        Object origin = attributes.getAttribute(ORIGIN_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+        return origin instanceof CommandOrigin o ? o.correlationId() : null;
+    }
+}

@@ -1,0 +1,126 @@
+package cn.perfledger.app.api.evaluation;
+
+import cn.perfledger.app.api.ApiCommands;
+import cn.perfledger.app.api.CommandResult;
+import cn.perfledger.app.api.evaluation.EvaluationRequests.ActualRequest;
+import cn.perfledger.app.api.evaluation.EvaluationRequests.BonusPenaltyRequest;
+import cn.perfledger.app.api.evaluation.EvaluationRequests.IndicatorRequest;
+import cn.perfledger.app.api.evaluation.EvaluationRequests.JudgementScoreRequest;
+import cn.perfledger.app.api.evaluation.EvaluationRequests.SubmissionRequest;
+import cn.perfledger.app.api.evaluation.EvaluationRequests.TargetRevisionRequest;
+import cn.perfledger.app.api.evaluation.EvaluationRequests.WithdrawalRequest;
+import cn.perfledger.app.command.NotFoundException;
+import cn.perfledger.app.eventlog.EventLogQuery;
+import cn.perfledger.domain.common.FiscalYearId;
+import cn.perfledger.domain.common.IndicatorId;
+import cn.perfledger.domain.common.RubricItemCode;
+import cn.perfledger.domain.common.RubricVersionId;
+import cn.perfledger.domain.evaluation.EvaluationCommand;
+import cn.perfledger.domain.evaluation.EvaluationId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The commands of a department-year's self-evaluation ({@code Evaluation}, id {@code DEPT/YEAR/evaluation}). Its
+ * events appear in the department-year's event log next to the budget ledger's.
+ */
+@RestController
+@RequestMapping("/api/v1/departments/{dept}/years/{year}/evaluation")
+@Tag(name = "自评 evaluation", description = "部门年度绩效自评：指标、目标调整、实际值、评分、加减分、提交")
+public class EvaluationController {
+
+    private final ApiCommands commands;
+    private final EventLogQuery events;
+
+    public EvaluationController(ApiCommands commands, EventLogQuery events) {
+        this.commands = commands;
+        this.events = events;
+    }
+
+    @PostMapping
+    @Operation(summary = "开始自评（StartEvaluation）", description = "使用该部门年度开立时指定的评价体系版本；部门年度须已开立。")
+    public ResponseEntity<CommandResult> start(@PathVariable String dept, @PathVariable int year) {
+        FiscalYearId fiscalYearId = FiscalYearId.of(dept, year);
+        RubricVersionId rubricVersion = events.payloadAt(fiscalYearId.toString(), 0)
+                .map(payload -> payload.get("rubricVersion"))
+                .filter(node -> node != null && node.isTextual())
+                .map(node -> new RubricVersionId(node.asText()))
+                .orElseThrow(() -> new NotFoundException("year", "部门年度不存在（尚未开立）: " + fiscalYearId));
+        EvaluationId id = new EvaluationId(fiscalYearId);
+        return send(id, new EvaluationCommand.StartEvaluation(id, rubricVersion));
+    }
+
+    @PostMapping("/indicators")
+    @Operation(summary = "定义绩效指标（DefineIndicator）")
+    public ResponseEntity<CommandResult> defineIndicator(@PathVariable String dept, @PathVariable int year,
+            @Valid @RequestBody IndicatorRequest r) {
+        EvaluationId id = EvaluationId.of(dept, year);
+        return send(id, new EvaluationCommand.DefineIndicator(id, r.indicatorId(), r.path(), r.name(), r.weight(),
+                r.targetExpression(), r.rubricItemCode(), r.effectiveDate()));
+    }
+
+    @PostMapping("/indicators/{indicatorId}/target-revisions")
+    @Operation(summary = "调整指标目标值（ReviseTarget）")
+    public ResponseEntity<CommandResult> reviseTarget(@PathVariable String dept, @PathVariable int year,
+            @PathVariable String indicatorId, @Valid @RequestBody TargetRevisionRequest r) {
+        EvaluationId id = EvaluationId.of(dept, year);
+        return send(id, new EvaluationCommand.ReviseTarget(id, new IndicatorId(indicatorId), r.newTargetExpression(),
+                r.reason(), r.effectiveDate()));
+    }
+
+    @PostMapping("/indicators/{indicatorId}/actuals")
+    @Operation(summary = "登记实际完成值（RecordActual）")
+    public ResponseEntity<CommandResult> recordActual(@PathVariable String dept, @PathVariable int year,
+            @PathVariable String indicatorId, @Valid @RequestBody ActualRequest r) {
+        EvaluationId id = EvaluationId.of(dept, year);
+        return send(id, new EvaluationCommand.RecordActual(id, new IndicatorId(indicatorId), r.actual(),
+                r.effectiveDate()));
+    }
+
+    @PostMapping("/judgement-scores")
+    @Operation(summary = "录入评分（EnterJudgementScore）")
+    public ResponseEntity<CommandResult> enterScore(@PathVariable String dept, @PathVariable int year,
+            @Valid @RequestBody JudgementScoreRequest r) {
+        EvaluationId id = EvaluationId.of(dept, year);
+        return send(id, new EvaluationCommand.EnterJudgementScore(id, r.rubricItemCode(), r.score(), r.basis(),
+                r.evaluator(), r.effectiveDate()));
+    }
+
+    @PostMapping("/judgement-scores/{rubricItemCode}/withdrawal")
+    @Operation(summary = "撤回评分（WithdrawJudgementScore）")
+    public ResponseEntity<CommandResult> withdrawScore(@PathVariable String dept, @PathVariable int year,
+            @PathVariable String rubricItemCode, @Valid @RequestBody WithdrawalRequest r) {
+        EvaluationId id = EvaluationId.of(dept, year);
+        return send(id, new EvaluationCommand.WithdrawJudgementScore(id, new RubricItemCode(rubricItemCode),
+                r.reason(), r.effectiveDate()));
+    }
+
+    @PostMapping("/bonus-penalties")
+    @Operation(summary = "加减分项（RecordBonusPenalty）")
+    public ResponseEntity<CommandResult> bonusPenalty(@PathVariable String dept, @PathVariable int year,
+            @Valid @RequestBody BonusPenaltyRequest r) {
+        EvaluationId id = EvaluationId.of(dept, year);
+        return send(id, new EvaluationCommand.RecordBonusPenalty(id, r.entryId(), r.kind(), r.points(), r.reason(),
+                r.documentNo(), r.effectiveDate()));
+    }
+
+    @PostMapping("/submissions")
+    @Operation(summary = "提交自评表（SubmitSelfEvaluation）")
+    public ResponseEntity<CommandResult> submit(@PathVariable String dept, @PathVariable int year,
+            @Valid @RequestBody SubmissionRequest r) {
+        EvaluationId id = EvaluationId.of(dept, year);
+        return send(id, new EvaluationCommand.SubmitSelfEvaluation(id, r.referenceDate(), r.digest(),
+                r.declaredTotal(), r.submittedBy(), r.effectiveDate()));
+    }
+
+    private ResponseEntity<CommandResult> send(EvaluationId id, EvaluationCommand command) {
+        return commands.sendAndRespond(id.toString(), command);
+    }
+}

@@ -1,0 +1,148 @@
+package cn.perfledger.app.axon;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+import org.axonframework.common.Registration;
+import org.axonframework.common.caching.Cache;
+
+/**
+ * A least-recently-used, strongly referenced in-memory cache of loaded aggregates, bounded by entry count.
+ *
+ * <p>Axon 4.12 ships no weighted or LRU cache of its own (only {@code WeakReferenceCache}, whose entries a busy
+ * JVM clears at any young collection, and adapters for EhCache/JCache, which are not on the classpath). A
+ * department-year with 100,000 vouchers is a few tens of MB of state, so the bound is in entries and small by
+ * default ({@code ledger.aggregate-cache-size}).
+ *
+ * <p>Axon's caching repository removes an entry whenever a unit of work that loaded it rolls back (a refused
+ * command included); the next command then loads from the latest snapshot plus the events after it. With
+ * several application instances on one database an entry can be stale: the append then fails on the unique
+ * (aggregateIdentifier, sequenceNumber) key, the client gets a 409, the entry is dropped and a retry loads fresh.
+ */
+public final class BoundedAggregateCache implements Cache {
+
+    private final int maxEntries;
+    private final Map<Object, Object> entries;
+    private final CopyOnWriteArrayList<EntryListener> listeners = new CopyOnWriteArrayList<>();
+
+    public BoundedAggregateCache(int maxEntries) {
+        if (maxEntries < 1) {
+            throw new IllegalArgumentException("maxEntries must be positive: " + maxEntries);
+        }
+        this.maxEntries = maxEntries;
+        this.entries = new LinkedHashMap<>(16, 0.75f, true);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <K, V> V get(K key) {
+        Object value;
+        synchronized (entries) {
+            value = entries.get(key);
+        }
+        if (value != null) {
+            listeners.forEach(l -> l.onEntryRead(key, value));
+        }
+        return (V) value;
+    }
+
+    @Override
+    public void put(Object key, Object value) {
+        Object previous;
+        Object evicted;
+        synchronized (entries) {
+            previous = entries.put(key, value);
+            evicted = evictEldest();
+        }
+        if (previous == null) {
+            listeners.forEach(l -> l.onEntryCreated(key, value));
+        } else {
+            listeners.forEach(l -> l.onEntryUpdated(key, value));
+        }
+        notifyExpired(evicted);
+    }
+
+    @Override
+    public boolean putIfAbsent(Object key, Object value) {
+        Object evicted;
+        synchronized (entries) {
+            if (entries.containsKey(key)) {
+                return false;
+            }
+            entries.put(key, value);
+            evicted = evictEldest();
+        }
+        listeners.forEach(l -> l.onEntryCreated(key, value));
+        notifyExpired(evicted);
+        return true;
+    }
+
+    @Override
+    public boolean remove(Object key) {
+        boolean removed;
+        synchronized (entries) {
+            removed = entries.remove(key) != null;
+        }
+        if (removed) {
+            listeners.forEach(l -> l.onEntryRemoved(key));
+        }
+        return removed;
+    }
+
+    @Override
+    public void removeAll() {
+        Object[] keys;
+        synchronized (entries) {
+            keys = entries.keySet().toArray();
+            entries.clear();
+        }
+        for (Object key : keys) {
+            listeners.forEach(l -> l.onEntryRemoved(key));
+        }
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+        synchronized (entries) {
+            return entries.containsKey(key);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
+        synchronized (entries) {
+            entries.computeIfPresent(key, (k, v) -> update.apply((V) v));
+        }
+    }
+
+    @Override
+    public Registration registerCacheEntryListener(EntryListener cacheEntryListener) {
+        listeners.add(cacheEntryListener);
+        return () -> listeners.remove(cacheEntryListener);
+    }
+
+    /** Number of cached aggregates. */
+    public int size() {
+        synchronized (entries) {
+            return entries.size();
+        }
+    }
+
+    private Object evictEldest() {
+        if (entries.size() <= maxEntries) {
+            return null;
+        }
+        var eldest = entries.entrySet().iterator();
+        Object key = eldest.next().getKey();
+        eldest.remove();
+        return key;
+    }
+
+    private void notifyExpired(Object evictedKey) {
+        if (evictedKey != null) {
+            listeners.forEach(l -> l.onEntryExpired(evictedKey));
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package cn.perfledger.app.axon;
+
+import cn.perfledger.app.config.LedgerProperties;
+import cn.perfledger.domain.budget.BudgetLedger;
+import cn.perfledger.domain.department.Department;
+import cn.perfledger.domain.evaluation.Evaluation;
+import cn.perfledger.domain.rubric.Rubric;
+import java.util.List;
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventsourcing.AggregateFactory;
+import org.axonframework.eventsourcing.AggregateSnapshotter;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.GenericAggregateFactory;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Registers the domain's aggregates with Axon and tunes the event store around them.
+ *
+ * <p>The domain module has no Spring, so its aggregates ({@link BudgetLedger}, {@link Department},
+ * {@link Evaluation}, {@link Rubric}) carry no {@code @Aggregate}; each is registered
+ * here through a {@link ConfigurerModule} with an {@link AggregateConfigurer}, an event-sourcing repository
+ * on the JDBC event store that Axon's {@code JdbcAutoConfiguration} builds (JdbcEventStorageEngine, Jackson
+ * serializer, tables from Flyway).
+ *
+ * <p>The department-year {@link BudgetLedger} may grow to 100,000 events and more. It gets
+ * <ul>
+ *   <li>a snapshot every {@code ledger.snapshot-threshold} events (default 500), taken on a background thread
+ *       after the command's transaction has committed, so that a cold load reads one snapshot plus at most a
+ *       few hundred events;</li>
+ *   <li>an in-memory cache ({@link BoundedAggregateCache}) so that consecutive commands on a warm year neither
+ *       read nor replay anything.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LedgerProperties.class)
+public class LedgerAxonConfiguration {
+
+    /** The aggregates whose snapshots the snapshotter can build (it needs their factories). */
+    static final List<Class<?>> SNAPSHOTTED = List.of(BudgetLedger.class);
+
+    @Bean
+    public BoundedAggregateCache budgetLedgerCache(LedgerProperties properties) {
+        return new BoundedAggregateCache(properties.aggregateCacheSize());
+    }
+
+    /**
+     * The snapshotter is looked up lazily: Axon's Configuration (which collects this module) is a dependency of
+     * the event store the snapshotter needs, so an eager reference would be circular.
+     */
+    @Bean
+    public ConfigurerModule budgetLedgerAggregate(ObjectProvider<AggregateSnapshotter> snapshotter,
+            LedgerProperties properties, BoundedAggregateCache budgetLedgerCache) {
+        return configurer -> configurer.configureAggregate(
+                AggregateConfigurer.defaultConfiguration(BudgetLedger.class)
+                        .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
+                                snapshotter.getObject(), properties.snapshotThreshold()))
+                        .configureCache(c -> budgetLedgerCache));
+    }
+
+    @Bean
+    public ConfigurerModule departmentAggregate(LedgerProperties properties) {
+        BoundedAggregateCache cache = new BoundedAggregateCache(properties.aggregateCacheSize());
+        return configurer -> configurer.configureAggregate(
+                AggregateConfigurer.defaultConfiguration(Department.class).configureCache(c -> cache));
+    }
+
+    @Bean
+    public ConfigurerModule evaluationAggregate(LedgerProperties properties) {
+        BoundedAggregateCache cache = new BoundedAggregateCache(properties.aggregateCacheSize());
+        return configurer -> configurer.configureAggregate(
+                AggregateConfigurer.defaultConfiguration(Evaluation.class).configureCache(c -> cache));
+    }
+
+    @Bean
+    public ConfigurerModule rubricAggregate(LedgerProperties properties) {
+        BoundedAggregateCache cache = new BoundedAggregateCache(properties.aggregateCacheSize());
+        return configurer -> configurer.configureAggregate(
+                AggregateConfigurer.defaultConfiguration(Rubric.class).configureCache(c -> cache));
+    }
+
+    /**
+     * Replaces Axon's Spring snapshotter, which only finds aggregate factories among Spring beans and therefore
+     * does not know aggregates registered through {@link AggregateConfigurer}. Snapshots are built on
+     * {@link SnapshotExecutor}'s single background thread.
+     */
+    @Bean
+    public AggregateSnapshotter aggregateSnapshotter(EventStore eventStore, TransactionManager transactionManager,
+            ParameterResolverFactory parameterResolverFactory, HandlerDefinition handlerDefinition,
+            org.axonframework.config.Configuration configuration, SnapshotExecutor snapshotExecutor) {
+        List<AggregateFactory<?>> factories = SNAPSHOTTED.stream()
+                .<AggregateFactory<?>>map(GenericAggregateFactory::new)
+                .toList();
+        return AggregateSnapshotter.builder()
+                .eventStore(eventStore)
+                .aggregateFactories(factories)
+                .repositoryProvider(configuration::repository)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .transactionManager(transactionManager)
+                .executor(snapshotExecutor)
+                .build();
+    }
+
+    @Bean
+    public SnapshotExecutor snapshotExecutor(DataSource dataSource) {
+        return new SnapshotExecutor(dataSource);
+    }
+
+    /** Client, user, role, synthetic flag and correlation id travel from each command into its events. */
+    @Bean
+    public CorrelationDataProvider ledgerCorrelationDataProvider() {
+        return new LedgerCorrelationDataProvider();
+    }
+
+    /**
+     * Axon's default resolver only recognises {@link java.sql.SQLIntegrityConstraintViolationException}; the
+     * PostgreSQL driver reports a unique violation as a plain {@code PSQLException} with SQL state 23505, which
+     * would surface as a generic storage error instead of a concurrency conflict.
+     */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new UniqueViolationResolver();
+    }
+}

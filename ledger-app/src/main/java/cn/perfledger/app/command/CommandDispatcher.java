@@ -1,0 +1,126 @@
+package cn.perfledger.app.command;
+
+import cn.perfledger.domain.common.ConflictException;
+import cn.perfledger.domain.common.DomainException;
+import java.lang.reflect.Field;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one way the application sends commands: through Axon's {@link CommandGateway}, synchronously, with the
+ * sender's {@link CommandOrigin} as metadata (propagated into the events), and with failures translated so that
+ * callers see the domain's own exceptions.
+ *
+ * <p>On the local (non-distributed) command bus Axon hands the handler's exception back unchanged: a refused
+ * command throws the aggregate's {@link DomainException} with its field and rule. A distributed bus would wrap it
+ * in a {@code CommandExecutionException}; that case is unwrapped through the cause chain as well. Failures of the
+ * event store become:
+ * <ul>
+ *   <li>{@link AggregateStreamCreationException} (the id of a new aggregate is taken) → {@link ConflictException};</li>
+ *   <li>{@link ConcurrencyException} (another command appended first) → {@link ConflictException};</li>
+ *   <li>{@link AggregateNotFoundException} (no such department, year, …) → {@link NotFoundException}.</li>
+ * </ul>
+ * In every refused case the unit of work rolled back: nothing was written.
+ */
+@Service
+public class CommandDispatcher {
+
+    private final CommandGateway commandGateway;
+
+    public CommandDispatcher(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    /** Sends {@code command} and waits for its result (null for handlers that return nothing). */
+    public <R> R send(Object command, CommandOrigin origin) {
+        CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(origin.toMetaData());
+        try {
+            return commandGateway.sendAndWait(message);
+        } catch (RuntimeException e) {
+            throw translate(command, e);
+        }
+    }
+
+    static RuntimeException translate(Object command, RuntimeException failure) {
+        int depth = 0;
+        for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
+            if (t instanceof DomainException domain) {
+                return domain;
+            }
+            if (t instanceof NotFoundException notFound) {
+                return notFound;
+            }
+            if (t instanceof AggregateStreamCreationException) {
+                return new ConflictException(targetField(command),
+                        Subjects.of(command) + "已存在，不能重复创建: " + targetId(command));
+            }
+            if (t instanceof ConcurrencyException) {
+                return new ConflictException(targetField(command), "并发修改冲突：" + Subjects.of(command) + " "
+                        + targetId(command) + " 刚被另一个请求修改，本次未写入任何记录，请重试");
+            }
+            if (t instanceof AggregateNotFoundException) {
+                return new NotFoundException(targetField(command),
+                        Subjects.of(command) + "不存在: " + targetId(command));
+            }
+        }
+        return failure;
+    }
+
+    /** The name of the command's @TargetAggregateIdentifier component, e.g. {@code fiscalYearId}. */
+    static String targetField(Object command) {
+        Field field = targetFieldOf(command.getClass());
+        return field == null ? "id" : field.getName();
+    }
+
+    static String targetId(Object command) {
+        Field field = targetFieldOf(command.getClass());
+        if (field == null) {
+            return "?";
+        }
+        try {
+            field.setAccessible(true);
+            return String.valueOf(field.get(command));
+        } catch (IllegalAccessException e) {
+            return "?";
+        }
+    }
+
+    private static Field targetFieldOf(Class<?> type) {
+        for (Field field : type.getDeclaredFields()) {
+            if (field.isAnnotationPresent(TargetAggregateIdentifier.class)) {
+                return field;
+            }
+        }
+        return null;
+    }
+
+    /** The Chinese name of what a command addresses, for messages. */
+    static final class Subjects {
+        private Subjects() {
+        }
+
+        static String of(Object command) {
+            String name = command.getClass().getName();
+            if (name.startsWith("cn.perfledger.domain.budget.")) {
+                return "部门年度";
+            }
+            if (name.startsWith("cn.perfledger.domain.department.")) {
+                return "部门";
+            }
+            if (name.startsWith("cn.perfledger.domain.evaluation.")) {
+                return "部门年度自评";
+            }
+            if (name.startsWith("cn.perfledger.domain.rubric.")) {
+                return "评价体系版本";
+            }
+            return "对象";
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package cn.perfledger.app.json;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
+import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
+import com.fasterxml.jackson.databind.introspect.VisibilityChecker;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.paramnames.ParameterNamesModule;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
+
+/**
+ * Builds the ObjectMapper used everywhere: Axon's event, message and snapshot serializer and the REST API.
+ *
+ * <ul>
+ *   <li>dates and times as ISO strings ({@code "2021-03-31"}, {@code "2021-03-31T08:00:00Z"});</li>
+ *   <li>{@code Money} as its plain string in yuan ({@code "1234.50"}), typed ids as their plain string
+ *       ({@link LedgerValueTypesModule}); {@code BigDecimal} written plain, never in exponent form;</li>
+ *   <li>the ledger's own classes ({@code cn.perfledger.*}) are read through their fields, not getters, so that
+ *       aggregate snapshots capture exactly the state the event-sourcing handlers assign; records still map
+ *       to and from their components (their fields carry the component names, their canonical constructor
+ *       is the creator). Framework classes (Axon tokens, Spring's ProblemDetail) keep Jackson's defaults;</li>
+ *   <li>unknown properties are ignored (an older reader meets a newer event), fractional numbers are never
+ *       truncated into integers, and floating numbers are read as {@code BigDecimal}.</li>
+ * </ul>
+ */
+public final class LedgerJson {
+
+    private LedgerJson() {
+    }
+
+    /** A new, fully configured mapper. */
+    public static ObjectMapper newObjectMapper() {
+        return configure(new ObjectMapper());
+    }
+
+    /** Applies the ledger's conventions to {@code mapper} and returns it. */
+    public static ObjectMapper configure(ObjectMapper mapper) {
+        mapper.setAnnotationIntrospector(new LedgerAnnotationIntrospector());
+        mapper.registerModule(new Jdk8Module());
+        mapper.registerModule(new JavaTimeModule());
+        mapper.registerModule(new ParameterNamesModule());
+        mapper.registerModule(new LedgerValueTypesModule());
+        mapper.addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
+
+        mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        mapper.disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS);
+        mapper.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        mapper.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+
+        mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+        mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        return mapper;
+    }
+
+    /**
+     * The JSON scalar a domain value type maps to: {@code "string"} (Money, typed ids, codes), {@code "integer"}
+     * (FiscalYear), or null for ordinary objects. Used to describe these types in the OpenAPI document.
+     */
+    public static String scalarKind(Class<?> type) {
+        ValueType valueType = ValueType.of(type);
+        if (valueType == null) {
+            return null;
+        }
+        return valueType.numeric() ? "integer" : "string";
+    }
+
+    /** True for the ledger's own classes, which follow the field-based convention. */
+    static boolean isLedgerClass(Class<?> type) {
+        return type.getName().startsWith("cn.perfledger.");
+    }
+
+    /**
+     * Field visibility ANY and getters NONE for {@code cn.perfledger.*} classes unless a class states its own
+     * {@link JsonAutoDetect}; every other class keeps the defaults (Axon's tracking tokens rely on them).
+     */
+    static final class LedgerAnnotationIntrospector extends JacksonAnnotationIntrospector {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public VisibilityChecker<?> findAutoDetectVisibility(AnnotatedClass ac, VisibilityChecker<?> checker) {
+            VisibilityChecker<?> result = super.findAutoDetectVisibility(ac, checker);
+            if (isLedgerClass(ac.getRawType()) && !ac.hasAnnotation(JsonAutoDetect.class)) {
+                result = result.withFieldVisibility(Visibility.ANY)
+                        .withGetterVisibility(Visibility.NONE)
+                        .withIsGetterVisibility(Visibility.NONE);
+            }
+            return result;
+        }
+    }
+}
