@@ -165,6 +165,7 @@ public class BudgetLedger {
         }
         String documentNo = Ids.requireText("documentNo", command.documentNo(), DOCUMENT_NO_MAX);
         fiscalYear().requireContains("effectiveDate", command.effectiveDate());
+        requireNotBeforeOpening("effectiveDate", command.lineId(), line, command.effectiveDate());
         requireWithinMax("amount", line.availableFen(), fen);
         apply(new InitialBudgetApproved(command.fiscalYearId(), command.lineId(), command.amount(), documentNo,
                 command.effectiveDate()));
@@ -178,6 +179,7 @@ public class BudgetLedger {
         String documentNo = Ids.requireText("documentNo", command.documentNo(), DOCUMENT_NO_MAX);
         String reason = Ids.requireText("reason", command.reason(), REASON_MAX);
         fiscalYear().requireContains("effectiveDate", command.effectiveDate());
+        requireNotBeforeOpening("effectiveDate", command.lineId(), line, command.effectiveDate());
         requireWithinMax("amount", line.availableFen(), fen);
         apply(new BudgetIncreased(command.fiscalYearId(), command.lineId(), command.amount(), documentNo, reason,
                 command.effectiveDate(), postCloseReason));
@@ -192,6 +194,7 @@ public class BudgetLedger {
         String documentNo = Ids.requireText("documentNo", command.documentNo(), DOCUMENT_NO_MAX);
         String reason = Ids.requireText("reason", command.reason(), REASON_MAX);
         fiscalYear().requireContains("effectiveDate", command.effectiveDate());
+        requireNotBeforeOpening("effectiveDate", command.lineId(), line, command.effectiveDate());
         apply(new BudgetDecreased(command.fiscalYearId(), command.lineId(), command.amount(), documentNo, reason,
                 command.effectiveDate(), postCloseReason));
     }
@@ -230,6 +233,10 @@ public class BudgetLedger {
         String documentNo = Ids.requireText("documentNo", command.documentNo(), DOCUMENT_NO_MAX);
         String reason = Ids.requireText("reason", command.reason(), REASON_MAX);
         fiscalYear().requireContains("effectiveDate", command.effectiveDate());
+        for (int i = 0; i < shares.size(); i++) {
+            requireNotBeforeOpening("effectiveDate", shares.get(i).lineId(), line(shares.get(i).lineId()),
+                    command.effectiveDate());
+        }
         apply(new BudgetTransferred(command.fiscalYearId(), List.copyOf(shares), documentNo, reason,
                 command.effectiveDate(), postCloseReason));
     }
@@ -241,6 +248,10 @@ public class BudgetLedger {
         long fen = positiveFen("amount", command.amount());
         CarryOverKind kind = require("kind", command.kind(), "结转结余类型不能为空，可选: CARRY_FORWARD（结转）, SURPLUS（结余）");
         requireWithinMax("amount", line.availableFen(), fen);
+        if (line.openedOnEpochDay() > fiscalYear().firstDay().toEpochDay()) {
+            throw new DomainException("lineId", "年初结转结余只能记入年初（1月1日）设立的预算行，预算行 " + command.lineId()
+                    + " 设立于 " + LocalDate.ofEpochDay(line.openedOnEpochDay()));
+        }
         // Carry-in is last year's money: it is available from the first day of this one.
         apply(new CarryInRecorded(command.fiscalYearId(), command.lineId(), command.amount(), kind,
                 fiscalYear().firstDay()));
@@ -259,6 +270,7 @@ public class BudgetLedger {
         String documentNo = optionalText("documentNo", command.documentNo(), DOCUMENT_NO_MAX);
         String reason = Ids.requireText("reason", command.reason(), REASON_MAX);
         fiscalYear().requireContains("effectiveDate", command.effectiveDate());
+        requireNotBeforeOpening("effectiveDate", command.lineId(), line, command.effectiveDate());
         apply(new AppropriationWithdrawn(command.fiscalYearId(), command.lineId(), command.amount(), documentNo,
                 reason, command.effectiveDate(), postCloseReason));
     }
@@ -497,7 +509,7 @@ public class BudgetLedger {
 
     @EventSourcingHandler
     private void on(BudgetLineOpened event) {
-        lines.put(event.lineId().value(), new LineState(event.spec().kind()));
+        lines.put(event.lineId().value(), new LineState(event.spec().kind(), event.effectiveDate().toEpochDay()));
         lineIdBySpec.put(specKey(event.spec()), event.lineId().value());
     }
 
@@ -602,9 +614,10 @@ public class BudgetLedger {
     private ValidEntry validEntry(String field, ExpenditureEntry entry) {
         require(field, entry, "凭证不能为空");
         VoucherNo voucherNo = require(field + ".voucherNo", entry.voucherNo(), "凭证号不能为空");
-        knownLine(field + ".lineId", entry.lineId());
+        LineState line = knownLine(field + ".lineId", entry.lineId());
         long fen = positiveFen(field + ".amount", entry.amount());
         fiscalYear().requireContains(field + ".effectiveDate", entry.effectiveDate());
+        requireNotBeforeOpening(field + ".effectiveDate", entry.lineId(), line, entry.effectiveDate());
         String payee = optionalText(field + ".payee", entry.payee(), PAYEE_MAX);
         String summary = optionalText(field + ".summary", entry.summary(), SUMMARY_MAX);
         long fingerprint = VoucherState.fingerprint(entry.lineId().value(), fen, entry.effectiveDate(), payee, summary);
@@ -672,6 +685,14 @@ public class BudgetLedger {
             throw new DomainException(field, "预算行不存在: " + lineId);
         }
         return line;
+    }
+
+    /** Nothing on a line may be effective before the line exists, or an as-of replay would meet it first. */
+    private static void requireNotBeforeOpening(String field, BudgetLineId lineId, LineState line, LocalDate date) {
+        if (date != null && date.toEpochDay() < line.openedOnEpochDay()) {
+            throw new DomainException(field, "业务日期 " + date + " 早于预算行 " + lineId + " 的设立日期 "
+                    + LocalDate.ofEpochDay(line.openedOnEpochDay()));
+        }
     }
 
     private ProcurementId knownProcurement(ProcurementId procurementId) {

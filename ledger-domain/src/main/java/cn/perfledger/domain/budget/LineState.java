@@ -15,13 +15,20 @@ final class LineState {
     private long availableFen;
     /** expenditures − reversals. */
     private long spentFen;
+    /** The line's opening date (epoch day): nothing on the line may be effective before it. */
+    private long openedOnEpochDay;
 
     /** For Jackson (snapshots). */
     public LineState() {
     }
 
-    LineState(ExpenditureKind kind) {
+    LineState(ExpenditureKind kind, long openedOnEpochDay) {
         this.kind = kind;
+        this.openedOnEpochDay = openedOnEpochDay;
+    }
+
+    long openedOnEpochDay() {
+        return openedOnEpochDay;
     }
 
     ExpenditureKind kind() {
@@ -60,11 +67,12 @@ final class LineState {
     @Override
     public boolean equals(Object o) {
         return o instanceof LineState other && kind == other.kind && initialApproved == other.initialApproved
-                && availableFen == other.availableFen && spentFen == other.spentFen;
+                && availableFen == other.availableFen && spentFen == other.spentFen
+                && openedOnEpochDay == other.openedOnEpochDay;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(kind, initialApproved, availableFen, spentFen);
+        return Objects.hash(kind, initialApproved, availableFen, spentFen, openedOnEpochDay);
     }
 }

@@ -55,6 +55,7 @@ import cn.perfledger.domain.budget.BudgetCommand.WithdrawAppropriation;
 import cn.perfledger.domain.budget.BudgetEvent.AppropriationWithdrawn;
 import cn.perfledger.domain.budget.BudgetEvent.BudgetDecreased;
 import cn.perfledger.domain.budget.BudgetEvent.BudgetIncreased;
+import cn.perfledger.domain.budget.BudgetEvent.BudgetLineOpened;
 import cn.perfledger.domain.budget.BudgetEvent.BudgetTransferred;
 import cn.perfledger.domain.budget.BudgetEvent.CarryInRecorded;
 import cn.perfledger.domain.budget.BudgetEvent.ExecutionNoticeRecorded;
@@ -587,6 +588,57 @@ class BudgetLedgerTest {
         void withdrawAppropriation_fails_whenLineUnknown() {
             refused(fixture.given(yearWithLines()).when(new WithdrawAppropriation(YEAR_ID, new BudgetLineId("L-X"),
                     yuan("1.00"), DOC, "年底指标收回", date(12, 20), null)), "lineId");
+        }
+    }
+
+    /** A line opened mid-year: nothing on it may be effective before its opening date. */
+    @Nested
+    class LineOpeningDateTests {
+
+        private final BudgetLineId late = new BudgetLineId("L-LATE");
+
+        private List<Object> yearWithLateLine() {
+            return yearWithLinesAnd(new BudgetLineOpened(YEAR_ID, late, new BudgetLineSpec(HEAD_OFFICE,
+                    FundingSource.GOVERNMENT_FUND, ExpenditureKind.PROJECT, "P-ZXZ", "专项债项目",
+                    new FunctionalCode("2290402"), new EconomicCode("31005")), date(9, 28)),
+                    new BudgetIncreased(YEAR_ID, late, yuan("500.00"), DOC, REASON, date(9, 28), null));
+        }
+
+        @Test
+        void recordExpenditure_fails_whenBeforeTheLineWasOpened() {
+            refused(fixture.given(yearWithLateLine()).when(expenditure(entry("V-1", late, "1.00", date(9, 27)))),
+                    "entry.effectiveDate", "早于预算行 L-LATE 的设立日期 2021-09-28");
+        }
+
+        @Test
+        void recordExpenditure_succeeds_onTheOpeningDay() {
+            fixture.given(yearWithLateLine()).when(expenditure(entry("V-1", late, "1.00", date(9, 28))))
+                    .expectEvents(spent("V-1", late, "1.00", date(9, 28)));
+        }
+
+        @Test
+        void increase_fails_whenBeforeTheLineWasOpened() {
+            refused(fixture.given(yearWithLateLine()).when(new IncreaseBudget(YEAR_ID, late, yuan("1.00"), DOC,
+                    REASON, date(6, 1), null)), "effectiveDate", "早于预算行");
+        }
+
+        @Test
+        void transfer_fails_whenBeforeAnyLineWasOpened() {
+            refused(fixture.given(yearWithLateLine()).when(new TransferBudget(YEAR_ID, List.of(
+                    new LineShare(PROJECT, yuan("-10.00")), new LineShare(late, yuan("10.00"))), DOC, REASON,
+                    date(9, 1), null)), "effectiveDate", "早于预算行 L-LATE");
+        }
+
+        @Test
+        void withdrawal_fails_whenBeforeTheLineWasOpened() {
+            refused(fixture.given(yearWithLateLine()).when(new WithdrawAppropriation(YEAR_ID, late, yuan("1.00"),
+                    DOC, REASON, date(9, 1), null)), "effectiveDate", "早于预算行");
+        }
+
+        @Test
+        void carryIn_fails_onALineOpenedAfterTheFirstDay() {
+            refused(fixture.given(yearWithLateLine()).when(new RecordCarryIn(YEAR_ID, late, yuan("1.00"),
+                    CarryOverKind.CARRY_FORWARD)), "lineId", "只能记入年初");
         }
     }
 

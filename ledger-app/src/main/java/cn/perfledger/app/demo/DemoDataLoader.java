@@ -1,0 +1,448 @@
+package cn.perfledger.app.demo;
+
+import cn.perfledger.app.command.ClientKind;
+import cn.perfledger.app.command.CommandDispatcher;
+import cn.perfledger.app.command.CommandOrigin;
+import cn.perfledger.app.eventlog.EventLogQuery;
+import cn.perfledger.app.json.LedgerJson;
+import cn.perfledger.domain.budget.BudgetCommand;
+import cn.perfledger.domain.budget.BudgetCommand.ExpenditureEntry;
+import cn.perfledger.domain.budget.BudgetEvent.LineShare;
+import cn.perfledger.domain.budget.BudgetEvent.UnitRef;
+import cn.perfledger.domain.common.BudgetLineId;
+import cn.perfledger.domain.common.ConflictException;
+import cn.perfledger.domain.common.DepartmentId;
+import cn.perfledger.domain.common.DomainException;
+import cn.perfledger.domain.common.FiscalYearId;
+import cn.perfledger.domain.common.IndicatorId;
+import cn.perfledger.domain.common.Money;
+import cn.perfledger.domain.common.ProcurementId;
+import cn.perfledger.domain.common.RubricItemCode;
+import cn.perfledger.domain.common.RubricVersionId;
+import cn.perfledger.domain.common.UnitCode;
+import cn.perfledger.domain.common.VoucherNo;
+import cn.perfledger.domain.department.DepartmentCommand;
+import cn.perfledger.domain.department.DepartmentEvent.Unit;
+import cn.perfledger.domain.evaluation.BonusPenaltyEntryId;
+import cn.perfledger.domain.evaluation.BonusPenaltyKind;
+import cn.perfledger.domain.evaluation.EvaluationCommand;
+import cn.perfledger.domain.evaluation.EvaluationId;
+import cn.perfledger.app.query.SubmissionDigest;
+import cn.perfledger.app.query.YearQueries;
+import cn.perfledger.domain.rubric.RubricCommand.PublishRubric;
+import cn.perfledger.domain.rubric.RubricNode;
+import cn.perfledger.domain.rubric.ScoringRule;
+import cn.perfledger.projections.scoring.ScoredTable;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Service;
+
+/**
+ * Loads the seed years ({@link DemoScenario#RESOURCES}) and the rubric versions ({@code rubrics/*.json}) as
+ * commands, through the same {@link CommandDispatcher} a user's request takes, so every rule of the ledger
+ * applies to them. Generated vouchers and every element the seed does not print carry {@code synthetic=true}
+ * in their events' metadata.
+ *
+ * <p>Idempotent per department-year: a year whose ledger already has events is left alone, so a restart
+ * (or a second explicit load) writes nothing.
+ */
+@Service
+public class DemoDataLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+    /** Voucher days inside a month and the share of the month's amount each takes (the last takes the rest). */
+    private static final int[] VOUCHER_DAYS = {6, 13, 20, 27};
+    private static final BigDecimal[] VOUCHER_SHARES = {new BigDecimal("0.20"), new BigDecimal("0.30"),
+            new BigDecimal("0.15")};
+
+    private final CommandDispatcher dispatcher;
+    private final EventLogQuery eventLog;
+    private final YearQueries queries;
+    private final Clock clock;
+    private final ObjectMapper json = LedgerJson.newObjectMapper();
+    private final Map<String, PublishRubric> rubricFiles = new LinkedHashMap<>();
+
+    public DemoDataLoader(CommandDispatcher dispatcher, EventLogQuery eventLog, YearQueries queries, Clock clock) {
+        this.dispatcher = dispatcher;
+        this.eventLog = eventLog;
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    /** What a load did. */
+    public record LoadReport(List<String> rubricsPublished, List<String> yearsLoaded, List<String> yearsSkipped) {
+    }
+
+    /** Publishes the rubric files not yet published, then loads every seed year not yet present. */
+    public LoadReport loadAll() {
+        List<String> rubrics = publishRubrics();
+        List<String> loaded = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (String resource : DemoScenario.RESOURCES) {
+            DemoScenario scenario = read(resource);
+            if (eventLog.exists(scenario.fiscalYearId())) {
+                skipped.add(scenario.fiscalYearId().toString());
+                continue;
+            }
+            load(scenario);
+            loaded.add(scenario.fiscalYearId().toString());
+        }
+        log.info("Demo data: rubrics published {}, years loaded {}, already present {}", rubrics, loaded, skipped);
+        return new LoadReport(rubrics, loaded, skipped);
+    }
+
+    public DemoScenario read(String resource) {
+        try (InputStream in = DemoDataLoader.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("demo resource missing from the classpath: " + resource);
+            }
+            return json.readValue(in, DemoScenario.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read demo resource " + resource, e);
+        }
+    }
+
+    List<String> publishRubrics() {
+        List<String> published = new ArrayList<>();
+        for (PublishRubric command : rubricFiles().values()) {
+            if (eventLog.streamLength(command.rubricVersionId().toString()) > 0) {
+                continue;
+            }
+            dispatcher.send(command, origin("rubric-" + command.rubricVersionId(), false));
+            published.add(command.rubricVersionId().toString());
+        }
+        return published;
+    }
+
+    /** The rubric files on the classpath by version id, read once. */
+    private synchronized Map<String, PublishRubric> rubricFiles() {
+        if (!rubricFiles.isEmpty()) {
+            return rubricFiles;
+        }
+        Resource[] resources;
+        try {
+            resources = new PathMatchingResourcePatternResolver().getResources("classpath*:rubrics/*.json");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list rubrics/*.json", e);
+        }
+        for (Resource resource : resources) {
+            try (InputStream in = resource.getInputStream()) {
+                PublishRubric command = json.readValue(in, PublishRubric.class);
+                rubricFiles.put(command.rubricVersionId().value(), command);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read rubric " + resource.getFilename(), e);
+            }
+        }
+        return rubricFiles;
+    }
+
+    /** Replays one seed year as commands (the order of DemoScenario's loader contract). */
+    public void load(DemoScenario s) {
+        FiscalYearId year = s.fiscalYearId();
+        String correlation = "demo-" + year;
+        registerDepartment(s, correlation);
+
+        List<UnitRef> units = s.department().units().stream()
+                .map(u -> new UnitRef(new UnitCode(u.code()), u.name())).toList();
+        send(new BudgetCommand.OpenFiscalYear(year, s.department().name(), units,
+                new RubricVersionId(s.rubricVersion())), correlation, false);
+
+        for (DemoScenario.BudgetLine line : s.budgetLines()) {
+            BudgetLineId lineId = new BudgetLineId(line.id());
+            send(new BudgetCommand.OpenBudgetLine(year, lineId, line.toSpec(), line.openedOn()), correlation,
+                    line.synthetic());
+            if (line.initial() != null) {
+                send(new BudgetCommand.ApproveInitialBudget(year, lineId, s.money(line.initial().amount()),
+                        line.initial().documentNo(), line.initial().effectiveDate()), correlation,
+                        line.initial().synthetic());
+            }
+            if (line.carryIn() != null) {
+                send(new BudgetCommand.RecordCarryIn(year, lineId, s.money(line.carryIn().amount()),
+                        line.carryIn().kind()), correlation, line.carryIn().synthetic());
+            }
+        }
+
+        for (int month = 1; month <= 12; month++) {
+            applyAdjustments(s, month, correlation);
+            recordVouchers(s, month, correlation);
+            for (DemoScenario.ExecutionNotice notice : nullSafe(s.executionNotices())) {
+                if (notice.noticeDate().getMonthValue() == month) {
+                    send(new BudgetCommand.RecordExecutionNotice(year, notice.documentNo(), notice.requiredProgress(),
+                            notice.publishedRate(), notice.noticeDate()), correlation, notice.synthetic());
+                }
+            }
+        }
+
+        for (DemoScenario.BudgetLine line : s.budgetLines()) {
+            for (DemoScenario.Withdrawal withdrawal : nullSafe(line.withdrawals())) {
+                send(new BudgetCommand.WithdrawAppropriation(year, new BudgetLineId(line.id()),
+                        s.money(withdrawal.amount()), withdrawal.documentNo(), withdrawal.reason(),
+                        withdrawal.effectiveDate(), null), correlation, withdrawal.synthetic());
+            }
+        }
+        loadProcurement(s, correlation);
+        if (s.fixedAssets() != null) {
+            DemoScenario.FixedAssets assets = s.fixedAssets();
+            send(new BudgetCommand.RecordFixedAssets(year, s.money(assets.originalValue()),
+                    s.money(assets.inUseValue()), assets.effectiveDate()), correlation, assets.synthetic());
+        }
+        send(new BudgetCommand.CloseFiscalYear(year, s.carryOverKindOverrides()), correlation, false);
+        loadEvaluation(s, correlation);
+    }
+
+    private void registerDepartment(DemoScenario s, String correlation) {
+        DemoScenario.DepartmentSpec spec = s.department();
+        DepartmentId id = new DepartmentId(spec.code());
+        List<Unit> units = spec.units().stream()
+                .map(u -> new Unit(new UnitCode(u.code()), u.name(), u.headOffice())).toList();
+        if (eventLog.streamLength(id.toString()) == 0) {
+            send(new DepartmentCommand.RegisterDepartment(id, spec.name(), spec.jurisdiction(), units,
+                    spec.registeredOn()), correlation, false);
+            return;
+        }
+        // a later year of a registered department: add the units the register does not have yet
+        for (Unit unit : units) {
+            try {
+                send(new DepartmentCommand.AddUnit(id, unit, LocalDate.of(s.fiscalYear(), 1, 1)), correlation, false);
+            } catch (ConflictException alreadyRegistered) {
+                log.debug("unit {} of {} already registered", unit.code(), id);
+            } catch (DomainException alreadyRegistered) {
+                log.debug("unit {} of {} not added: {}", unit.code(), id, alreadyRegistered.getMessage());
+            }
+        }
+    }
+
+    private void applyAdjustments(DemoScenario s, int month, String correlation) {
+        FiscalYearId year = s.fiscalYearId();
+        for (DemoScenario.BudgetLine line : s.budgetLines()) {
+            for (DemoScenario.Adjustment adjustment : nullSafe(line.adjustments())) {
+                if (adjustment.effectiveDate().getMonthValue() != month) {
+                    continue;
+                }
+                BudgetLineId lineId = new BudgetLineId(line.id());
+                Money amount = s.money(adjustment.amount());
+                Object command = adjustment.type() == DemoScenario.AdjustmentType.INCREASE
+                        ? new BudgetCommand.IncreaseBudget(year, lineId, amount, adjustment.documentNo(),
+                                adjustment.reason(), adjustment.effectiveDate(), null)
+                        : new BudgetCommand.DecreaseBudget(year, lineId, amount, adjustment.documentNo(),
+                                adjustment.reason(), adjustment.effectiveDate(), null);
+                send(command, correlation, adjustment.synthetic());
+            }
+        }
+        for (DemoScenario.Transfer transfer : nullSafe(s.transfers())) {
+            if (transfer.effectiveDate().getMonthValue() != month) {
+                continue;
+            }
+            List<LineShare> shares = transfer.shares().stream()
+                    .map(share -> new LineShare(new BudgetLineId(share.lineId()), s.money(share.amount()))).toList();
+            send(new BudgetCommand.TransferBudget(year, shares, transfer.documentNo(), transfer.reason(),
+                    transfer.effectiveDate(), null), correlation, transfer.synthetic());
+        }
+    }
+
+    /**
+     * The seeds publish only yearly (and for a few lines monthly) totals, so each line-month's amount is spread
+     * over up to four generated vouchers that sum to it exactly; all of them are marked synthetic.
+     */
+    private void recordVouchers(DemoScenario s, int month, String correlation) {
+        YearMonth yearMonth = YearMonth.of(s.fiscalYear(), month);
+        List<ExpenditureEntry> entries = new ArrayList<>();
+        for (DemoScenario.BudgetLine line : s.budgetLines()) {
+            List<BigDecimal> monthly = line.monthlyExecuted();
+            if (monthly == null || monthly.isEmpty()) {
+                continue;
+            }
+            Money amount = s.money(monthly.get(month - 1));
+            if (amount.isZero()) {
+                continue;
+            }
+            if (amount.isNegative()) {
+                throw new IllegalStateException("demo line " + line.id() + " has a negative month " + month);
+            }
+            List<Money> parts = split(amount);
+            for (int i = 0; i < parts.size(); i++) {
+                int day = Math.min(VOUCHER_DAYS[4 - parts.size() + i], yearMonth.lengthOfMonth());
+                LocalDate date = yearMonth.atDay(day);
+                if (line.openedOn() != null && date.isBefore(line.openedOn())) {
+                    date = line.openedOn(); // a line opened mid-month spends from its opening day on
+                }
+                String voucher = String.format("演示-%d%02d-%s-%d", s.fiscalYear(), month, line.id(), i + 1);
+                entries.add(new ExpenditureEntry(new VoucherNo(voucher), new BudgetLineId(line.id()), parts.get(i),
+                        date, "（演示数据）", truncate(line.label(), 200)));
+            }
+        }
+        if (!entries.isEmpty()) {
+            send(new BudgetCommand.RecordExpenditureBatch(s.fiscalYearId(),
+                    String.format("demo-%s-%02d", s.fiscalYearId(), month), entries, null), correlation, true);
+        }
+    }
+
+    /** Splits an amount into four parts (20%, 30%, 15%, rest) rounded down to the fen; small amounts stay whole. */
+    static List<Money> split(Money amount) {
+        if (amount.yuan().compareTo(new BigDecimal("100.00")) < 0) {
+            return List.of(amount);
+        }
+        List<Money> parts = new ArrayList<>();
+        Money rest = amount;
+        for (BigDecimal share : VOUCHER_SHARES) {
+            Money part = new Money(amount.yuan().multiply(share).setScale(2, RoundingMode.DOWN));
+            parts.add(part);
+            rest = rest.minus(part);
+        }
+        parts.add(rest);
+        return parts;
+    }
+
+    private void loadProcurement(DemoScenario s, String correlation) {
+        FiscalYearId year = s.fiscalYearId();
+        for (DemoScenario.Procurement p : nullSafe(s.procurements())) {
+            ProcurementId id = new ProcurementId(p.id());
+            send(new BudgetCommand.PlanProcurement(year, id, p.name(), p.category(), s.money(p.planAmount()),
+                    s.money(p.smeReserve()), p.plannedOn()), correlation, p.synthetic());
+            for (DemoScenario.Contract contract : nullSafe(p.contracts())) {
+                send(new BudgetCommand.SignProcurementContract(year, id, contract.contractNo(),
+                        s.money(contract.amount()), contract.awardNoticeDate(), contract.signedDate()), correlation,
+                        contract.synthetic());
+                if (contract.filedDate() != null) {
+                    send(new BudgetCommand.FileProcurementContract(year, id, contract.contractNo(),
+                            contract.filedDate()), correlation, contract.synthetic());
+                }
+            }
+            for (DemoScenario.ProcurementExecution execution : nullSafe(p.executions())) {
+                send(new BudgetCommand.RecordProcurementExecution(year, id, s.money(execution.amount()),
+                        s.money(execution.smeAwarded()), execution.effectiveDate()), correlation,
+                        execution.synthetic());
+            }
+        }
+    }
+
+    private void loadEvaluation(DemoScenario s, String correlation) {
+        DemoScenario.Evaluation evaluation = s.evaluation();
+        if (evaluation == null) {
+            return;
+        }
+        EvaluationId id = new EvaluationId(s.fiscalYearId());
+        send(new EvaluationCommand.StartEvaluation(id, new RubricVersionId(s.rubricVersion())), correlation, false);
+        for (DemoScenario.Indicator indicator : nullSafe(evaluation.indicators())) {
+            IndicatorId indicatorId = new IndicatorId(indicator.id());
+            try {
+                send(new EvaluationCommand.DefineIndicator(id, indicatorId, indicator.path(), indicator.name(),
+                        indicator.weight() == null ? BigDecimal.ZERO : indicator.weight(), indicator.targetText(),
+                        indicator.rubricItemCode() == null ? null : new RubricItemCode(indicator.rubricItemCode()),
+                        indicator.definedOn()), correlation, indicator.synthetic());
+            } catch (DomainException refused) {
+                // a target the ledger cannot measure (plain text without a figure) is reported, never guessed
+                log.warn("Demo {}: indicator {} not defined: {}", s.fiscalYearId(), indicator.id(), refused.getMessage());
+                continue;
+            }
+            if (indicator.actualText() != null && !indicator.actualText().isBlank()) {
+                try {
+                    send(new EvaluationCommand.RecordActual(id, indicatorId, indicator.actualText(),
+                            assessedAt(s, indicator.actualRecordedOn())), correlation, indicator.synthetic());
+                } catch (DomainException refused) {
+                    log.warn("Demo {}: actual of {} not recorded: {}", s.fiscalYearId(), indicator.id(),
+                            refused.getMessage());
+                }
+            }
+        }
+        Set<String> judgementLeaves = judgementLeaves(s.rubricVersion());
+        if (evaluation.rubric() != null) {
+            for (DemoScenario.RubricNode node : nullSafe(evaluation.rubric().nodes())) {
+                boolean judged = judgementLeaves == null ? node.scoring() == DemoScenario.Scoring.JUDGEMENT
+                        : judgementLeaves.contains(node.code());
+                if (judged && node.printedScore() != null) {
+                    send(new EvaluationCommand.EnterJudgementScore(id, new RubricItemCode(node.code()),
+                            node.printedScore(), node.basis() == null ? "（种子未列示评分依据）" : node.basis(),
+                            node.evaluator() == null ? "自评小组" : node.evaluator(), assessedAt(s, node.scoredOn())), correlation,
+                            node.synthetic());
+                }
+            }
+        }
+        for (DemoScenario.BonusPenalty entry : nullSafe(evaluation.bonusPenalties())) {
+            send(new EvaluationCommand.RecordBonusPenalty(id, new BonusPenaltyEntryId(entry.id()),
+                    entry.kind() == DemoScenario.BonusKind.BONUS ? BonusPenaltyKind.BONUS : BonusPenaltyKind.PENALTY,
+                    entry.points(), entry.reason(), entry.documentNo(), entry.effectiveDate()), correlation,
+                    entry.synthetic());
+        }
+        submit(s, id, correlation);
+    }
+
+    /**
+     * Submits the table as the department saw it: scored at the reference date with everything recorded so far,
+     * its digest stored with the declared total the document printed.
+     */
+    private void submit(DemoScenario s, EvaluationId id, String correlation) {
+        DemoScenario.Submission submission = s.evaluation().submission();
+        if (submission == null || judgementLeaves(s.rubricVersion()) == null) {
+            return; // no scored table in the seed, or no rubric published for it
+        }
+        ScoredTable table = queries.evaluation(s.fiscalYearId(), submission.referenceDate(), clock.instant()).result();
+        send(new EvaluationCommand.SubmitSelfEvaluation(id, submission.referenceDate(), SubmissionDigest.of(table),
+                submission.declaredTotal(), submission.submittedBy(), assessedAt(s, submission.submittedOn())), correlation,
+                submission.synthetic());
+    }
+
+    /**
+     * The effective date of an evaluation entry is the reference date it assesses (评价基准日), not the day it was
+     * typed in: a 12-31 table must see the year's actuals and judgements. When they were entered is the other
+     * axis of the basis (knownAt), which the store records by itself.
+     */
+    private static LocalDate assessedAt(DemoScenario s, LocalDate enteredOn) {
+        LocalDate reference = s.evaluationReferenceDate() != null ? s.evaluationReferenceDate()
+                : LocalDate.of(s.fiscalYear(), 12, 31);
+        return enteredOn == null || enteredOn.isAfter(reference) ? reference : enteredOn;
+    }
+
+    /** The codes of the judgement leaves of a published rubric file, or null when there is no such file. */
+    private Set<String> judgementLeaves(String rubricVersion) {
+        PublishRubric rubric = rubricFiles().get(rubricVersion);
+        if (rubric == null) {
+            return null;
+        }
+        Set<String> codes = new HashSet<>();
+        for (RubricNode top : rubric.tree()) {
+            for (RubricNode leaf : top.leaves()) {
+                if (leaf.rule() instanceof ScoringRule.Judgement) {
+                    codes.add(leaf.code().value());
+                }
+            }
+        }
+        return codes;
+    }
+
+    private void send(Object command, String correlation, boolean synthetic) {
+        dispatcher.send(command, origin(correlation, synthetic));
+    }
+
+    private static CommandOrigin origin(String correlation, boolean synthetic) {
+        return new CommandOrigin(ClientKind.DEMO, "demo-loader", "system", synthetic, correlation);
+    }
+
+    private static <T> List<T> nullSafe(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static String truncate(String text, int max) {
+        if (text == null) {
+            return null;
+        }
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

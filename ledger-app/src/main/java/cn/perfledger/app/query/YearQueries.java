@@ -1,0 +1,111 @@
+package cn.perfledger.app.query;
+
+import cn.perfledger.app.command.NotFoundException;
+import cn.perfledger.app.history.EventHistory;
+import cn.perfledger.domain.budget.BudgetEvent.FiscalYearOpened;
+import cn.perfledger.domain.common.DomainException;
+import cn.perfledger.domain.common.FiscalYearId;
+import cn.perfledger.domain.common.RubricVersionId;
+import cn.perfledger.domain.evaluation.EvaluationEvent.EvaluationStarted;
+import cn.perfledger.projections.basis.Basis;
+import cn.perfledger.projections.basis.RecordedEvent;
+import cn.perfledger.projections.evaluation.IndicatorReport;
+import cn.perfledger.projections.ledger.CarryOverReport;
+import cn.perfledger.projections.ledger.ExecutionReport;
+import cn.perfledger.projections.ledger.LedgerMetrics;
+import cn.perfledger.projections.scoring.ScoredTable;
+import cn.perfledger.projections.scoring.SelfEvaluationFold;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import org.springframework.stereotype.Service;
+
+/**
+ * Answers a department-year's questions at a basis by folding its recorded events — the same folds the live
+ * read models use. {@code asOf} defaults to the year's last day (the usual 评价基准日), {@code knownAt} to now.
+ */
+@Service
+public class YearQueries {
+
+    private final EventHistory history;
+    private final Clock clock;
+
+    public YearQueries(EventHistory history, Clock clock) {
+        this.history = history;
+        this.clock = clock;
+    }
+
+    public BasisResult<ExecutionReport> execution(FiscalYearId year, LocalDate asOf, Instant knownAt) {
+        return query(year, asOf, knownAt, fold -> ExecutionReport.of(new LedgerMetrics(fold.ledger())));
+    }
+
+    public BasisResult<CarryOverReport> carryOver(FiscalYearId year, LocalDate asOf, Instant knownAt) {
+        return query(year, asOf, knownAt, fold -> CarryOverReport.of(new LedgerMetrics(fold.ledger())));
+    }
+
+    public BasisResult<IndicatorReport> indicators(FiscalYearId year, LocalDate asOf, Instant knownAt) {
+        return query(year, asOf, knownAt, SelfEvaluationFold::indicatorReport);
+    }
+
+    public BasisResult<ScoredTable> evaluation(FiscalYearId year, LocalDate asOf, Instant knownAt) {
+        return query(year, asOf, knownAt, fold -> fold.scoredTable().orElseThrow(() -> new NotFoundException(
+                "rubricVersion", "该年度在此时点没有可用的已发布评价体系版本（评价体系未发布或尚未开始自评）")));
+    }
+
+    /** The fold of the year at the basis, for callers that need several views of one replay. */
+    public SelfEvaluationFold fold(FiscalYearId year, Basis basis) {
+        return SelfEvaluationFold.replay(events(year), basis);
+    }
+
+    public Basis basis(FiscalYearId year, LocalDate asOf, Instant knownAt) {
+        LocalDate effectiveAsOf = asOf == null ? year.year().lastDay() : asOf;
+        if (effectiveAsOf.getYear() < year.year().year()) {
+            throw new DomainException("asOf", "评价基准日不能早于该年度: " + effectiveAsOf);
+        }
+        return new Basis(effectiveAsOf, knownAt == null ? clock.instant() : knownAt);
+    }
+
+    /** The year's events plus those of every rubric version it names; 404 when the year has none. */
+    public List<RecordedEvent> events(FiscalYearId year) {
+        List<RecordedEvent> yearEvents = history.fiscalYear(year);
+        if (yearEvents.isEmpty()) {
+            throw new NotFoundException("fiscalYearId", "部门年度不存在: " + year);
+        }
+        Set<RubricVersionId> rubrics = new LinkedHashSet<>();
+        for (RecordedEvent event : yearEvents) {
+            if (event.payload() instanceof FiscalYearOpened opened) {
+                rubrics.add(opened.rubricVersion());
+            } else if (event.payload() instanceof EvaluationStarted started) {
+                rubrics.add(started.rubricVersion());
+            }
+        }
+        List<RecordedEvent> all = new ArrayList<>(yearEvents);
+        for (RubricVersionId rubric : rubrics) {
+            all.addAll(history.rubric(rubric));
+        }
+        return all;
+    }
+
+    private <T> BasisResult<T> query(FiscalYearId year, LocalDate asOf, Instant knownAt,
+            Function<SelfEvaluationFold, T> view) {
+        Basis basis = basis(year, asOf, knownAt);
+        List<RecordedEvent> events = events(year);
+        SelfEvaluationFold fold = SelfEvaluationFold.replay(events, basis);
+        T result = view.apply(fold);
+        int admitted = 0;
+        long last = -1;
+        for (RecordedEvent event : events) {
+            if (basis.admits(event)) {
+                admitted++;
+                last = Math.max(last, event.globalSequence());
+            }
+        }
+        return new BasisResult<>(year.toString(), basis.asOf(), basis.knownAt(), admitted, last,
+                CanonicalJson.sha256(result), result);
+    }
+}
