@@ -105,10 +105,47 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             field = orNull(path);
             rule = "无法读取: " + mapping.getOriginalMessage();
         } else {
-            field = null;
+            field = "body";
             rule = "请求体缺失或不是 JSON";
         }
         return problem(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, field, rule, request);
+    }
+
+    /**
+     * The other exceptions Spring MVC itself raises (unknown path 404, wrong method 405, unsupported media type 415,
+     * not acceptable 406, payload too large, …) keep their status but get the same {@code field}/{@code rule}
+     * members as every other problem, so that a client can always read them.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
+        if (response != null && response.getBody() instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("rule"))) {
+            String field = switch (statusCode.value()) {
+                case 404 -> "path";
+                case 405 -> "method";
+                case 406 -> "Accept";
+                case 413 -> "body";
+                case 415 -> "Content-Type";
+                default -> "request";
+            };
+            String rule = switch (statusCode.value()) {
+                case 404 -> "没有这个接口（路径不存在）";
+                case 405 -> "该路径不支持此 HTTP 方法";
+                case 406 -> "无法按 Accept 要求的格式回答（支持 application/json）";
+                case 413 -> "请求体过大";
+                case 415 -> "不支持的请求体类型（应为 application/json）";
+                default -> problem.getDetail() == null ? "请求无效" : problem.getDetail();
+            };
+            problem.setProperty("field", field);
+            problem.setProperty("rule", rule);
+            String correlationId = ApiCommands.currentCorrelationId();
+            if (correlationId != null) {
+                problem.setProperty("correlationId", correlationId);
+            }
+        }
+        return response;
     }
 
     @Override
@@ -201,8 +238,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return field == null || field.isEmpty() ? path : path + "." + field;
     }
 
+    /** A problem with the body as a whole (broken JSON, empty body, wrong root type) names {@code body}. */
     private static String orNull(String path) {
-        return path.isEmpty() ? null : path;
+        return path.isEmpty() ? "body" : path;
     }
 
     private static <T extends Throwable> T find(Throwable e, Class<T> type) {
@@ -232,6 +270,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         if (type == java.time.LocalDate.class) {
             return "日期（yyyy-MM-dd）";
+        }
+        if (type == java.time.Instant.class) {
+            return "ISO-8601 时刻（例如 2022-03-15T00:00:00Z）";
         }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
             return "整数";
