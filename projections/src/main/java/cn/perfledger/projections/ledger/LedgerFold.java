@@ -155,10 +155,23 @@ public final class LedgerFold implements Consumer<RecordedEvent> {
         return Collections.unmodifiableCollection(procurements.values());
     }
 
-    /** The execution notices in replay order, each with the ledger's own figures at its date. */
+    /**
+     * The execution notices in replay order, each with the ledger's own figures at its date. Reading does not
+     * change the fold: a notice whose day may still receive events (the last date folded) is shown with the
+     * figures so far but stays pending, so a live fold queried between two events of that day and a replay of
+     * the same events agree.
+     */
     public List<NoticeFigures> notices() {
-        settleNotices();
-        return Collections.unmodifiableList(notices);
+        if (pendingNotices.isEmpty()) {
+            return Collections.unmodifiableList(notices);
+        }
+        Map<FundingSource, Totals> bySource = Grouping.totals(lines.values(), line -> line.spec().fundingSource());
+        List<NoticeFigures> all = new ArrayList<>(notices.size() + pendingNotices.size());
+        all.addAll(notices);
+        for (ExecutionNoticeRecorded notice : pendingNotices) {
+            all.add(new NoticeFigures(notice, bySource));
+        }
+        return Collections.unmodifiableList(all);
     }
 
     public FixedAssetsRecorded fixedAssets() {
