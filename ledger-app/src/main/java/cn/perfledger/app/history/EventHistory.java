@@ -39,6 +39,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class EventHistory {
 
+    private static final java.util.Set<String> KEPT_METADATA = java.util.Set.of("client", "user", "role", "synthetic",
+            "correlationId");
     private static final String COLUMNS = "globalIndex, type, aggregateIdentifier, sequenceNumber, eventIdentifier,"
             + " timeStamp, payloadType, payloadRevision, payload, metaData";
 
@@ -70,16 +72,22 @@ public class EventHistory {
         return stream(rubricVersionId.toString());
     }
 
-    /** One aggregate stream, topped up from the store. */
+    /**
+     * One aggregate stream, topped up from the store. The returned list is an immutable snapshot shared by all
+     * readers until the stream grows (copy-on-append), so a read costs one indexed query and no copying.
+     */
     public List<RecordedEvent> stream(String aggregateId) {
         CachedStream stream = streams.computeIfAbsent(aggregateId, id -> new CachedStream());
         synchronized (stream) {
             List<RecordedEvent> fresh = readAfter(aggregateId, stream.lastSequence);
             if (!fresh.isEmpty()) {
-                stream.events.addAll(fresh);
+                List<RecordedEvent> grown = new ArrayList<>(stream.events.size() + fresh.size());
+                grown.addAll(stream.events);
+                grown.addAll(fresh);
+                stream.events = Collections.unmodifiableList(grown);
                 stream.lastSequence = fresh.get(fresh.size() - 1).sequenceNumber();
             }
-            return Collections.unmodifiableList(new ArrayList<>(stream.events));
+            return stream.events;
         }
     }
 
@@ -115,20 +123,30 @@ public class EventHistory {
         DomainEventStream messages = EventStreamUtils.upcastAndDeserializeDomainEvents(entries.stream(), serializer,
                 upcaster);
         List<RecordedEvent> result = new ArrayList<>(entries.size());
+        Map<Map<String, String>, Map<String, String>> sharedMetadata = new java.util.HashMap<>();
         while (messages.hasNext()) {
             DomainEventMessage<?> message = messages.next();
             Object payload = message.getPayload();
-            result.add(new RecordedEvent(globalIndexById.get(message.getIdentifier()), message.getAggregateIdentifier(),
+            result.add(new RecordedEvent(globalIndexById.get(message.getIdentifier()), aggregateId,
                     message.getSequenceNumber(), message.getIdentifier(), message.getTimestamp(),
-                    effectiveDate(payload, message.getTimestamp()), payload, stringMetadata(message)));
+                    effectiveDate(payload, message.getTimestamp()), payload, stringMetadata(message, sharedMetadata)));
         }
         return result;
     }
 
-    private static Map<String, String> stringMetadata(DomainEventMessage<?> message) {
+    /**
+     * The metadata folds and reports read (who, role, channel, synthetic flag, correlation); Axon's per-message
+     * trace and causation ids and the integrity chain stay in the store. Equal maps are shared: the events of one
+     * command or import carry the same metadata, and a 100,000-event year must not hold 100,000 copies of it.
+     */
+    private static Map<String, String> stringMetadata(DomainEventMessage<?> message, Map<Map<String, String>, Map<String, String>> shared) {
         Map<String, String> metadata = new java.util.TreeMap<>();
-        message.getMetaData().forEach((key, value) -> metadata.put(key, Objects.toString(value)));
-        return metadata;
+        message.getMetaData().forEach((key, value) -> {
+            if (KEPT_METADATA.contains(key)) {
+                metadata.put(key, Objects.toString(value));
+            }
+        });
+        return shared.computeIfAbsent(metadata, m -> Map.copyOf(m));
     }
 
     /**
@@ -152,7 +170,7 @@ public class EventHistory {
     }
 
     private static final class CachedStream {
-        private final List<RecordedEvent> events = new ArrayList<>();
+        private List<RecordedEvent> events = List.of();
         private long lastSequence = -1;
     }
 

@@ -9,6 +9,9 @@ import cn.perfledger.domain.common.RubricVersionId;
 import cn.perfledger.domain.evaluation.EvaluationEvent.EvaluationStarted;
 import cn.perfledger.projections.basis.Basis;
 import cn.perfledger.projections.basis.RecordedEvent;
+import cn.perfledger.projections.basis.Replay;
+import cn.perfledger.projections.basis.ReplayIndex;
+import cn.perfledger.domain.evaluation.EvaluationId;
 import cn.perfledger.projections.evaluation.IndicatorReport;
 import cn.perfledger.projections.ledger.CarryOverReport;
 import cn.perfledger.projections.ledger.ExecutionReport;
@@ -21,6 +24,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
@@ -34,6 +39,7 @@ public class YearQueries {
 
     private final EventHistory history;
     private final Clock clock;
+    private final Map<FiscalYearId, CachedIndex> indexes = new ConcurrentHashMap<>();
 
     public YearQueries(EventHistory history, Clock clock) {
         this.history = history;
@@ -70,25 +76,59 @@ public class YearQueries {
         return new Basis(effectiveAsOf, knownAt == null ? clock.instant() : knownAt);
     }
 
-    /** The year's events plus those of every rubric version it names; 404 when the year has none. */
+    /**
+     * The year's events plus those of every rubric version it names, as a {@link ReplayIndex} (sorted once in
+     * replay order; a basis is then a binary search and one pass). The index is rebuilt only when one of its
+     * streams has grown; 404 when the year has no events.
+     */
     public List<RecordedEvent> events(FiscalYearId year) {
-        List<RecordedEvent> yearEvents = history.fiscalYear(year);
-        if (yearEvents.isEmpty()) {
+        List<List<RecordedEvent>> streams = new ArrayList<>();
+        streams.add(history.stream(year.toString()));
+        streams.add(history.stream(new EvaluationId(year).toString()));
+        if (streams.get(0).isEmpty()) {
             throw new NotFoundException("fiscalYearId", "部门年度不存在: " + year);
         }
         Set<RubricVersionId> rubrics = new LinkedHashSet<>();
-        for (RecordedEvent event : yearEvents) {
-            if (event.payload() instanceof FiscalYearOpened opened) {
-                rubrics.add(opened.rubricVersion());
-            } else if (event.payload() instanceof EvaluationStarted started) {
-                rubrics.add(started.rubricVersion());
+        for (List<RecordedEvent> stream : streams) {
+            for (RecordedEvent event : stream) {
+                if (event.payload() instanceof FiscalYearOpened opened) {
+                    rubrics.add(opened.rubricVersion());
+                } else if (event.payload() instanceof EvaluationStarted started) {
+                    rubrics.add(started.rubricVersion());
+                }
+                if (event.sequenceNumber() > 0) {
+                    break; // both name their rubric in the stream's first event
+                }
             }
         }
-        List<RecordedEvent> all = new ArrayList<>(yearEvents);
         for (RubricVersionId rubric : rubrics) {
-            all.addAll(history.rubric(rubric));
+            streams.add(history.rubric(rubric));
         }
-        return all;
+        CachedIndex cached = indexes.get(year);
+        if (cached != null && cached.sameStreams(streams)) {
+            return cached.index();
+        }
+        List<RecordedEvent> all = new ArrayList<>();
+        streams.forEach(all::addAll);
+        ReplayIndex index = ReplayIndex.of(all);
+        indexes.put(year, new CachedIndex(List.copyOf(streams), index));
+        return index;
+    }
+
+    /** An index with the stream snapshots it was built from (snapshots are replaced, never mutated, on growth). */
+    private record CachedIndex(List<List<RecordedEvent>> streams, ReplayIndex index) {
+
+        boolean sameStreams(List<List<RecordedEvent>> current) {
+            if (current.size() != streams.size()) {
+                return false;
+            }
+            for (int i = 0; i < current.size(); i++) {
+                if (current.get(i) != streams.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private <T> BasisResult<T> query(FiscalYearId year, LocalDate asOf, Instant knownAt,
@@ -99,11 +139,9 @@ public class YearQueries {
         T result = view.apply(fold);
         int admitted = 0;
         long last = -1;
-        for (RecordedEvent event : events) {
-            if (basis.admits(event)) {
-                admitted++;
-                last = Math.max(last, event.globalSequence());
-            }
+        for (RecordedEvent event : Replay.select(events, basis)) {
+            admitted++;
+            last = Math.max(last, event.globalSequence());
         }
         return new BasisResult<>(year.toString(), basis.asOf(), basis.knownAt(), admitted, last,
                 CanonicalJson.sha256(result), result);
