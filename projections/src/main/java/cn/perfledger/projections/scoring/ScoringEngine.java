@@ -70,6 +70,30 @@ public final class ScoringEngine {
         return new ScoringEngine(rubric, ledger, evaluation).table();
     }
 
+    /**
+     * Scores only the subtree of the item with the given code (a leaf or a group), exactly as {@link #score}
+     * scores it inside the whole table; empty when the rubric has no such item. Lets a caller that re-scores one
+     * item many times (the why-list) skip the rest of the table.
+     */
+    public static Optional<ScoredItem> scoreItem(RubricPublished rubric, LedgerMetrics ledger,
+            EvaluationFold evaluation, String code) {
+        ScoringEngine engine = new ScoringEngine(rubric, ledger, evaluation);
+        return engine.itemAt(rubric.tree(), code, 1);
+    }
+
+    private Optional<ScoredItem> itemAt(List<RubricNode> nodes, String code, int level) {
+        for (RubricNode node : nodes) {
+            if (node.code().value().equals(code)) {
+                return Optional.of(item(node, level));
+            }
+            Optional<ScoredItem> below = itemAt(node.children(), code, level + 1);
+            if (below.isPresent()) {
+                return below;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** What a leaf's rule made of its inputs, before rounding. */
     private record LeafScore(BigDecimal exact, List<ScoredInput> inputs, List<Flag> flags, String basis,
             String evaluator) {
