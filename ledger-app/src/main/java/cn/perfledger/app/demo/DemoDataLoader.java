@@ -382,6 +382,32 @@ public class DemoDataLoader {
                     entry.synthetic());
         }
         submit(s, id, correlation);
+        recordDeclaredFigures(s, id, correlation);
+    }
+
+    /**
+     * Records the declared figures of the seed document, one {@code RecordDeclaredFigure} per check, effective on the
+     * reference date (so the 12-31 basis sees them); figure ids are {@code document-figure#-check#}. A check whose
+     * number is not in the printed text (and not marked as printed elsewhere) is a transcription error: refused loudly.
+     */
+    private void recordDeclaredFigures(DemoScenario s, EvaluationId id, String correlation) {
+        List<DemoScenario.DeclaredFigure> figures = nullSafe(s.declaredFigures());
+        LocalDate effective = assessedAt(s, null);
+        for (int i = 0; i < figures.size(); i++) {
+            DemoScenario.DeclaredFigure figure = figures.get(i);
+            List<DemoScenario.DeclaredCheck> checks = nullSafe(figure.checks());
+            for (int c = 0; c < checks.size(); c++) {
+                DemoScenario.DeclaredCheck check = checks.get(c);
+                if (!check.printedElsewhere() && !figure.printedValue().contains(check.printed())) {
+                    throw new IllegalStateException("demo " + s.fiscalYearId() + " declared figure " + (i + 1) + ": «"
+                            + check.printed() + "» is not in «" + figure.printedValue() + "»");
+                }
+                String item = check.label() == null ? figure.item() : figure.item() + " — " + check.label();
+                send(new EvaluationCommand.RecordDeclaredFigure(id, String.format("%s-%02d-%d", figure.document(), i + 1, c + 1),
+                        figure.document(), item, check.printed(), check.unit() != null ? check.unit() : figure.unitAsPrinted(),
+                        check.ledgerFigure(), check.structure(), effective), correlation, false);
+            }
+        }
     }
 
     /**

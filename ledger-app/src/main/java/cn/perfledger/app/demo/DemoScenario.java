@@ -371,7 +371,19 @@ public record DemoScenario(
      * (line wraps removed), {@code correctValue} the ledger's value where the document is wrong.
      */
     public record DeclaredFigure(String document, String item, String printedValue, String unitAsPrinted,
-            DeclaredCategory category, String correctValue, String note) {
+            DeclaredCategory category, String correctValue, String note, List<DeclaredCheck> checks,
+            String notChecked) {
+    }
+
+    /**
+     * One machine-readable check of a declared figure → {@code RecordDeclaredFigure}. {@code printed} is the one
+     * number checked, as printed: a substring of the figure's {@code printedValue}, except where {@code printedElsewhere}
+     * says it is printed elsewhere in the document (seed 002's header unit applies to the amounts below it).
+     * {@code unit} overrides the figure's {@code unitAsPrinted}; {@code ledgerFigure} is a {@code DeclaredFigureKey};
+     * {@code structure} the printed operands. A figure with no check says why in {@code notChecked}.
+     */
+    public record DeclaredCheck(String label, String printed, String unit, String ledgerFigure,
+            cn.perfledger.domain.evaluation.DeclaredStructure structure, boolean printedElsewhere) {
     }
 
     public enum DeclaredCategory {

@@ -11,6 +11,7 @@ import cn.perfledger.domain.common.RubricItemCode;
 import cn.perfledger.domain.common.RubricVersionId;
 import cn.perfledger.domain.evaluation.EvaluationCommand.DefineIndicator;
 import cn.perfledger.domain.evaluation.EvaluationCommand.EnterJudgementScore;
+import cn.perfledger.domain.evaluation.EvaluationCommand.RecordDeclaredFigure;
 import cn.perfledger.domain.evaluation.EvaluationCommand.RecordActual;
 import cn.perfledger.domain.evaluation.EvaluationCommand.RecordBonusPenalty;
 import cn.perfledger.domain.evaluation.EvaluationCommand.ReviseTarget;
@@ -18,6 +19,7 @@ import cn.perfledger.domain.evaluation.EvaluationCommand.StartEvaluation;
 import cn.perfledger.domain.evaluation.EvaluationCommand.SubmitSelfEvaluation;
 import cn.perfledger.domain.evaluation.EvaluationCommand.WithdrawJudgementScore;
 import cn.perfledger.domain.evaluation.EvaluationEvent.BonusPenaltyRecorded;
+import cn.perfledger.domain.evaluation.EvaluationEvent.DeclaredFigureRecorded;
 import cn.perfledger.domain.evaluation.EvaluationEvent.EvaluationStarted;
 import cn.perfledger.domain.evaluation.EvaluationEvent.IndicatorActualRecorded;
 import cn.perfledger.domain.evaluation.EvaluationEvent.IndicatorDefined;
@@ -28,10 +30,12 @@ import cn.perfledger.domain.evaluation.EvaluationEvent.SelfEvaluationSubmitted;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -47,7 +51,8 @@ import org.axonframework.modelling.command.CreationPolicy;
  * with a reason, and records bonus/penalty entries. Actuals, judgement scores (with their 评分依据) and
  * submissions of the scored table are usually entered after the year ends, so they may be effective up to
  * the end of the following year. The table may be submitted several times (resubmission); each submission
- * records its 评价基准日 and the digest of what was shown. Nothing is ever edited: a new actual or score
+ * records its 评价基准日 and the digest of what was shown. The figures published documents state (declared figures)
+ * are recorded as printed, each with the ledger value it should equal, for reconciliation. Nothing is ever edited: a new actual or score
  * supersedes the earlier one and the history stays in the stream. Scores are derived by projections from
  * these facts and the rubric; the aggregate keeps only what its own rules need.
  *
@@ -61,6 +66,9 @@ public class Evaluation {
     private static final BigDecimal MAX_DECLARED_TOTAL = BigDecimal.valueOf(1000);
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
     private static final int MAX_PATH_DEPTH = 3;
+    /** A ledger figure key: scopes (optionally with a bracketed parameter) joined by '&', a dot, a measure. */
+    private static final Pattern LEDGER_FIGURE_KEY = Pattern.compile(
+            "[A-Z][A-Z0-9_]*(\\[[A-Za-z0-9_.*-]{1,64}\\])?(&[A-Z][A-Z0-9_]*(\\[[A-Za-z0-9_.*-]{1,64}\\])?)*\\.[A-Z][A-Z0-9_]*");
 
     @AggregateIdentifier
     private EvaluationId evaluationId;
@@ -74,6 +82,8 @@ public class Evaluation {
     /** Kind of each bonus/penalty entry, by entry id: entry ids are unique. */
     private Map<String, BonusPenaltyKind> bonusPenaltyEntries = new LinkedHashMap<>();
     private int submissions;
+    /** Ids of the declared figures recorded: figure ids are unique. */
+    private Set<String> declaredFigures = new HashSet<>();
 
     /** For Axon (event sourcing, creation policy) and Jackson snapshots. */
     public Evaluation() {
@@ -206,6 +216,31 @@ public class Evaluation {
                 command.digest().toLowerCase(Locale.ROOT), declaredTotal, submittedBy, command.effectiveDate()));
     }
 
+    @CommandHandler
+    public void handle(RecordDeclaredFigure command) {
+        Ids.requireCode("figureId", command.figureId(), 64);
+        if (declaredFigures.contains(command.figureId())) {
+            throw new ConflictException("figureId", "申报数字编码已存在: " + command.figureId());
+        }
+        String document = Ids.requireText("document", command.document(), 200);
+        String item = Ids.requireText("item", command.item(), 1000);
+        String printedValue = Ids.requireText("printedValue", command.printedValue(), 2000);
+        BigDecimal value = PrintedNumber.parse("printedValue", printedValue);
+        String unit = Ids.requireText("unitAsPrinted", command.unitAsPrinted(), 20);
+        String ledgerFigure = Ids.optionalText("ledgerFigure", command.ledgerFigure(), 200);
+        if (ledgerFigure != null && !LEDGER_FIGURE_KEY.matcher(ledgerFigure).matches()) {
+            throw new DomainException("ledgerFigure", "账本数字编码格式应为 范围[参数]&范围.度量，如 FISCAL.FULL_YEAR: " + ledgerFigure);
+        }
+        DeclaredStructure structure = command.structure() == null ? null
+                : DeclaredStructure.validated("structure", command.structure());
+        if (ledgerFigure == null && structure == null) {
+            throw new DomainException("ledgerFigure", "须指明对应的账本数字（ledgerFigure）或所印算式（structure），否则无从核对");
+        }
+        requireInEvaluationWindow("effectiveDate", command.effectiveDate());
+        apply(new DeclaredFigureRecorded(evaluationId, command.figureId(), document, item, printedValue, value, unit,
+                ledgerFigure, structure, command.effectiveDate()));
+    }
+
     @EventSourcingHandler
     void on(EvaluationStarted event) {
         evaluationId = event.evaluationId();
@@ -245,6 +280,11 @@ public class Evaluation {
     @EventSourcingHandler
     void on(SelfEvaluationSubmitted event) {
         submissions = event.submissionNo();
+    }
+
+    @EventSourcingHandler
+    void on(DeclaredFigureRecorded event) {
+        declaredFigures.add(event.figureId());
     }
 
     private FiscalYear year() {

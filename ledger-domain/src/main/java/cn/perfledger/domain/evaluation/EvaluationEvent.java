@@ -67,4 +67,15 @@ public sealed interface EvaluationEvent {
             String digest, BigDecimal declaredTotal, String submittedBy, LocalDate effectiveDate)
             implements EvaluationEvent {
     }
+
+    /**
+     * A figure as a published document states it: {@code printedValue} as printed, {@code value} its number (scale as
+     * printed), the unit as printed, the ledger value it should equal ({@code ledgerFigure}, may be null) and its
+     * printed operands ({@code structure}, may be null).
+     */
+    @Revision("1")
+    record DeclaredFigureRecorded(EvaluationId evaluationId, String figureId, String document, String item,
+            String printedValue, BigDecimal value, String unitAsPrinted, String ledgerFigure,
+            DeclaredStructure structure, LocalDate effectiveDate) implements EvaluationEvent {
+    }
 }
