@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.AggregateCacheEntry;
 
 /**
  * A least-recently-used, strongly referenced in-memory cache of loaded aggregates, bounded by entry count.
@@ -19,14 +20,33 @@ import org.axonframework.common.caching.Cache;
  * command included); the next command then loads from the latest snapshot plus the events after it. With
  * several application instances on one database an entry can be stale: the append then fails on the unique
  * (aggregateIdentifier, sequenceNumber) key, the client gets a 409, the entry is dropped and a retry loads fresh.
+ *
+ * <p>A stale entry is also a wrong <em>refusal</em> waiting to happen: a command validated against it is refused
+ * for a line, voucher or budget that another instance has just recorded (400 "预算行不存在"), although the client
+ * already had that instance's 201. Therefore, given a {@link LatestSequence}, every hit is checked against the
+ * event store (one indexed query, in the command's own transaction): an entry whose version is not the stream's
+ * last sequence number is dropped and the aggregate is loaded from the store instead.
  */
 public final class BoundedAggregateCache implements Cache {
 
+    /** The last sequence number stored for an aggregate, or null when it has no events. */
+    @FunctionalInterface
+    public interface LatestSequence {
+        Long of(String aggregateIdentifier);
+    }
+
     private final int maxEntries;
+    private final LatestSequence latestSequence;
     private final Map<Object, Object> entries;
     private final CopyOnWriteArrayList<EntryListener> listeners = new CopyOnWriteArrayList<>();
 
     public BoundedAggregateCache(int maxEntries) {
+        this(maxEntries, null);
+    }
+
+    /** A cache whose hits are checked against the store's latest sequence number (null: never checked). */
+    public BoundedAggregateCache(int maxEntries, LatestSequence latestSequence) {
+        this.latestSequence = latestSequence;
         if (maxEntries < 1) {
             throw new IllegalArgumentException("maxEntries must be positive: " + maxEntries);
         }
@@ -40,6 +60,13 @@ public final class BoundedAggregateCache implements Cache {
         Object value;
         synchronized (entries) {
             value = entries.get(key);
+        }
+        if (value != null && latestSequence != null && isStale(key, value)) {
+            synchronized (entries) {
+                entries.remove(key, value);
+            }
+            listeners.forEach(l -> l.onEntryRemoved(key));
+            return null;
         }
         if (value != null) {
             listeners.forEach(l -> l.onEntryRead(key, value));
@@ -128,6 +155,20 @@ public final class BoundedAggregateCache implements Cache {
         synchronized (entries) {
             return entries.size();
         }
+    }
+
+    private boolean isStale(Object key, Object value) {
+        if (!(value instanceof AggregateCacheEntry<?> entry)) {
+            return false;
+        }
+        Long cached;
+        try {
+            // an entry made in this JVM holds its live aggregate and returns it without using the arguments
+            cached = entry.recreateAggregate(null, null, null, null).version();
+        } catch (RuntimeException e) {
+            return true;
+        }
+        return !java.util.Objects.equals(cached, latestSequence.of(String.valueOf(key)));
     }
 
     private Object evictEldest() {

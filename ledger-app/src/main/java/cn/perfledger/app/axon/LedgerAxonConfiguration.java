@@ -5,9 +5,17 @@ import cn.perfledger.domain.budget.BudgetLedger;
 import cn.perfledger.domain.department.Department;
 import cn.perfledger.domain.evaluation.Evaluation;
 import cn.perfledger.domain.rubric.Rubric;
+import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
+import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
@@ -23,6 +31,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Registers the domain's aggregates with Axon and tunes the event store around them.
@@ -50,8 +59,18 @@ public class LedgerAxonConfiguration {
     static final List<Class<?>> SNAPSHOTTED = List.of(BudgetLedger.class);
 
     @Bean
-    public BoundedAggregateCache budgetLedgerCache(LedgerProperties properties) {
-        return new BoundedAggregateCache(properties.aggregateCacheSize());
+    public BoundedAggregateCache budgetLedgerCache(LedgerProperties properties, JdbcTemplate jdbc) {
+        return new BoundedAggregateCache(properties.aggregateCacheSize(), latestSequence(jdbc));
+    }
+
+    /**
+     * Cache hits are checked against the store (see {@link BoundedAggregateCache}): with several instances on one
+     * database a cached aggregate may lag behind what another instance appended, and a command validated against
+     * it would be refused wrongly.
+     */
+    static BoundedAggregateCache.LatestSequence latestSequence(JdbcTemplate jdbc) {
+        return id -> jdbc.queryForObject(
+                "SELECT MAX(sequenceNumber) FROM DomainEventEntry WHERE aggregateIdentifier = ?", Long.class, id);
     }
 
     /**
@@ -69,22 +88,22 @@ public class LedgerAxonConfiguration {
     }
 
     @Bean
-    public ConfigurerModule departmentAggregate(LedgerProperties properties) {
-        BoundedAggregateCache cache = new BoundedAggregateCache(properties.aggregateCacheSize());
+    public ConfigurerModule departmentAggregate(LedgerProperties properties, JdbcTemplate jdbc) {
+        BoundedAggregateCache cache = new BoundedAggregateCache(properties.aggregateCacheSize(), latestSequence(jdbc));
         return configurer -> configurer.configureAggregate(
                 AggregateConfigurer.defaultConfiguration(Department.class).configureCache(c -> cache));
     }
 
     @Bean
-    public ConfigurerModule evaluationAggregate(LedgerProperties properties) {
-        BoundedAggregateCache cache = new BoundedAggregateCache(properties.aggregateCacheSize());
+    public ConfigurerModule evaluationAggregate(LedgerProperties properties, JdbcTemplate jdbc) {
+        BoundedAggregateCache cache = new BoundedAggregateCache(properties.aggregateCacheSize(), latestSequence(jdbc));
         return configurer -> configurer.configureAggregate(
                 AggregateConfigurer.defaultConfiguration(Evaluation.class).configureCache(c -> cache));
     }
 
     @Bean
-    public ConfigurerModule rubricAggregate(LedgerProperties properties) {
-        BoundedAggregateCache cache = new BoundedAggregateCache(properties.aggregateCacheSize());
+    public ConfigurerModule rubricAggregate(LedgerProperties properties, JdbcTemplate jdbc) {
+        BoundedAggregateCache cache = new BoundedAggregateCache(properties.aggregateCacheSize(), latestSequence(jdbc));
         return configurer -> configurer.configureAggregate(
                 AggregateConfigurer.defaultConfiguration(Rubric.class).configureCache(c -> cache));
     }
@@ -115,6 +134,25 @@ public class LedgerAxonConfiguration {
     @Bean
     public SnapshotExecutor snapshotExecutor(DataSource dataSource) {
         return new SnapshotExecutor(dataSource);
+    }
+
+    /**
+     * Axon's own token store names its owner {@code pid@hostname}, which is not unique per application instance:
+     * two instances in one JVM, or containers that all run as pid 1 under one host name, would each believe they
+     * hold the same claim and both process segment 0 of the {@code directory} processor (seen in
+     * {@code TwoInstancesSharedPostgresTest}). Same store, same settings, plus a random suffix in the owner.
+     */
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer,
+            TokenStoreProperties tokenStoreProperties) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(new TokenSchema())
+                .serializer(serializer)
+                .claimTimeout(tokenStoreProperties.getClaimTimeout())
+                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "#"
+                        + UUID.randomUUID().toString().substring(0, 8))
+                .build();
     }
 
     /** Client, user, role, synthetic flag and correlation id travel from each command into its events. */
