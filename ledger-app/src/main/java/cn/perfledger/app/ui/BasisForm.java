@@ -1,0 +1,103 @@
+package cn.perfledger.app.ui;
+
+import cn.perfledger.app.query.BasisResult;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+
+/**
+ * The basis of a page as the user typed it: {@code asOf} (评价基准日, {@code <input type=date>}, yyyy-MM-dd) and
+ * {@code knownAt} (知悉时点, {@code <input type=datetime-local>}, read as Beijing time and converted to an
+ * instant; a full ISO instant such as {@code 2022-03-15T00:00:00Z} is accepted too, for permalinks). Blank means
+ * the default (the year's 12-31; now).
+ */
+public record BasisForm(String asOfText, String knownAtText, LocalDate asOf, Instant knownAt) {
+
+    /** The users' time zone: 知悉时点 typed in the browser and recorded times shown are Beijing time. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+
+    public static BasisForm parse(String asOfText, String knownAtText) {
+        return new BasisForm(blankToNull(asOfText), blankToNull(knownAtText), parseDate("asOf", asOfText,
+                "评价基准日应为日期，格式 yyyy-MM-dd（例如 2021-12-31）"), parseKnownAt(knownAtText));
+    }
+
+    /** A date parameter (yyyy-MM-dd), or null when blank. */
+    public static LocalDate parseDate(String field, String text, String rule) {
+        String value = blankToNull(text);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new UiInputException(field, rule + "，收到「" + abbreviate(value) + "」");
+        }
+    }
+
+    static Instant parseKnownAt(String text) {
+        String value = blankToNull(text);
+        if (value == null) {
+            return null;
+        }
+        try {
+            if (value.endsWith("Z") || value.endsWith("z") || value.matches(".*[+-]\\d{2}:\\d{2}$")) {
+                return java.time.OffsetDateTime.parse(value).toInstant();
+            }
+            return LocalDateTime.parse(value).atZone(ZONE).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new UiInputException("knownAt", "知悉时点应为北京时间的日期和时刻，格式 yyyy-MM-ddTHH:mm（例如 2022-03-15T09:30），"
+                    + "或带时区的 ISO-8601 时刻（例如 2022-03-15T01:30:00Z），收到「" + abbreviate(value) + "」");
+        }
+    }
+
+    /** The value to put back into the {@code datetime-local} input (Beijing time), or "" when blank. */
+    public String knownAtInput() {
+        return knownAt == null ? "" : LocalDateTime.ofInstant(knownAt, ZONE).format(INPUT);
+    }
+
+    public String asOfInput() {
+        return asOf == null ? "" : asOf.toString();
+    }
+
+    /** An instant as Beijing time, "2022-03-15 09:30:00". */
+    public static String beijing(Instant instant) {
+        return instant == null ? "—" : LocalDateTime.ofInstant(instant, ZONE).format(SHOWN);
+    }
+
+    /** A recorded time as the event store wrote it (ISO instant), shown as Beijing time; unparsable stays raw. */
+    public static String beijing(String isoInstant) {
+        if (isoInstant == null) {
+            return "—";
+        }
+        try {
+            return beijing(Instant.parse(isoInstant));
+        } catch (DateTimeParseException e) {
+            return isoInstant;
+        }
+    }
+
+    /** The basis a result was actually computed at, as shown under the form. */
+    public record Used(String asOf, String knownAtBeijing, String knownAtIso, boolean knownAtIsNow,
+            int eventsAdmitted, long lastGlobalSequence, String digest, String permalinkQuery) {
+
+        public static Used of(BasisResult<?> result, BasisForm form) {
+            Instant known = result.knownAt();
+            return new Used(result.asOf().toString(), beijing(known), known.toString(), form.knownAt() == null,
+                    result.eventsAdmitted(), result.lastGlobalSequence(), result.digest(),
+                    "asOf=" + result.asOf() + "&knownAt=" + known);
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
+    }
+}

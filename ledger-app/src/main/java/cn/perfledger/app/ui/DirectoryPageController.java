@@ -1,0 +1,81 @@
+package cn.perfledger.app.ui;
+
+import cn.perfledger.app.command.NotFoundException;
+import cn.perfledger.app.query.YearQueries;
+import cn.perfledger.app.readmodel.DirectoryQueries;
+import cn.perfledger.app.readmodel.DirectoryQueries.DepartmentView;
+import cn.perfledger.app.readmodel.DirectoryQueries.FiscalYearView;
+import cn.perfledger.domain.common.DepartmentId;
+import cn.perfledger.domain.common.FiscalYearId;
+import cn.perfledger.projections.ledger.ExecutionReport;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** 部门与年度: every department with its units and years, each year with a one-line execution summary. */
+@Controller
+public class DirectoryPageController {
+
+    private static final Logger log = LoggerFactory.getLogger(DirectoryPageController.class);
+
+    /** A year as listed: its directory entry and, when the replay succeeded, 全年预算/执行数/执行率. */
+    public record YearLine(FiscalYearView year, String statusLabel, String href, Amount fullYear, Amount executed,
+            String executionRate) {
+    }
+
+    /** A department as listed. */
+    public record DepartmentLine(DepartmentView department, List<YearLine> years) {
+    }
+
+    private final DirectoryQueries directory;
+    private final YearQueries queries;
+
+    public DirectoryPageController(DirectoryQueries directory, YearQueries queries) {
+        this.directory = directory;
+        this.queries = queries;
+    }
+
+    @GetMapping("/")
+    public String departments(Model model) {
+        List<DepartmentLine> lines = new ArrayList<>();
+        for (DepartmentView department : directory.departments()) {
+            List<YearLine> years = new ArrayList<>();
+            for (FiscalYearView year : department.years()) {
+                years.add(line(year));
+            }
+            lines.add(new DepartmentLine(department, years));
+        }
+        model.addAttribute("departments", lines);
+        model.addAttribute("pageTitle", "部门与年度");
+        return "ui/departments";
+    }
+
+    /** {@code /departments/{dept}} has no page of its own: back to the list, at the department. */
+    @GetMapping({"/departments/{dept}", "/departments/{dept}/years"})
+    public String department(@PathVariable String dept) {
+        new DepartmentId(dept);
+        if (directory.department(dept).isEmpty()) {
+            throw new NotFoundException("dept", "部门不存在: " + dept);
+        }
+        return "redirect:/#dept-" + dept;
+    }
+
+    private YearLine line(FiscalYearView year) {
+        String href = "/departments/" + year.departmentId() + "/years/" + year.year();
+        try {
+            ExecutionReport report = queries.execution(FiscalYearId.of(year.departmentId(), year.year()), null, null)
+                    .result();
+            return new YearLine(year, YearPages.statusLabel(year), href, Amount.of(report.total().fullYear()),
+                    Amount.of(report.total().executed()), Amount.percent(report.total().executionRate()));
+        } catch (RuntimeException e) {
+            // the list stays usable when one year cannot be replayed; its own page shows the error
+            log.warn("summary of {} failed: {}", year.fiscalYearId(), e.toString());
+            return new YearLine(year, YearPages.statusLabel(year), href, null, null, null);
+        }
+    }
+}

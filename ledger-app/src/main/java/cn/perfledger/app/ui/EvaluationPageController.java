@@ -1,0 +1,81 @@
+package cn.perfledger.app.ui;
+
+import cn.perfledger.app.command.NotFoundException;
+import cn.perfledger.app.query.BasisResult;
+import cn.perfledger.app.query.YearQueries;
+import cn.perfledger.domain.common.FiscalYearId;
+import cn.perfledger.projections.evaluation.Display;
+import cn.perfledger.projections.scoring.DeclaredTotal;
+import cn.perfledger.projections.scoring.ScoredTable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * 自评表 of a department-year at a basis chosen with two pickers — 评价基准日 (asOf) and 知悉时点 (knownAt, Beijing
+ * time) — showing the basis actually used and the digest of the table, the total and grade, the declared total
+ * next to it, and the table in the official column layout.
+ */
+@Controller
+@RequestMapping("/departments/{dept}/years/{year}/evaluation")
+public class EvaluationPageController {
+
+    /** The declared total of the latest submission against the computed one. */
+    public record Declared(String declaredTotal, String difference, boolean differs, int submissionNo,
+            String submittedOn, String submittedBy, String referenceDate) {
+
+        static Declared of(DeclaredTotal declared) {
+            if (declared == null) {
+                return null;
+            }
+            boolean differs = declared.difference() != null && declared.difference().signum() != 0;
+            return new Declared(declared.declaredTotal() == null ? null : Display.number(declared.declaredTotal()),
+                    declared.difference() == null ? null
+                            : (declared.difference().signum() > 0 ? "+" : "")
+                                    + declared.difference().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString(),
+                    differs, declared.submissionNo(), String.valueOf(declared.submittedOn()), declared.submittedBy(),
+                    String.valueOf(declared.referenceDate()));
+        }
+    }
+
+    private final YearQueries queries;
+    private final YearPages pages;
+
+    public EvaluationPageController(YearQueries queries, YearPages pages) {
+        this.queries = queries;
+        this.pages = pages;
+    }
+
+    @GetMapping
+    public String evaluation(@PathVariable String dept, @PathVariable int year,
+            @RequestParam(required = false) String asOf, @RequestParam(required = false) String knownAt,
+            Model model) {
+        FiscalYearId id = pages.require(dept, year);
+        BasisForm form = BasisForm.parse(asOf, knownAt);
+        model.addAttribute("pageTitle", "自评表");
+        model.addAttribute("active", "evaluation");
+        model.addAttribute("header", pages.header(id));
+        model.addAttribute("form", form);
+        BasisResult<ScoredTable> result;
+        try {
+            result = queries.evaluation(id, form.asOf(), form.knownAt());
+        } catch (NotFoundException e) {
+            if (!"rubricVersion".equals(e.field())) {
+                throw e;
+            }
+            // the year exists but has no scored table at this basis: say so on the page, keep the pickers
+            model.addAttribute("missing", e.rule());
+            return "ui/evaluation";
+        }
+        ScoredTable table = result.result();
+        model.addAttribute("used", BasisForm.Used.of(result, form));
+        model.addAttribute("table", table);
+        model.addAttribute("total", EvaluationTable.number(table.total()));
+        model.addAttribute("declared", Declared.of(table.declared()));
+        model.addAttribute("rows", EvaluationTable.rows(table.items()));
+        return "ui/evaluation";
+    }
+}

@@ -1,0 +1,166 @@
+package cn.perfledger.app.ui;
+
+import cn.perfledger.projections.evaluation.Display;
+import cn.perfledger.projections.evaluation.Flag;
+import cn.perfledger.projections.evaluation.IndicatorReport;
+import cn.perfledger.projections.scoring.Figure;
+import cn.perfledger.projections.scoring.InputKind;
+import cn.perfledger.projections.scoring.ScoredInput;
+import cn.perfledger.projections.scoring.ScoredItem;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The scored 自评表 laid out as the official form (seed 002): 一级指标, 分值, 二级指标, 分值, 三级指标, 分值,
+ * 指标解释/年度指标值, 实际完成值, 得分, 评分依据 — one row per leaf, 一级 and 二级 cells spanning their leaves. A
+ * leaf above level 3 leaves the deeper columns empty; items deeper than level 3 are shown in the 三级 column
+ * with the names of their intermediate groups in front.
+ */
+public final class EvaluationTable {
+
+    private EvaluationTable() {
+    }
+
+    /** A hierarchy cell: the item, how many rows it spans, and whether it is itself the row's leaf. */
+    public record Cell(String code, String name, String weight, String score, int rowspan, boolean leaf) {
+    }
+
+    /** An input of a leaf as listed when the row is expanded; figures keep money in both units. */
+    public record InputView(String kindLabel, String code, String name, String display, List<FigureView> figures,
+            String target, String actual, String completion, String status) {
+    }
+
+    /** A figure of an input: money as {@link Amount}, anything else as text. */
+    public record FigureView(String name, Amount money, String text) {
+    }
+
+    /** One row of the table (one leaf). A null cell is covered by a rowspan above; {@code empty} cells are blank. */
+    public record TableRow(Cell level1, Cell level2, Cell level3, boolean level2Empty, boolean level3Empty,
+            String leafCode, String leafPrefix, String explanation, String target, String actual, String score,
+            String exactScore, String basis, String evaluator, String ruleText, List<Flag> flags,
+            List<InputView> inputs) {
+    }
+
+    public static List<TableRow> rows(List<ScoredItem> items) {
+        List<TableRow> rows = new ArrayList<>();
+        for (ScoredItem top : items) {
+            List<ScoredItem> topLeaves = leaves(top);
+            boolean topShown = false;
+            if (top.leaf()) {
+                rows.add(row(cell(top, 1, true), null, null, true, true, top, ""));
+                continue;
+            }
+            for (ScoredItem second : top.children()) {
+                List<ScoredItem> secondLeaves = leaves(second);
+                boolean secondShown = false;
+                for (ScoredItem leaf : secondLeaves) {
+                    Cell c1 = topShown ? null : cell(top, topLeaves.size(), false);
+                    topShown = true;
+                    if (leaf == second) {
+                        rows.add(row(c1, cell(second, 1, true), null, false, true, leaf, ""));
+                        continue;
+                    }
+                    Cell c2 = secondShown ? null : cell(second, secondLeaves.size(), false);
+                    secondShown = true;
+                    String prefix = prefix(second, leaf);
+                    rows.add(row(c1, c2, cell(leaf, 1, true), false, false, leaf, prefix));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static TableRow row(Cell c1, Cell c2, Cell c3, boolean empty2, boolean empty3, ScoredItem leaf,
+            String prefix) {
+        IndicatorReport.Row indicator = leaf.inputs().stream().map(ScoredInput::indicator)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        boolean single = leaf.inputs().stream().filter(i -> i.kind() == InputKind.INDICATOR).count() == 1;
+        String target = single && indicator != null ? indicator.targetText() : null;
+        String basis = leaf.judgementBasis();
+        String ruleText = leaf.rule() == null ? null : leaf.rule().label() + "：" + leaf.rule().description();
+        if (basis == null || basis.isBlank()) {
+            basis = leaf.criteria() != null ? leaf.criteria() : ruleText;
+        }
+        return new TableRow(c1, c2, c3, empty2, empty3, leaf.code(), prefix, leaf.description(), target,
+                actual(leaf), number(leaf.score()), leaf.exactScore() == null ? null : number(leaf.exactScore()),
+                basis, leaf.evaluator(), ruleText, leaf.flags(), leaf.inputs().stream().map(EvaluationTable::input)
+                        .toList());
+    }
+
+    /** 实际完成值: a group share, a single indicator's actual, a ledger metric, bonus/penalty points. */
+    static String actual(ScoredItem leaf) {
+        List<ScoredInput> inputs = leaf.inputs();
+        for (ScoredInput input : inputs) {
+            if (input.kind() == InputKind.INDICATOR_GROUP) {
+                return input.display();
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        for (ScoredInput input : inputs) {
+            switch (input.kind()) {
+                case INDICATOR -> {
+                    IndicatorReport.Row row = input.indicator();
+                    parts.add(row == null || row.actualText() == null ? input.display()
+                            : row.actualText() + (row.completionRateDisplay() == null ? ""
+                                    : "（完成率 " + row.completionRateDisplay() + "）"));
+                }
+                case JUDGEMENT -> parts.add(input.value() == null ? "缺少评分" : "评价人评分");
+                default -> parts.add(input.display());
+            }
+        }
+        return parts.isEmpty() ? "—" : String.join("；", parts);
+    }
+
+    private static InputView input(ScoredInput input) {
+        List<FigureView> figures = input.figures().stream().map(EvaluationTable::figure).toList();
+        IndicatorReport.Row row = input.indicator();
+        return new InputView(input.kindLabel(), input.code(), input.name(), input.display(), figures,
+                row == null ? null : row.targetText(), row == null ? null : row.actualText(),
+                row == null ? null : row.completionRateDisplay(), row == null ? null : row.statusLabel());
+    }
+
+    private static FigureView figure(Figure figure) {
+        if (figure.unit() == Figure.Unit.YUAN && figure.value() != null) {
+            return new FigureView(figure.name(), Amount.of(figure.value()), null);
+        }
+        return new FigureView(figure.name(), null, figure.display());
+    }
+
+    private static Cell cell(ScoredItem item, int rowspan, boolean leaf) {
+        return new Cell(item.code(), item.name(), number(item.weight()), number(item.score()), rowspan, leaf);
+    }
+
+    /** The names of the groups between a level-2 item and a leaf deeper than level 3, joined with " / ". */
+    private static String prefix(ScoredItem second, ScoredItem leaf) {
+        List<String> path = new ArrayList<>();
+        if (!pathTo(second, leaf, path)) {
+            return "";
+        }
+        // path holds the items strictly between second and leaf
+        return path.isEmpty() ? "" : String.join(" / ", path) + " / ";
+    }
+
+    private static boolean pathTo(ScoredItem from, ScoredItem target, List<String> between) {
+        for (ScoredItem child : from.children()) {
+            if (child == target) {
+                return true;
+            }
+            between.add(child.name());
+            if (pathTo(child, target, between)) {
+                return true;
+            }
+            between.remove(between.size() - 1);
+        }
+        return false;
+    }
+
+    private static List<ScoredItem> leaves(ScoredItem item) {
+        return item.flatten().stream().filter(ScoredItem::leaf).toList();
+    }
+
+    /** Scores and weights as the form prints them, without trailing zeros: 2.94, 3, 49.7. */
+    static String number(BigDecimal value) {
+        return value == null ? "—" : Display.number(value);
+    }
+}

@@ -1,0 +1,50 @@
+package cn.perfledger.app.ui;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Chinese names of the events of a department-year's streams; an unknown type keeps its English name. */
+public final class EventTypeLabels {
+
+    /** In the order a year usually records them; the type filter lists them in this order. */
+    public static final Map<String, String> LABELS = labels();
+
+    private EventTypeLabels() {
+    }
+
+    public static String label(String type) {
+        return type == null ? "—" : LABELS.getOrDefault(type, type);
+    }
+
+    private static Map<String, String> labels() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("FiscalYearOpened", "年度开立");
+        m.put("BudgetLineOpened", "预算行设立");
+        m.put("InitialBudgetApproved", "年初预算批复");
+        m.put("BudgetIncreased", "预算追加");
+        m.put("BudgetDecreased", "预算调减");
+        m.put("BudgetTransferred", "预算调剂");
+        m.put("CarryInRecorded", "年初结转结余登记");
+        m.put("AppropriationWithdrawn", "指标收回/注销");
+        m.put("ExpenditureRecorded", "支出登记");
+        m.put("ExpenditureReversed", "支出冲销");
+        m.put("ProcurementPlanned", "政府采购预算");
+        m.put("ProcurementContractSigned", "采购合同签订");
+        m.put("ProcurementContractFiled", "采购合同备案");
+        m.put("ProcurementExecuted", "政府采购执行");
+        m.put("ExecutionNoticeRecorded", "财政局执行进度通报");
+        m.put("FixedAssetsRecorded", "固定资产登记");
+        m.put("FiscalYearClosed", "年度结账");
+        m.put("EvaluationStarted", "自评开始");
+        m.put("IndicatorDefined", "绩效指标设定");
+        m.put("IndicatorTargetRevised", "年度指标值调整");
+        m.put("IndicatorActualRecorded", "实际完成值登记");
+        m.put("JudgementScoreEntered", "评分录入");
+        m.put("JudgementScoreWithdrawn", "评分撤回");
+        m.put("BonusPenaltyRecorded", "加减分登记");
+        m.put("DeclaredFigureRecorded", "申报数登记");
+        m.put("SelfEvaluationSubmitted", "自评提交");
+        return Collections.unmodifiableMap(m);
+    }
+}

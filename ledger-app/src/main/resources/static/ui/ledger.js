@@ -1,0 +1,190 @@
+/* 绩效账本 — the 元/万元 toggle (remembered in localStorage), long-text clamps and the overview charts. */
+(function () {
+  'use strict';
+  var KEY = 'perfledger.moneyUnit';
+  var charts = [];
+
+  function storedUnit() {
+    try { return localStorage.getItem(KEY) === 'wan' ? 'wan' : 'yuan'; } catch (e) { return 'yuan'; }
+  }
+
+  function applyUnit(unit) {
+    document.querySelectorAll('.money').forEach(function (el) {
+      var text = el.getAttribute(unit === 'wan' ? 'data-wan' : 'data-yuan');
+      if (text !== null) { el.textContent = text; }
+    });
+    document.querySelectorAll('.unit').forEach(function (el) { el.textContent = unit === 'wan' ? '万元' : '元'; });
+    document.querySelectorAll('[data-unit-btn]').forEach(function (b) {
+      b.setAttribute('aria-pressed', String(b.getAttribute('data-unit-btn') === unit));
+    });
+    document.documentElement.setAttribute('data-unit', unit);
+    charts.forEach(function (c) { c.render(unit); });
+  }
+
+  function initToggle() {
+    document.querySelectorAll('[data-unit-btn]').forEach(function (b) {
+      b.addEventListener('click', function () {
+        var unit = b.getAttribute('data-unit-btn');
+        try { localStorage.setItem(KEY, unit); } catch (e) { /* private mode: not remembered */ }
+        applyUnit(unit);
+      });
+    });
+  }
+
+  function initClamps() {
+    document.querySelectorAll('.clamp').forEach(function (el) {
+      if (el.scrollHeight <= el.clientHeight + 2) { return; }
+      var btn = document.createElement('button');
+      btn.type = 'button';
+      btn.className = 'clamp-toggle';
+      btn.textContent = '展开';
+      btn.addEventListener('click', function () {
+        var open = el.classList.toggle('open');
+        btn.textContent = open ? '收起' : '展开';
+      });
+      el.insertAdjacentElement('afterend', btn);
+    });
+  }
+
+  /* thousands separators and two decimals, as the seeds print figures */
+  function fmt(v) {
+    if (v === null || v === undefined || v === '-') { return '—'; }
+    return Number(v).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  }
+
+  function axisFmt(v) {
+    return Number(v).toLocaleString('en-US', { maximumFractionDigits: 2 });
+  }
+
+  function waterfallChart(el, data) {
+    var chart = window.echarts.init(el);
+    var adjustmentBars = data.categories.length > 2;
+    return {
+      chart: chart,
+      render: function (unit) {
+        var div = unit === 'wan' ? 10000 : 1;
+        var unitName = unit === 'wan' ? '万元' : '元';
+        function scale(arr, hideZero, isBase) {
+          return arr.map(function (v, i) {
+            if (isBase && data.total[i] > 0) { return '-'; }
+            if (hideZero && !v) { return '-'; }
+            return v / div;
+          });
+        }
+        chart.setOption({
+          animation: false,
+          grid: { left: 10, right: 16, top: 36, bottom: 8, containLabel: true },
+          legend: { data: ['预算', '调增', '调减'], top: 0 },
+          tooltip: {
+            trigger: 'axis', axisPointer: { type: 'shadow' },
+            formatter: function (params) {
+              var i = params[0].dataIndex;
+              var lines = ['<b>' + data.tips[i] + '</b>'];
+              params.forEach(function (p) {
+                if (p.seriesName !== '辅助' && p.value !== '-' && p.value !== undefined) {
+                  lines.push(p.marker + p.seriesName + '：' + fmt(p.value) + ' ' + unitName);
+                }
+              });
+              return lines.join('<br>');
+            }
+          },
+          xAxis: {
+            type: 'category', data: data.categories,
+            axisLabel: { interval: 0, width: Math.max(48, el.clientWidth / data.categories.length - 12),
+              overflow: 'break', fontSize: 11, lineHeight: 13 }
+          },
+          yAxis: {
+            type: 'value', name: unitName, scale: adjustmentBars,
+            axisLabel: { formatter: axisFmt }
+          },
+          series: [
+            { name: '辅助', type: 'bar', stack: 'w', silent: true, itemStyle: { color: 'transparent' },
+              emphasis: { disabled: true }, data: scale(data.base, false, true) },
+            { name: '预算', type: 'bar', stack: 'w', itemStyle: { color: '#3b6fb6' }, barMaxWidth: 60, labelLayout: { hideOverlap: true },
+              label: { show: true, position: 'top', formatter: function (p) { return fmt(p.value); } },
+              data: scale(data.total, true) },
+            { name: '调增', type: 'bar', stack: 'w', itemStyle: { color: '#2e9e6a' }, barMaxWidth: 60, labelLayout: { hideOverlap: true },
+              label: { show: true, position: 'top', formatter: function (p) { return '+' + fmt(p.value); } },
+              data: scale(data.up, true) },
+            { name: '调减', type: 'bar', stack: 'w', itemStyle: { color: '#d64545' }, barMaxWidth: 60, labelLayout: { hideOverlap: true },
+              label: { show: true, position: 'bottom', formatter: function (p) { return '−' + fmt(p.value); } },
+              data: scale(data.down, true) }
+          ]
+        }, true);
+        var note = document.getElementById('chart-waterfall-note');
+        if (note) {
+          note.textContent = adjustmentBars ? '纵轴未从零开始，以便看清各项调整；悬停查看文号、日期与理由。'
+            : '本基准下没有预算调整：年初预算即全年预算。';
+        }
+      }
+    };
+  }
+
+  function executionChart(el, data) {
+    var chart = window.echarts.init(el);
+    var max = 100;
+    data.rate.concat(data.required).forEach(function (v) { if (v !== null && v > max) { max = v; } });
+    data.notices.forEach(function (n) { if (n.value > max) { max = n.value; } });
+    return {
+      chart: chart,
+      render: function () {
+        chart.setOption({
+          animation: false,
+          grid: { left: 10, right: 16, top: 36, bottom: 8, containLabel: true },
+          legend: { data: ['累计执行率', '序时进度', '财政通报'], top: 0 },
+          tooltip: {
+            trigger: 'axis',
+            formatter: function (params) {
+              var lines = ['<b>' + params[0].axisValue + '</b>'];
+              params.forEach(function (p) {
+                if (p.seriesName === '财政通报') {
+                  var n = p.data.notice;
+                  lines.push(p.marker + n.documentNo + '（' + n.date + '）要求进度 ' + n.required + '，通报进度率 '
+                    + n.published + '，账本执行率 ' + n.ledger);
+                } else if (p.value !== null && p.value !== undefined) {
+                  lines.push(p.marker + p.seriesName + '：' + Number(p.value).toFixed(2) + '%');
+                }
+              });
+              return lines.join('<br>');
+            }
+          },
+          xAxis: { type: 'category', data: data.months, boundaryGap: false },
+          yAxis: { type: 'value', min: 0, max: Math.ceil(max / 10) * 10, axisLabel: { formatter: '{value}%' } },
+          series: [
+            { name: '累计执行率', type: 'line', data: data.rate, symbolSize: 6, itemStyle: { color: '#1d5fa8' },
+              lineStyle: { width: 3 } },
+            { name: '序时进度', type: 'line', data: data.required, symbol: 'none', itemStyle: { color: '#8a96a3' },
+              lineStyle: { type: 'dashed' } },
+            { name: '财政通报', type: 'scatter', symbol: 'diamond', symbolSize: 15, z: 5,
+              itemStyle: { color: '#e08a00', borderColor: '#fff', borderWidth: 1 },
+              data: data.notices.map(function (n) { return { value: [n.month, n.value], notice: n }; }) }
+          ]
+        }, true);
+      }
+    };
+  }
+
+  function initCharts() {
+    var data = window.LEDGER_CHARTS;
+    if (!data || !window.echarts) {
+      if (data) {
+        document.querySelectorAll('.chart').forEach(function (el) {
+          el.textContent = '图表组件未能加载（ECharts），表格数据不受影响。';
+        });
+      }
+      return;
+    }
+    var w = document.getElementById('chart-waterfall');
+    if (w && data.waterfall) { charts.push(waterfallChart(w, data.waterfall)); }
+    var e = document.getElementById('chart-execution');
+    if (e && data.execution) { charts.push(executionChart(e, data.execution)); }
+    window.addEventListener('resize', function () { charts.forEach(function (c) { c.chart.resize(); }); });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    initToggle();
+    initCharts();
+    applyUnit(storedUnit());
+    initClamps();
+  });
+})();
