@@ -1,0 +1,2 @@
+/** REST access to persisted read models: the stored year figures and the administrative rebuild. */
+package cn.perfledger.app.api.readmodel;
