@@ -27,7 +27,10 @@ import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
  *       to and from their components (their fields carry the component names, their canonical constructor
  *       is the creator). Framework classes (Axon tokens, Spring's ProblemDetail) keep Jackson's defaults;</li>
  *   <li>unknown properties are ignored (an older reader meets a newer event), fractional numbers are never
- *       truncated into integers, and floating numbers are read as {@code BigDecimal}.</li>
+ *       truncated into integers, and floating numbers are read as {@code BigDecimal};</li>
+ *   <li>strict where leniency would guess: a {@code LocalDate} is {@code yyyy-MM-dd} only (no instant cut to a
+ *       date, no epoch-day number), and a text must be a JSON string (no {@code true}/{@code 12} coerced to
+ *       {@code "true"}/{@code "12"}).</li>
  * </ul>
  */
 public final class LedgerJson {
@@ -58,6 +61,18 @@ public final class LedgerJson {
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
         mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        // a date is "yyyy-MM-dd" only: no instants cut to a date ("2021-12-31T20:00:00Z" is 2022 in Beijing), no
+        // epoch-day numbers
+        mapper.configOverride(java.time.LocalDate.class)
+                .setFormat(com.fasterxml.jackson.annotation.JsonFormat.Value.forLeniency(false));
+        // a text is a JSON string: true, 12 or 1.5 where a text is expected is a wrong type, not "true"/"12"/"1.5"
+        mapper.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Textual)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean,
+                        com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
+                        com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float,
+                        com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
         return mapper;
     }
 

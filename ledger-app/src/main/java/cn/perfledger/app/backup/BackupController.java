@@ -1,0 +1,89 @@
+package cn.perfledger.app.backup;
+
+import cn.perfledger.app.backup.EventImport.ImportReport;
+import cn.perfledger.domain.common.DomainException;
+import cn.perfledger.domain.common.FiscalYearId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Backup (export as JSON lines with a SHA-256 digest) and restore (import into an empty store). */
+@RestController
+@Tag(name = "备份与恢复 backup", description = "事件库导出为 JSON Lines 文件（含 SHA-256 摘要），导入到空库")
+public class BackupController {
+
+    public static final String NDJSON = "application/x-ndjson";
+
+    private final EventExport export;
+    private final EventImport importer;
+
+    public BackupController(EventExport export, EventImport importer) {
+        this.export = export;
+        this.importer = importer;
+    }
+
+    @GetMapping(value = "/api/v1/departments/{dept}/years/{year}/export", produces = NDJSON)
+    @Operation(summary = "导出部门年度的事件（JSON Lines）",
+            description = "第一行为文件头（格式、导出时间、年度、事件数、SHA-256 摘要），其后每行一个事件，按全局序号排列；"
+                    + "包括部门、预算台账、自评和该年度所用评价体系版本的事件流。")
+    public void exportYear(@PathVariable String dept, @PathVariable int year, HttpServletResponse response)
+            throws IOException {
+        FiscalYearId id = FiscalYearId.of(dept, year);
+        export.streamsOf(id); // 404 as Problem Details before anything is streamed
+        attachment(response, dept + "-" + year + "-events.jsonl");
+        try (OutputStream out = response.getOutputStream()) {
+            export.exportYear(id, out);
+        }
+    }
+
+    @GetMapping(value = "/api/v1/export", produces = NDJSON)
+    @Operation(summary = "导出整个事件库（JSON Lines）")
+    public void exportAll(HttpServletResponse response) throws IOException {
+        attachment(response, "ledger-events.jsonl");
+        try (OutputStream out = response.getOutputStream()) {
+            export.exportAll(out);
+        }
+    }
+
+    @PostMapping(value = "/api/v1/import", consumes = NDJSON)
+    @Operation(summary = "从导出文件恢复（导入到空库）",
+            description = "先校验文件头、事件数、SHA-256 摘要与各事件流序号，再在一个事务中写入全部事件（全部或全不）；"
+                    + "目标库已存在其中任一事件流时返回 409。保留事件标识、序号、时间戳与原始字节；全局序号由目标库重新分配。")
+    public ResponseEntity<ImportReport> importNdjson(HttpServletRequest request) throws IOException {
+        try (InputStream in = request.getInputStream()) {
+            return ResponseEntity.status(HttpStatus.CREATED).body(importer.importFrom(in));
+        }
+    }
+
+    @PostMapping(value = "/api/v1/import", consumes = "multipart/form-data")
+    @Operation(summary = "从导出文件恢复（multipart，文件字段名 file）")
+    public ResponseEntity<ImportReport> importMultipart(@RequestPart(value = "file", required = false)
+            MultipartFile file) throws IOException {
+        if (file == null || file.isEmpty()) {
+            throw new DomainException("file", "缺少导出文件（multipart 字段名 file）");
+        }
+        try (InputStream in = file.getInputStream()) {
+            return ResponseEntity.status(HttpStatus.CREATED).body(importer.importFrom(in));
+        }
+    }
+
+    private static void attachment(HttpServletResponse response, String filename) {
+        response.setStatus(HttpStatus.OK.value());
+        response.setContentType(NDJSON);
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + filename + "\"");
+    }
+}

@@ -1,0 +1,21 @@
+package cn.perfledger.app.upcasting;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+
+/**
+ * Registers the upcasters: Axon's Spring Boot autoconfiguration collects every bean of type {@code EventUpcaster}
+ * into the configuration's upcaster chain (in {@link Order} order), which the JDBC event storage engine, the
+ * tracking processors and {@code EventHistory} all read through. Add one upcaster per event type and revision
+ * step; keep older steps forever — stored events are never rewritten.
+ */
+@Configuration(proxyBeanMethods = false)
+public class UpcasterConfiguration {
+
+    @Bean
+    @Order(0)
+    public ExpenditureRecordedUpcaster expenditureRecordedRevision0To1() {
+        return new ExpenditureRecordedUpcaster();
+    }
+}
