@@ -1,0 +1,261 @@
+package cn.perfledger.app.integrity;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Wraps the event store's {@link EventStorageEngine} and writes the hash chain ({@link ChainHash}) into the
+ * metadata of every event it appends: {@code chainPrev} and {@code chainHash}.
+ *
+ * <p><b>Why here.</b> Every event reaches the database through {@link #appendEvents(List)} of the one storage
+ * engine, whichever command, aggregate, import or direct {@code EventBus.publish} produced it, and after every
+ * dispatch interceptor has run: nothing can change an event between its hashing and its insert. The payload is
+ * serialized once, with the store's own event serializer, and the stored message hands exactly those bytes to the
+ * engine, so the payload hash is the hash of the stored bytes. The timestamp is formatted with the function the
+ * JDBC engine writes it with.
+ *
+ * <p><b>Where {@code chainPrev} comes from</b>, for an event with sequence n (sequence 0: {@link ChainHash#GENESIS}):
+ * <ol>
+ *   <li>an event of the same aggregate earlier in this call or earlier in this unit of work (a batch);</li>
+ *   <li>{@link ChainHeads}, filled only after commit and used only when it holds exactly sequence n−1;</li>
+ *   <li>the store: the {@code chainHash} in the metadata of sequence n−1 ({@link PredecessorLookup}).</li>
+ * </ol>
+ * Two writers appending to one aggregate are serialised by the unique (aggregateIdentifier, sequenceNumber)
+ * constraint: the loser's insert fails and its unit of work rolls back. A cache entry is only ever the link of a
+ * committed, unique row at that exact sequence, so it cannot make a wrong {@code chainPrev} that commits.
+ */
+public final class ChainingEventStorageEngine implements EventStorageEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(ChainingEventStorageEngine.class);
+    private static final String PENDING = ChainingEventStorageEngine.class.getName() + ".pending";
+
+    private final EventStorageEngine delegate;
+    private final Serializer serializer;
+    private final PredecessorLookup store;
+    private final ChainHeads heads;
+
+    public ChainingEventStorageEngine(EventStorageEngine delegate, Serializer serializer, PredecessorLookup store,
+            ChainHeads heads) {
+        this.delegate = delegate;
+        this.serializer = serializer;
+        this.store = store;
+        this.heads = heads;
+    }
+
+    /** The engine this one decorates. */
+    public EventStorageEngine delegate() {
+        return delegate;
+    }
+
+    @Override
+    public void appendEvents(List<? extends EventMessage<?>> events) {
+        if (events.isEmpty()) {
+            delegate.appendEvents(events);
+            return;
+        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get() : null;
+        Map<String, ChainHeads.Head> pending = unitOfWork == null ? new HashMap<>()
+                : unitOfWork.root().getOrComputeResource(PENDING, key -> new HashMap<String, ChainHeads.Head>());
+        Map<String, ChainHeads.Head> appended = new LinkedHashMap<>();
+        List<EventMessage<?>> chained = new ArrayList<>(events.size());
+        for (EventMessage<?> event : events) {
+            DomainEventMessage<?> domainEvent = asDomainEventMessage(event);
+            String aggregate = domainEvent.getAggregateIdentifier();
+            long sequence = domainEvent.getSequenceNumber();
+            String previous = previousLink(aggregate, sequence, appended, pending);
+            ChainedEventMessage<?> message = chain(domainEvent, previous);
+            appended.put(aggregate, new ChainHeads.Head(sequence, message.chainHash));
+            chained.add(message);
+        }
+        delegate.appendEvents(chained);
+        pending.putAll(appended);
+        afterCommit(unitOfWork, () -> heads.advance(appended));
+    }
+
+    private String previousLink(String aggregate, long sequence, Map<String, ChainHeads.Head> appended,
+            Map<String, ChainHeads.Head> pending) {
+        if (sequence == 0) {
+            return ChainHash.GENESIS;
+        }
+        long wanted = sequence - 1;
+        ChainHeads.Head head = appended.get(aggregate);
+        if (head == null) {
+            head = pending.get(aggregate);
+        }
+        if (head != null && head.sequenceNumber() == wanted) {
+            return head.chainHash();
+        }
+        String cached = heads.linkAt(aggregate, wanted);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<String> stored = store.linkOf(aggregate, wanted);
+        if (stored.isEmpty()) {
+            log.error("Event chain: aggregate {} has no stored event {} in front of the event being appended;"
+                    + " chaining to the missing-predecessor marker (verification will report the gap)", aggregate,
+                    wanted);
+        }
+        return stored.orElse(ChainHash.MISSING_PREDECESSOR);
+    }
+
+    private <T> ChainedEventMessage<T> chain(DomainEventMessage<T> event, String chainPrev) {
+        SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
+        MetaData metaData = event.getMetaData();
+        ChainHash.EventFields fields = new ChainHash.EventFields(event.getIdentifier(),
+                event.getAggregateIdentifier(), event.getSequenceNumber(), event.getType(),
+                payload.getType().getName(), payload.getType().getRevision(),
+                DateTimeUtils.formatInstant(event.getTimestamp()));
+        String hash = ChainHash.eventHash(chainPrev, fields, ChainHash.sha256Hex(payload.getData()),
+                ChainHash.sha256Hex(canonicalMetadata(metaData).getBytes(StandardCharsets.UTF_8)));
+        Map<String, Object> chainedMetaData = new HashMap<>(metaData);
+        chainedMetaData.put(ChainHash.CHAIN_PREV, chainPrev);
+        chainedMetaData.put(ChainHash.CHAIN_HASH, hash);
+        return new ChainedEventMessage<>(event, MetaData.from(chainedMetaData), serializer, payload, hash);
+    }
+
+    /** The canonical JSON of the metadata, taking the serializer's JSON for values only it knows how to write. */
+    private String canonicalMetadata(MetaData metaData) {
+        String direct = ChainHash.canonicalMetadata(metaData);
+        if (direct != null) {
+            return direct;
+        }
+        Map<String, Object> withoutChain = new HashMap<>(metaData);
+        withoutChain.keySet().removeAll(ChainHash.CHAIN_KEYS);
+        byte[] json = serializer.serialize(MetaData.from(withoutChain), byte[].class).getData();
+        try {
+            return ChainHash.canonicalMetadata(StoredEvent.METADATA_READER.readTree(json));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("event metadata is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static void afterCommit(UnitOfWork<?> unitOfWork, Runnable action) {
+        if (unitOfWork != null) {
+            // a nested unit of work hands its after-commit phase on to its root's
+            unitOfWork.afterCommit(u -> action.run());
+        } else if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            // the engine ran (and committed) its own transaction
+            action.run();
+        }
+    }
+
+    /** What the JDBC engine does with a plain event message: its own aggregate, sequence 0, no type. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static DomainEventMessage<?> asDomainEventMessage(EventMessage<?> event) {
+        if (event instanceof DomainEventMessage<?> domain) {
+            return domain;
+        }
+        return new GenericDomainEventMessage(null, event.getIdentifier(), 0L, event, event::getTimestamp);
+    }
+
+    /**
+     * The event as stored: chained metadata, and the payload bytes already serialized for hashing handed to the
+     * engine unchanged.
+     */
+    static final class ChainedEventMessage<T> extends GenericDomainEventMessage<T> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient Serializer serializer;
+        private final transient SerializedObject<byte[]> payload;
+        private final String chainHash;
+
+        ChainedEventMessage(DomainEventMessage<T> event, MetaData metaData, Serializer serializer,
+                SerializedObject<byte[]> payload, String chainHash) {
+            super(event.getType(), event.getAggregateIdentifier(), event.getSequenceNumber(),
+                    new GenericMessage<>(event.getIdentifier(), event.getPayloadType(), event.getPayload(), metaData),
+                    event.getTimestamp());
+            this.serializer = serializer;
+            this.payload = payload;
+            this.chainHash = chainHash;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <R> SerializedObject<R> serializePayload(Serializer requested, Class<R> representation) {
+            if (requested == serializer && representation == byte[].class) {
+                return (SerializedObject<R>) payload;
+            }
+            return super.serializePayload(requested, representation);
+        }
+    }
+
+    // ---- everything else is the delegate's ----
+
+    @Override
+    public void storeSnapshot(DomainEventMessage<?> snapshot) {
+        delegate.storeSnapshot(snapshot);
+    }
+
+    @Override
+    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+        return delegate.readEvents(trackingToken, mayBlock);
+    }
+
+    @Override
+    public DomainEventStream readEvents(String aggregateIdentifier) {
+        return delegate.readEvents(aggregateIdentifier);
+    }
+
+    @Override
+    public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
+        return delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
+    }
+
+    @Override
+    public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
+        return delegate.readSnapshot(aggregateIdentifier);
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        return delegate.lastSequenceNumberFor(aggregateIdentifier);
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return delegate.createTailToken();
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return delegate.createHeadToken();
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return delegate.createTokenAt(dateTime);
+    }
+}

@@ -1,0 +1,102 @@
+package cn.perfledger.app.integrity;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The result of walking event streams and recomputing their hash chains ({@link IntegrityVerifier}).
+ *
+ * @param scope            what was verified: a department-year ({@code DEPT/2021}), one aggregate id, or {@code *}
+ * @param status           {@link Status}
+ * @param intact           no stream is broken (unchained events do not count as broken)
+ * @param summary          one sentence in Chinese
+ * @param streamCount      streams walked
+ * @param eventsChecked    events read (all of them, also those behind a break)
+ * @param chainedEvents    events carrying chain keys
+ * @param unchainedEvents  events stored before the chain existed
+ * @param brokenStreams    streams with a broken link
+ * @param streams          per stream; for the whole store only the streams that are broken or unchained
+ * @param streamsTruncated true when {@code streams} was cut at {@link IntegrityVerifier#MAX_LISTED_STREAMS}
+ */
+@Schema(description = "事件链校验结果")
+public record IntegrityReport(
+        @Schema(description = "校验范围：部门年度（DEPT/2021）、单个聚合标识或 *（全部）") String scope,
+        Status status,
+        @Schema(description = "没有断裂的事件流（未入链的事件不算断裂）") boolean intact,
+        @Schema(description = "结论（中文）") String summary,
+        Instant verifiedAt,
+        int streamCount,
+        long eventsChecked,
+        long chainedEvents,
+        long unchainedEvents,
+        int brokenStreams,
+        @Schema(description = "各事件流结果；全库校验时只列出断裂或未入链的事件流") List<StreamResult> streams,
+        boolean streamsTruncated) {
+
+    @Schema(description = "INTACT 链完整；INTACT_WITH_UNCHAINED 完整，但有启用哈希链之前写入的事件（未入链）；BROKEN 至少一个事件流断裂")
+    public enum Status {
+        INTACT, INTACT_WITH_UNCHAINED, BROKEN
+    }
+
+    @Schema(description = "INTACT 完整；UNCHAINED 全部事件写于启用哈希链之前；PARTLY_UNCHAINED 前段未入链、其后完整；BROKEN 断裂")
+    public enum StreamStatus {
+        INTACT, UNCHAINED, PARTLY_UNCHAINED, BROKEN
+    }
+
+    /**
+     * One stream (aggregate).
+     *
+     * @param lastChainHash the link of the last event: its chainHash, or its anchor if it is unchained
+     * @param firstBreak    the first broken link, null if none
+     */
+    @Schema(description = "一个事件流（聚合）的校验结果")
+    public record StreamResult(String aggregateId, StreamStatus status, long eventCount, long lastSequence,
+            @Schema(description = "最后一个事件的链哈希（未入链事件为其锚定哈希）") String lastChainHash,
+            long unchainedEvents,
+            @Schema(description = "第一处断裂，无则为 null") ChainBreak firstBreak) {
+    }
+
+    @Schema(description = """
+            HASH_MISMATCH 重算的哈希与记录的 chainHash 不符（载荷、元数据、时间或标识被改动，或事件被调换序号）；\
+            SEQUENCE_GAP 序号不连续（事件被删除）；PREV_MISMATCH chainPrev 与上一事件的链哈希不符（上一事件被替换或改后重算）；\
+            REORDERED 全局序号与事件流序号顺序不一致；CHAIN_REMOVED 已入链的事件之后出现无链哈希的事件；\
+            CHAIN_KEYS_DAMAGED 链哈希缺失、格式错误或元数据不是 JSON 对象""")
+    public enum BreakKind {
+        HASH_MISMATCH, SEQUENCE_GAP, PREV_MISMATCH, REORDERED, CHAIN_REMOVED, CHAIN_KEYS_DAMAGED
+    }
+
+    /**
+     * The first broken link of a stream.
+     *
+     * @param field        what is wrong, as a column or metadata key: chainHash, chainPrev, sequenceNumber,
+     *                     globalIndex, metaData
+     * @param rule         the explanation in Chinese
+     * @param event        the event at which the chain breaks (for a gap: the first event after it)
+     * @param missingFrom  for a gap: the first missing sequence number
+     * @param missingTo    for a gap: the last missing sequence number
+     * @param expected     the expected value (hash or sequence), if any
+     * @param found        the value found, if any
+     */
+    @Schema(description = "事件流中第一处断裂")
+    public record ChainBreak(BreakKind kind,
+            @Schema(description = "出错之处：chainHash、chainPrev、sequenceNumber、globalIndex 或 metaData") String field,
+            @Schema(description = "说明（中文）") String rule,
+            @Schema(description = "断裂所在的事件（序号缺失时为缺口之后的第一个事件）") EventRef event,
+            @Schema(description = "缺失的第一个序号（仅 SEQUENCE_GAP）") Long missingFrom,
+            @Schema(description = "缺失的最后一个序号（仅 SEQUENCE_GAP）") Long missingTo,
+            String expected, String found) {
+    }
+
+    /** An event as stored. {@code type} is the payload's simple name, {@code recordedAt} the stored time stamp. */
+    @Schema(description = "事件库中的一个事件")
+    public record EventRef(long globalIndex, String eventIdentifier, String aggregateId, long sequenceNumber,
+            @Schema(description = "事件类型简名", example = "ExpenditureRecorded") String type, String payloadType,
+            String recordedAt) {
+
+        static EventRef of(StoredEvent row) {
+            return new EventRef(row.globalIndex(), row.eventIdentifier(), row.aggregateIdentifier(),
+                    row.sequenceNumber(), row.simpleType(), row.payloadType(), row.timeStamp());
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package cn.perfledger.app.integrity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.perfledger.app.json.LedgerJson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The decorator alone, on Axon's in-memory engine: links within one append and one unit of work, the head cache
+ * after commit only, and a second writer on the same store (a second application instance) never producing a
+ * wrong {@code chainPrev}.
+ */
+class ChainingEventStorageEngineTest {
+
+    private static final String AGGREGATE = "D-1/2021";
+
+    private final InMemoryEventStorageEngine store = new InMemoryEventStorageEngine();
+    private final JacksonSerializer serializer = JacksonSerializer.builder()
+            .objectMapper(LedgerJson.newObjectMapper()).build();
+    private final List<String> storeReads = new ArrayList<>();
+    private final PredecessorLookup lookup = (aggregate, sequence) -> {
+        storeReads.add(aggregate + "#" + sequence);
+        return store.readEvents(aggregate, sequence).asStream()
+                .filter(e -> e.getSequenceNumber() == sequence).findFirst()
+                .map(e -> (String) e.getMetaData().get(ChainHash.CHAIN_HASH));
+    };
+    private final ChainHeads heads = new ChainHeads(100);
+    private final ChainingEventStorageEngine engine = new ChainingEventStorageEngine(store, serializer, lookup, heads);
+
+    @Test
+    void eventsOfOneAppend_chainToEachOther_fromGenesis() {
+        engine.appendEvents(event(0), event(1), event(2));
+        List<DomainEventMessage<?>> stored = stored();
+        assertThat(stored.get(0).getMetaData().get(ChainHash.CHAIN_PREV)).isEqualTo(ChainHash.GENESIS);
+        for (int i = 1; i < 3; i++) {
+            assertThat(stored.get(i).getMetaData().get(ChainHash.CHAIN_PREV))
+                    .isEqualTo(stored.get(i - 1).getMetaData().get(ChainHash.CHAIN_HASH));
+        }
+        assertThat(stored.stream().map(e -> (String) e.getMetaData().get(ChainHash.CHAIN_HASH))
+                .collect(Collectors.toSet())).hasSize(3).allMatch(ChainHash::isLink);
+        assertThat(stored.get(1).getMetaData()).containsEntry("user", "tester");
+        assertThat(storeReads).isEmpty();
+    }
+
+    @Test
+    void severalAppendsInOneUnitOfWork_chainWithoutReadingTheStore_andTheCacheLearnsOnlyOnCommit() {
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        engine.appendEvents(event(0));
+        engine.appendEvents(event(1), event(2));
+        assertThat(heads.linkAt(AGGREGATE, 2)).as("nothing cached before commit").isNull();
+        unitOfWork.commit();
+        assertThat(storeReads).isEmpty();
+        assertThat(stored().get(1).getMetaData().get(ChainHash.CHAIN_PREV))
+                .isEqualTo(stored().get(0).getMetaData().get(ChainHash.CHAIN_HASH));
+        assertThat(heads.linkAt(AGGREGATE, 2)).isEqualTo(stored().get(2).getMetaData().get(ChainHash.CHAIN_HASH));
+
+        engine.appendEvents(event(3));
+        assertThat(storeReads).as("the next append uses the committed head").isEmpty();
+        assertThat(stored().get(3).getMetaData().get(ChainHash.CHAIN_PREV))
+                .isEqualTo(stored().get(2).getMetaData().get(ChainHash.CHAIN_HASH));
+    }
+
+    @Test
+    void aRolledBackUnitOfWork_leavesTheCacheUntouched() {
+        engine.appendEvents(event(0));
+        String committed = heads.linkAt(AGGREGATE, 0);
+        assertThat(committed).isNotNull();
+
+        DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        engine.appendEvents(event(1));
+        unitOfWork.rollback();
+        assertThat(heads.linkAt(AGGREGATE, 1)).isNull();
+        assertThat(heads.linkAt(AGGREGATE, 0)).isEqualTo(committed);
+        assertThat(stored()).hasSize(1);
+
+        // a failing insert (e.g. the unique key said someone else appended first) caches nothing either
+        ChainingEventStorageEngine failing = new ChainingEventStorageEngine(new InMemoryEventStorageEngine() {
+            @Override
+            public void appendEvents(List<? extends EventMessage<?>> events) {
+                throw new IllegalStateException("duplicate key");
+            }
+        }, serializer, lookup, heads);
+        DefaultUnitOfWork<?> second = DefaultUnitOfWork.startAndGet(null);
+        assertThatThrownBy(() -> failing.appendEvents(event(1))).hasMessage("duplicate key");
+        second.rollback();
+        assertThat(heads.linkAt(AGGREGATE, 1)).isNull();
+    }
+
+    @Test
+    void aSecondInstanceAppending_makesTheFirstReadTheStore_notTrustItsStaleHead() {
+        ChainingEventStorageEngine other = new ChainingEventStorageEngine(store, serializer, lookup,
+                new ChainHeads(100));
+        engine.appendEvents(event(0), event(1));
+        other.appendEvents(event(2));
+        engine.appendEvents(event(3));
+        List<DomainEventMessage<?>> stored = stored();
+        assertThat(stored.get(3).getMetaData().get(ChainHash.CHAIN_PREV))
+                .isEqualTo(stored.get(2).getMetaData().get(ChainHash.CHAIN_HASH));
+        assertThat(storeReads).containsExactly(AGGREGATE + "#1", AGGREGATE + "#2");
+    }
+
+    @Test
+    void chainKeysSentByAClient_areReplaced() {
+        engine.appendEvents(event(0).andMetaData(MetaData.with(ChainHash.CHAIN_HASH, "forged")
+                .and(ChainHash.CHAIN_PREV, "forged")));
+        assertThat(stored().get(0).getMetaData().get(ChainHash.CHAIN_PREV)).isEqualTo(ChainHash.GENESIS);
+        assertThat((String) stored().get(0).getMetaData().get(ChainHash.CHAIN_HASH)).matches("[0-9a-f]{64}");
+    }
+
+    @Test
+    void aMissingPredecessor_isChainedToTheMarker() {
+        engine.appendEvents(event(5));
+        assertThat(stored().get(0).getMetaData().get(ChainHash.CHAIN_PREV)).isEqualTo(ChainHash.MISSING_PREDECESSOR);
+        assertThat(Optional.ofNullable(heads.linkAt(AGGREGATE, 5))).isPresent();
+    }
+
+    private static DomainEventMessage<?> event(long sequence) {
+        return new GenericDomainEventMessage<>("BudgetLedger", AGGREGATE, sequence, "payload " + sequence,
+                MetaData.with("user", "tester"));
+    }
+
+    private List<DomainEventMessage<?>> stored() {
+        return store.readEvents(AGGREGATE).asStream().collect(Collectors.toList());
+    }
+}
