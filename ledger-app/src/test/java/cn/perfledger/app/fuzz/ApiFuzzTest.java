@@ -36,7 +36,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * purpose: one or more fields replaced by a value the ledger must refuse (3 decimals, exponent notation,
  * negative or absurd amounts, codes of the wrong length, impossible or out-of-year dates, unknown lines,
  * duplicate vouchers with another payload, reversals beyond the original, 100 KB texts, control characters,
- * formula-looking cells, path traversal), the body broken as a whole (truncated JSON, wrong root type, invalid
+ * formula-looking cells, path traversal), broken event files for the restore importer, the body broken as a whole (truncated JSON, wrong root type, invalid
  * UTF-8, BOMs and UTF-16 on top of a broken field, wrong content type) or the path/headers made hostile.
  *
  * <p>The seed is printed; {@code -Dfuzz.seed=N} replays a run, {@code -Dfuzz.cases=N} changes its length.
@@ -225,6 +225,9 @@ class ApiFuzzTest implements H2FileContext {
         if (roll < 90) {
             return semanticConflict(r, n);
         }
+        if (roll < 105) {
+            return hostileImport(r, n);
+        }
         Template t = template(r, n);
         List<String> names = new ArrayList<>(t.fields().keySet());
         int mutations = 1 + (r.nextInt(4) == 0 ? r.nextInt(3) : 0);
@@ -249,6 +252,45 @@ class ApiFuzzTest implements H2FileContext {
             description.append(" +gb18030-declared");
         }
         return new Case(description.toString(), "POST", t.path(), contentType, bytes, Map.of());
+    }
+
+    /**
+     * The restore importer ({@code POST /api/v1/import}) fed broken event files: empty, garbage, a wrong format,
+     * a digest that does not match, a matching digest over a broken event line, a file that would overwrite an
+     * existing stream, a BOM in front of the header. Each must be refused whole.
+     */
+    private Case hostileImport(Random r, int n) {
+        String stream = dept + "/2021";
+        String eventLine = switch (r.nextInt(3)) {
+            case 0 -> "{\"globalIndex\":1,\"aggregateIdentifier\":\"" + stream + "\",\"sequenceNumber\":0,"
+                    + "\"type\":\"BudgetLedger\",\"eventIdentifier\":\"" + UUID.randomUUID() + "\","
+                    + "\"timeStamp\":\"2021-01-01T00:00:00Z\",\"payloadType\":\"x\",\"payloadRevision\":\"1\","
+                    + "\"payload\":{},\"metaData\":{}}";
+            case 1 -> "{\"globalIndex\":1,\"aggregateIdentifier\":";
+            default -> "=cmd|' /C calc'!A0," + "x".repeat(r.nextInt(5000));
+        };
+        int variant = r.nextInt(7);
+        String header = "{\"format\":\"perf-ledger-events/1\",\"exportedAt\":\"2026-01-01T00:00:00Z\","
+                + "\"scope\":\"all\",\"eventCount\":1,\"digestAlgorithm\":\"SHA-256\",\"digest\":\""
+                + (variant == 3 ? "0".repeat(64) : sha256Hex(eventLine + "\n")) + "\"}";
+        String body = switch (variant) {
+            case 0 -> "";
+            case 1 -> new String(randomBytes(r), StandardCharsets.ISO_8859_1);
+            case 2 -> header.replace("perf-ledger-events/1", "perf-ledger-events/9") + "\n" + eventLine + "\n";
+            case 6 -> "\uFEFF" + header + "\n" + eventLine + "\n";
+            default -> header + "\n" + eventLine + "\n";
+        };
+        return new Case("import:variant-" + variant, "POST", "/api/v1/import", "application/x-ndjson",
+                body.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Template template(Random r, int n) {
