@@ -3,6 +3,9 @@ package cn.perfledger.app.golden;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.perfledger.app.demo.DemoDataLoader;
+import cn.perfledger.app.demo.DemoScenario;
+import cn.perfledger.domain.budget.ProcurementCategory;
+import cn.perfledger.projections.ledger.LedgerMetrics;
 import cn.perfledger.app.query.BasisResult;
 import cn.perfledger.app.query.YearQueries;
 import cn.perfledger.app.support.H2FileContext;
@@ -177,6 +180,83 @@ class SeedGoldenFiguresTest implements H2FileContext {
         CarryOverReport carryOver = queries.carryOver(HZ_2020, null, null).result();
         assertThat(carryOver.total().carryIn()).isEqualTo(Money.ZERO);
         assertThat(carryOver.total().carryOut()).isEqualTo(Money.ZERO);
+    }
+
+    private LedgerMetrics metrics(FiscalYearId year) {
+        return new LedgerMetrics(queries.fold(year, queries.basis(year, null, null)).ledger());
+    }
+
+    private static Money procurementOf(LedgerMetrics metrics, ProcurementCategory category) {
+        return metrics.fold().procurements().stream().filter(p -> p.plan().category() == category)
+                .map(p -> p.executed()).reduce(Money.ZERO, Money::plus);
+    }
+
+    @Test
+    void haizhu2020_threePublicAndProcurement() {
+        LedgerMetrics metrics = metrics(HZ_2020);
+        assertThat(metrics.threePublic().initial()).isEqualTo(wan("1.50"));
+        assertThat(metrics.threePublic().executed()).isEqualTo(wan("1.50"));
+        assertThat(metrics.procurementExecuted()).isEqualTo(wan("789.62"));
+        assertThat(procurementOf(metrics, ProcurementCategory.GOODS)).isEqualTo(wan("114.30"));
+        assertThat(procurementOf(metrics, ProcurementCategory.WORKS)).isEqualTo(Money.ZERO);
+        assertThat(procurementOf(metrics, ProcurementCategory.SERVICES)).isEqualTo(wan("675.32"));
+    }
+
+    @Test
+    void panyu2023_threePublicAndProcurement() {
+        LedgerMetrics metrics = metrics(PY_2023);
+        assertThat(metrics.threePublic().initial()).isEqualTo(wan("6.91"));
+        assertThat(metrics.threePublic().executed()).isEqualTo(wan("4.03"));
+        assertThat(pct(metrics.threePublicControlRate())).isEqualTo("58.32");
+        assertThat(metrics.procurementPlanned()).isEqualTo(wan("936.74"));
+        assertThat(metrics.procurementExecuted()).isEqualTo(wan("936.74"));
+    }
+
+    @Test
+    void gzMunicipal2021_procurementOperatingAndThreePublic() {
+        LedgerMetrics metrics = metrics(GZ_2021);
+        assertThat(metrics.procurementPlanned()).isEqualTo(yuan("190800467.90"));
+        assertThat(metrics.procurementExecuted()).isEqualTo(yuan("169725206.40"));
+        assertThat(pct(metrics.procurementExecutionRate())).isEqualTo("88.95");
+        assertThat(metrics.operatingExpense().fullYear()).isEqualTo(yuan("8643534.98"));
+        assertThat(metrics.operatingExpense().executed()).isEqualTo(yuan("8642983.79"));
+        assertThat(pct(metrics.operatingExpenseControlRate())).isEqualTo("99.99");
+        assertThat(metrics.threePublic().initial()).isEqualTo(yuan("810000.00"));
+        assertThat(metrics.threePublic().executed()).isEqualTo(yuan("359334.66"));
+        assertThat(pct(metrics.threePublicControlRate())).isEqualTo("44.36");
+        assertThat(pct(metrics.appropriationRevenueVarianceRate())).isEqualTo("0.11");
+    }
+
+    /**
+     * Seed 000's tables 1-2 print a completion rate per indicator (uncapped: 146%); the ledger's, rounded to whole
+     * percent as printed, must agree — except 117% for 530 ÷ 450 (= 117.78%), a mistake of the document that the
+     * reconciliation report flags.
+     */
+    @Test
+    void haizhu2023_indicatorCompletionRatesAsPrinted() {
+        DemoScenario scenario = loader.read("demo/haizhu-2023.json");
+        IndicatorReport report = queries.indicators(HZ_2023, null, null).result();
+        int compared = 0;
+        for (DemoScenario.Indicator printed : scenario.evaluation().indicators()) {
+            if (printed.printedCompletionRate() == null) {
+                continue;
+            }
+            IndicatorReport.Row row = report.indicators().stream()
+                    .filter(r -> r.indicatorId().equals(printed.id())).findFirst().orElseThrow();
+            String ledger = row.completionRate().movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP)
+                    .toPlainString() + "%";
+            if (printed.id().equals("HZ23-OUT-13")) {
+                assertThat(ledger).isEqualTo("118%").isNotEqualTo(printed.printedCompletionRate());
+            } else {
+                assertThat(ledger).as(printed.id()).isEqualTo(printed.printedCompletionRate());
+            }
+            compared++;
+        }
+        assertThat(compared).isEqualTo(33);
+        assertThat(report.indicators()).filteredOn(r -> r.indicatorId().equals("HZ23-OUT-05"))
+                .extracting(r -> r.completionRate().movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP)
+                        .toPlainString())
+                .containsExactly("146");
     }
 
     @Test
