@@ -24,15 +24,19 @@ import org.axonframework.eventsourcing.AggregateCacheEntry;
  * <p>A stale entry is also a wrong <em>refusal</em> waiting to happen: a command validated against it is refused
  * for a line, voucher or budget that another instance has just recorded (400 "预算行不存在"), although the client
  * already had that instance's 201. Therefore, given a {@link LatestSequence}, every hit is checked against the
- * event store (one indexed query, in the command's own transaction): an entry whose version is not the stream's
- * last sequence number is dropped and the aggregate is loaded from the store instead.
+ * event store (one point lookup on the unique key, in the command's own transaction): an entry behind the
+ * stream's last sequence number is dropped and the aggregate is loaded from the store instead.
  */
 public final class BoundedAggregateCache implements Cache {
 
-    /** The last sequence number stored for an aggregate, or null when it has no events. */
+    /**
+     * Whether the store holds an event of the aggregate after the given sequence number. Sequence numbers of a
+     * stream are contiguous, so this is a point lookup of {@code sequence + 1} on the unique key — constant time
+     * however long the stream is (a {@code MAX(sequenceNumber)} is not: H2 scans the aggregate's rows for it).
+     */
     @FunctionalInterface
     public interface LatestSequence {
-        Long of(String aggregateIdentifier);
+        boolean hasEventAfter(String aggregateIdentifier, long sequence);
     }
 
     private final int maxEntries;
@@ -168,7 +172,7 @@ public final class BoundedAggregateCache implements Cache {
         } catch (RuntimeException e) {
             return true;
         }
-        return !java.util.Objects.equals(cached, latestSequence.of(String.valueOf(key)));
+        return cached == null || latestSequence.hasEventAfter(String.valueOf(key), cached);
     }
 
     private Object evictEldest() {

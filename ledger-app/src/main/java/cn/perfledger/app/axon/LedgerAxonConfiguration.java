@@ -69,8 +69,9 @@ public class LedgerAxonConfiguration {
      * it would be refused wrongly.
      */
     static BoundedAggregateCache.LatestSequence latestSequence(JdbcTemplate jdbc) {
-        return id -> jdbc.queryForObject(
-                "SELECT MAX(sequenceNumber) FROM DomainEventEntry WHERE aggregateIdentifier = ?", Long.class, id);
+        return (id, sequence) -> !jdbc.queryForList(
+                "SELECT sequenceNumber FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
+                Long.class, id, sequence + 1).isEmpty();
     }
 
     /**
