@@ -117,11 +117,21 @@ public final class LedgerValueTypesModule extends SimpleModule {
 
     static final class ValueDeserializer extends StdScalarDeserializer<Object> {
         private static final long serialVersionUID = 1L;
+        /** Beyond this many distinct values per type nothing more is shared (the memory saved would not pay). */
+        private static final int MAX_SHARED = 20_000;
         private final transient ValueType valueType;
+        /**
+         * Ids and codes repeat in every event (the year's id, its line ids, units): equal immutable values are
+         * shared instead of held once per event. Amounts and voucher numbers rarely repeat and are not shared.
+         */
+        private final transient java.util.concurrent.ConcurrentHashMap<String, Object> shared;
 
         ValueDeserializer(ValueType valueType) {
             super(valueType.type);
             this.valueType = valueType;
+            boolean unique = valueType.type == cn.perfledger.domain.common.Money.class
+                    || valueType.type == cn.perfledger.domain.common.VoucherNo.class;
+            this.shared = unique ? null : new java.util.concurrent.ConcurrentHashMap<>();
         }
 
         @Override
@@ -134,7 +144,17 @@ public final class LedgerValueTypesModule extends SimpleModule {
             // For numbers getText() is the literal as written, so 1e5 and 12.345 reach Money's own checks.
             String text = p.getText();
             try {
-                return valueType.read(text);
+                if (shared != null) {
+                    Object known = shared.get(text);
+                    if (known != null) {
+                        return known;
+                    }
+                }
+                Object value = valueType.read(text);
+                if (shared != null && shared.size() < MAX_SHARED) {
+                    shared.putIfAbsent(text, value);
+                }
+                return value;
             } catch (RuntimeException e) {
                 throw invalid(p, valueType, text, e);
             }

@@ -115,6 +115,11 @@ public class YearQueries {
         return index;
     }
 
+    /** Forgets the cached indexes (with {@code EventHistory.clear()}: nothing of any year stays in memory). */
+    public void clear() {
+        indexes.clear();
+    }
+
     /** An index with the stream snapshots it was built from (snapshots are replaced, never mutated, on growth). */
     private record CachedIndex(List<List<RecordedEvent>> streams, ReplayIndex index) {
 
