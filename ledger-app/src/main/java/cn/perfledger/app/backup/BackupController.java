@@ -61,10 +61,11 @@ public class BackupController {
     @PostMapping(value = "/api/v1/import", consumes = NDJSON)
     @Operation(summary = "从导出文件恢复（导入到空库）",
             description = "先校验文件头、事件数、SHA-256 摘要与各事件流序号，再在一个事务中写入全部事件（全部或全不）；"
-                    + "目标库已存在其中任一事件流时返回 409。保留事件标识、序号、时间戳与原始字节；全局序号由目标库重新分配。")
+                    + "同一文件再次导入（全部事件已以相同字节存在）不写入任何记录，返回 200 与 alreadyPresent=true；"
+                    + "目标库已存在其中部分事件流或不同内容时返回 409。保留事件标识、序号、时间戳与原始字节；全局序号由目标库重新分配。")
     public ResponseEntity<ImportReport> importNdjson(HttpServletRequest request) throws IOException {
         try (InputStream in = request.getInputStream()) {
-            return ResponseEntity.status(HttpStatus.CREATED).body(importer.importFrom(in));
+            return answer(importer.importFrom(in));
         }
     }
 
@@ -76,8 +77,13 @@ public class BackupController {
             throw new DomainException("file", "缺少导出文件（multipart 字段名 file）");
         }
         try (InputStream in = file.getInputStream()) {
-            return ResponseEntity.status(HttpStatus.CREATED).body(importer.importFrom(in));
+            return answer(importer.importFrom(in));
         }
+    }
+
+    /** 201 when events were written, 200 when the file had been imported before (nothing written). */
+    private static ResponseEntity<ImportReport> answer(ImportReport report) {
+        return ResponseEntity.status(report.alreadyPresent() ? HttpStatus.OK : HttpStatus.CREATED).body(report);
     }
 
     private static void attachment(HttpServletResponse response, String filename) {

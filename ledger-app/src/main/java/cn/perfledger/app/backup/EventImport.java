@@ -45,9 +45,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class EventImport {
 
-    /** What an import wrote. */
+    /**
+     * What an import did. {@code alreadyPresent}: every event of the file was already in the store with the same
+     * identity and bytes (the file was imported before), so nothing was written and the global indexes are -1.
+     */
     public record ImportReport(String format, String scope, long eventCount, List<String> streams, String digest,
-            long firstGlobalIndex, long lastGlobalIndex) {
+            long firstGlobalIndex, long lastGlobalIndex, boolean alreadyPresent) {
     }
 
     private record Row(String aggregateIdentifier, long sequenceNumber, String type, String eventIdentifier,
@@ -144,6 +147,10 @@ public class EventImport {
         if (rows.isEmpty()) {
             throw new DomainException("body", "文件中没有事件");
         }
+        if (Boolean.TRUE.equals(transaction.execute(status -> allPresentIdentically(rows)))) {
+            return new ImportReport(EventExport.FORMAT, header.path("scope").asText(null), rows.size(),
+                    List.copyOf(streams), actualDigest, -1, -1, true);
+        }
         long[] range = transaction.execute(status -> {
             refuseExisting(new ArrayList<>(streams), new ArrayList<>(eventIds));
             Long before = jdbc.queryForObject("SELECT COALESCE(MAX(globalIndex), 0) FROM DomainEventEntry",
@@ -167,7 +174,48 @@ public class EventImport {
             return new long[] {first == null ? -1 : first, last == null ? -1 : last};
         });
         return new ImportReport(EventExport.FORMAT, header.path("scope").asText(null), rows.size(),
-                List.copyOf(streams), actualDigest, range[0], range[1]);
+                List.copyOf(streams), actualDigest, range[0], range[1], false);
+    }
+
+    /**
+     * Re-running an import is a no-op: true when every event of the file is stored under its identifier, in the
+     * same stream at the same sequence, with the same payload and metadata bytes — and the file's streams hold
+     * nothing else. Anything in between (some events present, or different bytes) is a conflict, answered by
+     * {@link #refuseExisting}.
+     */
+    private boolean allPresentIdentically(List<Row> rows) {
+        Map<String, Row> byId = new HashMap<>();
+        rows.forEach(row -> byId.put(row.eventIdentifier(), row));
+        List<String> ids = new ArrayList<>(byId.keySet());
+        int matching = 0;
+        for (int i = 0; i < ids.size(); i += 500) {
+            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + 500));
+            List<Boolean> same = jdbc.query("SELECT eventIdentifier, aggregateIdentifier, sequenceNumber, payload, metaData"
+                    + " FROM DomainEventEntry WHERE eventIdentifier IN (" + placeholders(chunk.size()) + ")",
+                    (rs, n) -> {
+                        Row row = byId.get(rs.getString(1));
+                        return row != null && row.aggregateIdentifier().equals(rs.getString(2))
+                                && row.sequenceNumber() == rs.getLong(3) && Arrays.equals(row.payload(), rs.getBytes(4))
+                                && Arrays.equals(row.metaData(), rs.getBytes(5));
+                    }, chunk.toArray());
+            if (same.size() != chunk.size() || same.contains(Boolean.FALSE)) {
+                return false;
+            }
+            matching += same.size();
+        }
+        if (matching != rows.size()) {
+            return false;
+        }
+        Map<String, Long> perStream = new HashMap<>();
+        rows.forEach(row -> perStream.merge(row.aggregateIdentifier(), 1L, Long::sum));
+        for (Map.Entry<String, Long> stream : perStream.entrySet()) {
+            Long stored = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
+                    Long.class, stream.getKey());
+            if (stored == null || !stored.equals(stream.getValue())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void refuseExisting(List<String> streams, List<String> eventIds) {
