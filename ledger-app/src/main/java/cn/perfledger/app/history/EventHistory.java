@@ -1,12 +1,10 @@
 package cn.perfledger.app.history;
 
 import cn.perfledger.domain.budget.BudgetEvent;
-import cn.perfledger.domain.common.FiscalYearId;
 import cn.perfledger.domain.department.DepartmentEvent;
 import cn.perfledger.domain.evaluation.EvaluationEvent;
 import cn.perfledger.domain.rubric.RubricEvent;
 import cn.perfledger.domain.common.RubricVersionId;
-import cn.perfledger.domain.evaluation.EvaluationId;
 import cn.perfledger.projections.basis.RecordedEvent;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,17 +52,6 @@ public class EventHistory {
         this.serializer = axon.eventSerializer();
         EventUpcaster chain = axon.upcasterChain();
         this.upcaster = chain == null ? NoOpEventUpcaster.INSTANCE : chain;
-    }
-
-    /** The department-year's budget ledger and evaluation events, in global order. */
-    public List<RecordedEvent> fiscalYear(FiscalYearId fiscalYearId) {
-        List<RecordedEvent> budget = stream(fiscalYearId.toString());
-        List<RecordedEvent> evaluation = stream(new EvaluationId(fiscalYearId).toString());
-        List<RecordedEvent> all = new ArrayList<>(budget.size() + evaluation.size());
-        all.addAll(budget);
-        all.addAll(evaluation);
-        all.sort((a, b) -> Long.compare(a.globalSequence(), b.globalSequence()));
-        return all;
     }
 
     /** The rubric version's events (its publication and retirement). */
