@@ -82,7 +82,7 @@ class AuditEndpointsTest implements H2FileContext {
     }
 
     @Test
-    void lateCorrectionChangesExactlyTheAffectedCellsAndTheWhyListNamesTheVoucher() {
+    void lateCorrectionChangesExactlyTheAffectedCellsAndTheWhyListNamesTheVoucher() throws InterruptedException {
         DemoScenario copy = copyUnder(COPY_DEPT, loader.read("demo/gz-municipal-2021.json"));
         try {
             audit.submissions(COPY_2021);
@@ -94,11 +94,15 @@ class AuditEndpointsTest implements H2FileContext {
         // the year is closed and L01 fully spent: first a post-close budget increase, then the late voucher
         dispatcher.send(new BudgetCommand.IncreaseBudget(COPY_2021, line, Money.of("100000.00"), "穗财预〔2022〕9号",
                 "年度结账后补充预算指标", LocalDate.of(2021, 12, 20), "审计发现漏记"), origin);
-        Instant before = Instant.now();
+        // the store keeps recording times to the millisecond: keep the bases clear of the neighbouring events
+        Thread.sleep(5);
+        Instant before = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Thread.sleep(2);
         String voucher = "V-LATE-" + System.nanoTime();
         dispatcher.send(new BudgetCommand.RecordExpenditure(COPY_2021, new BudgetCommand.ExpenditureEntry(
                 new VoucherNo(voucher), line, Money.of("60000.00"), LocalDate.of(2021, 12, 20), "补记供应商", "年末漏记凭证"),
                 null, "审计发现漏记凭证，结账后补记"), origin);
+        Thread.sleep(2);
         Instant after = Instant.now();
 
         SubmissionComparison.Result comparison = audit.comparison(COPY_2021,
