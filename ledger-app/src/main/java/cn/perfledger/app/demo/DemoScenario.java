@@ -67,6 +67,17 @@ public record DemoScenario(
         return FiscalYearId.of(department.code(), fiscalYear);
     }
 
+    /**
+     * The same year under another department code (and a name saying so): a copy a test or a training exercise
+     * can change without touching the demo year itself.
+     */
+    public DemoScenario underDepartment(String code, String nameSuffix) {
+        DepartmentSpec d = department;
+        return new DemoScenario(format, source, unit, new DepartmentSpec(code, d.name() + nameSuffix, d.jurisdiction(),
+                d.registeredOn(), d.units()), fiscalYear, rubricVersion, evaluationReferenceDate, budgetLines,
+                transfers, procurements, executionNotices, fixedAssets, evaluation, declaredFigures, notes);
+    }
+
     /** Converts an amount written in this file's unit to yuan, exactly. */
     public Money money(BigDecimal amount) {
         return unit.toMoney(amount);

@@ -83,7 +83,7 @@ class AuditEndpointsTest implements H2FileContext {
 
     @Test
     void lateCorrectionChangesExactlyTheAffectedCellsAndTheWhyListNamesTheVoucher() throws InterruptedException {
-        DemoScenario copy = copyUnder(COPY_DEPT, loader.read("demo/gz-municipal-2021.json"));
+        DemoScenario copy = loader.read("demo/gz-municipal-2021.json").underDepartment(COPY_DEPT, "（审计测试副本）");
         try {
             audit.submissions(COPY_2021);
         } catch (cn.perfledger.app.command.NotFoundException notYetLoaded) {
@@ -182,13 +182,5 @@ class AuditEndpointsTest implements H2FileContext {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.totalDifference").value(0));
         mvc.perform(get("/api/v1/departments/GZ-ZSJ/years/2021/evaluation/rescore?rubricVersion=no-such@9"))
                 .andExpect(status().isNotFound());
-    }
-
-    private static DemoScenario copyUnder(String code, DemoScenario s) {
-        DemoScenario.DepartmentSpec d = s.department();
-        return new DemoScenario(s.format(), s.source(), s.unit(), new DemoScenario.DepartmentSpec(code,
-                d.name() + "（审计测试副本）", d.jurisdiction(), d.registeredOn(), d.units()), s.fiscalYear(),
-                s.rubricVersion(), s.evaluationReferenceDate(), s.budgetLines(), s.transfers(), s.procurements(),
-                s.executionNotices(), s.fixedAssets(), s.evaluation(), s.declaredFigures(), s.notes());
     }
 }

@@ -46,7 +46,7 @@ class AuditorsDayScenarioTest implements H2FileContext {
         // 0. The department's year as the demo data holds it (the seed-002 scenario under its own department code).
         loader.loadAll();
         DemoScenario seed = loader.read("demo/gz-municipal-2021.json");
-        loader.load(copyUnder(DEPT, seed));
+        loader.load(seed.underDepartment(DEPT, "（审计演练副本）"));
 
         // 1. The auditor opens 市本级 2021 at its 评价基准日: the ledger scores 94.35 while the department declared
         //    94.65; the table flags the difference, and the reconciliation report raises it as an alarm.
@@ -129,13 +129,5 @@ class AuditorsDayScenarioTest implements H2FileContext {
         List<String> kinds = new ArrayList<>();
         flags.forEach(flag -> kinds.add(flag.path("kind").asText()));
         return kinds;
-    }
-
-    private static DemoScenario copyUnder(String code, DemoScenario s) {
-        DemoScenario.DepartmentSpec d = s.department();
-        return new DemoScenario(s.format(), s.source(), s.unit(), new DemoScenario.DepartmentSpec(code,
-                d.name() + "（审计演练副本）", d.jurisdiction(), d.registeredOn(), d.units()), s.fiscalYear(),
-                s.rubricVersion(), s.evaluationReferenceDate(), s.budgetLines(), s.transfers(), s.procurements(),
-                s.executionNotices(), s.fixedAssets(), s.evaluation(), s.declaredFigures(), s.notes());
     }
 }
