@@ -3,6 +3,8 @@ package cn.perfledger.app.api;
 import cn.perfledger.app.command.ClientKind;
 import cn.perfledger.app.command.CommandDispatcher;
 import cn.perfledger.app.command.CommandOrigin;
+import cn.perfledger.app.security.CurrentUser;
+import cn.perfledger.app.security.LedgerUserDetails;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -13,9 +15,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Sends a command on behalf of the current HTTP request. The origin is {@code client=API} (or {@code UI} when the
- * web UI says so in {@code X-Ledger-Client}), {@code user=anonymous}, {@code role=none} until sign-in exists,
- * {@code synthetic=false}, and the correlation id of {@code X-Correlation-Id} when the client sends a sane one,
+ * Sends a command on behalf of the current HTTP request. The origin is the channel ({@link #client}), the signed-in
+ * user and his roles (e.g. {@code CLERK}), {@code synthetic=false}, and the correlation id of {@code X-Correlation-Id} when the client sends a sane one,
  * otherwise a new UUID. The correlation id is echoed in the response header of the same name.
  */
 @Component
@@ -70,17 +71,34 @@ public class ApiCommands {
             return origin;
         }
         HttpServletRequest request = attributes.getRequest();
-        ClientKind client = "UI".equalsIgnoreCase(request.getHeader(CLIENT_HEADER)) ? ClientKind.UI : ClientKind.API;
         String correlationId = request.getHeader(CORRELATION_HEADER);
         if (correlationId != null && !SANE_ID.matcher(correlationId).matches()) {
             correlationId = null;
         }
-        CommandOrigin origin = new CommandOrigin(client, null, null, false, correlationId);
+        LedgerUserDetails user = CurrentUser.get().orElse(null);
+        CommandOrigin origin = new CommandOrigin(client(request), user == null ? null : user.getUsername(),
+                user == null ? null : user.roleNames(), false, correlationId);
         attributes.setAttribute(ORIGIN_ATTRIBUTE, origin, RequestAttributes.SCOPE_REQUEST);
         if (attributes.getResponse() != null) {
             attributes.getResponse().setHeader(CORRELATION_HEADER, origin.correlationId());
         }
         return origin;
+    }
+
+    /**
+     * The channel: pages (anything outside {@code /api}) are the UI; on the API the client may say {@code CLI} or
+     * {@code UI} in {@value #CLIENT_HEADER}. The channel is a label for auditors, not a permission: who and which
+     * role come from the signed-in user.
+     */
+    static ClientKind client(HttpServletRequest request) {
+        if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            return ClientKind.UI;
+        }
+        String declared = request.getHeader(CLIENT_HEADER);
+        if ("CLI".equalsIgnoreCase(declared)) {
+            return ClientKind.CLI;
+        }
+        return "UI".equalsIgnoreCase(declared) ? ClientKind.UI : ClientKind.API;
     }
 
     /** The correlation id of the current request if a command was sent in it (for error bodies). */

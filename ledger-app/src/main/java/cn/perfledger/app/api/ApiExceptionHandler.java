@@ -1,5 +1,7 @@
 package cn.perfledger.app.api;
 
+import cn.perfledger.app.security.ProblemResponses;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import cn.perfledger.app.command.NotFoundException;
 import cn.perfledger.domain.common.ConflictException;
 import cn.perfledger.domain.common.DomainException;
@@ -62,6 +64,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Object> ruleViolation(DomainException e, WebRequest request) {
         return problem(HttpStatus.BAD_REQUEST, Problems.RULE_VIOLATION, e.field(), e.rule(), request);
+    }
+
+    /** The firewall's lazy checks (a header read inside a controller) refuse the request there. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException e, WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, ProblemResponses.rejectedField(e),
+                ProblemResponses.rejectedRule(e), request);
     }
 
     @ExceptionHandler(NotFoundException.class)

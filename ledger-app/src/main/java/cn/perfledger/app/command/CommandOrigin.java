@@ -9,8 +9,8 @@ import java.util.UUID;
  * Who sends a command and through which channel; becomes the command's (and its events') metadata.
  *
  * @param client        the channel
- * @param user          the signed-in user; {@code anonymous} until sign-in exists
- * @param role          the user's role; {@code none} until sign-in exists
+ * @param user          the signed-in user ({@code anonymous} only for internal senders without one)
+ * @param role          the user's roles, e.g. {@code CLERK} ({@code none} for internal senders)
  * @param synthetic     true for generated demo data
  * @param correlationId groups the commands of one request, import or demo load
  */
@@ -33,6 +33,11 @@ public record CommandOrigin(ClientKind client, String user, String role, boolean
 
     public CommandOrigin withSynthetic(boolean flag) {
         return new CommandOrigin(client, user, role, flag, correlationId);
+    }
+
+    /** The same sender on another channel, e.g. {@link ClientKind#IMPORT} for a file import. */
+    public CommandOrigin withClient(ClientKind channel) {
+        return new CommandOrigin(channel, user, role, synthetic, correlationId);
     }
 
     public CommandOrigin withCorrelationId(String id) {

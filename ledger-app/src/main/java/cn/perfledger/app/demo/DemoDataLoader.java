@@ -1,6 +1,7 @@
 package cn.perfledger.app.demo;
 
 import cn.perfledger.app.command.ClientKind;
+import cn.perfledger.app.security.UserStore;
 import cn.perfledger.app.command.CommandDispatcher;
 import cn.perfledger.app.command.CommandOrigin;
 import cn.perfledger.app.eventlog.EventLogQuery;
@@ -72,6 +73,7 @@ public class DemoDataLoader {
     private static final BigDecimal[] VOUCHER_SHARES = {new BigDecimal("0.20"), new BigDecimal("0.30"),
             new BigDecimal("0.15")};
 
+    private final UserStore users;
     private final CommandDispatcher dispatcher;
     private final EventLogQuery eventLog;
     private final YearQueries queries;
@@ -79,7 +81,9 @@ public class DemoDataLoader {
     private final ObjectMapper json = LedgerJson.newObjectMapper();
     private final Map<String, PublishRubric> rubricFiles = new LinkedHashMap<>();
 
-    public DemoDataLoader(CommandDispatcher dispatcher, EventLogQuery eventLog, YearQueries queries, Clock clock) {
+    public DemoDataLoader(CommandDispatcher dispatcher, EventLogQuery eventLog, YearQueries queries, Clock clock,
+            UserStore users) {
+        this.users = users;
         this.dispatcher = dispatcher;
         this.eventLog = eventLog;
         this.queries = queries;
@@ -90,8 +94,9 @@ public class DemoDataLoader {
     public record LoadReport(List<String> rubricsPublished, List<String> yearsLoaded, List<String> yearsSkipped) {
     }
 
-    /** Publishes the rubric files not yet published, then loads every seed year not yet present. */
+    /** Creates the missing demo users, publishes the rubric files not yet published, loads the missing years. */
     public LoadReport loadAll() {
+        DemoUsers.ensure(users);
         List<String> rubrics = publishRubrics();
         List<String> loaded = new ArrayList<>();
         List<String> skipped = new ArrayList<>();

@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads the demo data when the application starts with {@code ledger.demo.load-on-start=true} (the default
+ * Creates the demo users ({@link DemoUsers}) and loads the demo data when the application starts with {@code ledger.demo.load-on-start=true} (the default
  * profile's setting; other profiles load it only when asked, e.g. {@code --ledger.demo.load-on-start=true}).
  */
 @Component

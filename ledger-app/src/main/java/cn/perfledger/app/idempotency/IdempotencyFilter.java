@@ -23,11 +23,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.springframework.core.Ordered;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import cn.perfledger.app.security.CurrentUser;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -36,7 +37,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@code Idempotency-Key} for every write endpoint (each POST under {@code /api/v1/}), one mechanism for all of
  * them. A request with the header:
  * <ol>
- *   <li>is hashed: SHA-256 over method, path, query string and body bytes;</li>
+ *   <li>is hashed: SHA-256 over the signed-in user, method, path, query string and body bytes (a key reused by
+ *       another user is "another request", so nobody sees another user's stored answer);</li>
  *   <li>claims the key in {@code idempotency_record} (primary key). If the key is already there the request is
  *       not executed: the same hash with a stored response → the original status and body again (header
  *       {@code Idempotency-Replayed: true}), nothing new written; the same hash still in progress → 409; another
@@ -52,7 +54,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * endpoint that accepts them refuses a non-empty store anyway.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+// after Spring Security: a request that may not write must be refused, never answered from a stored record
+@Order(SecurityProperties.DEFAULT_FILTER_ORDER + 10)
 public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
@@ -103,7 +106,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         String path = request.getRequestURI();
-        String hash = hash(request.getMethod(), path, request.getQueryString(), body);
+        String hash = hash(CurrentUser.get().map(u -> u.getUsername()).orElse(""), request.getMethod(), path,
+                request.getQueryString(), body);
 
         Optional<IdempotencyStore.Entry> existing = store.find(key);
         if (existing.isEmpty() && !store.claim(key, hash, request.getMethod(), path)) {
@@ -173,10 +177,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         response.getOutputStream().write(objectMapper.writeValueAsBytes(problem));
     }
 
-    static String hash(String method, String path, String query, byte[] body) {
+    static String hash(String user, String method, String path, String query, byte[] body) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((method + " " + path + (query == null ? "" : "?" + query) + "\n")
+            digest.update((user + "\n" + method + " " + path + (query == null ? "" : "?" + query) + "\n")
                     .getBytes(StandardCharsets.UTF_8));
             digest.update(body);
             return HexFormat.of().formatHex(digest.digest());

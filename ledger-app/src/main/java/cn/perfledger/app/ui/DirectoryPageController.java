@@ -1,5 +1,6 @@
 package cn.perfledger.app.ui;
 
+import cn.perfledger.app.security.CurrentUser;
 import cn.perfledger.app.command.NotFoundException;
 import cn.perfledger.app.query.YearQueries;
 import cn.perfledger.app.readmodel.DirectoryQueries;
@@ -44,6 +45,9 @@ public class DirectoryPageController {
     public String departments(Model model) {
         List<DepartmentLine> lines = new ArrayList<>();
         for (DepartmentView department : directory.departments()) {
+            if (!CurrentUser.maySee(department.departmentId())) {
+                continue;
+            }
             List<YearLine> years = new ArrayList<>();
             for (FiscalYearView year : department.years()) {
                 years.add(line(year));

@@ -1,5 +1,6 @@
 package cn.perfledger.app.api;
 
+import cn.perfledger.app.support.TestUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -133,8 +134,8 @@ abstract class LedgerApiScenarioTests {
             assertThat(event.get("revision").asText()).isEqualTo("1");
             assertThat(event.get("recordedAt").asText()).endsWith("Z");
             assertThat(event.get("metadata").get("client").asText()).isEqualTo("API");
-            assertThat(event.get("metadata").get("user").asText()).isEqualTo("anonymous");
-            assertThat(event.get("metadata").get("role").asText()).isEqualTo("none");
+            assertThat(event.get("metadata").get("user").asText()).isEqualTo(TestUsers.NAME);
+            assertThat(event.get("metadata").get("role").asText()).isEqualTo("CLERK,EVALUATOR,AUDITOR,ADMIN");
             assertThat(event.get("metadata").get("synthetic").asBoolean()).isFalse();
         }
         assertThat(types).containsExactly("FiscalYearOpened", "BudgetLineOpened", "BudgetLineOpened",

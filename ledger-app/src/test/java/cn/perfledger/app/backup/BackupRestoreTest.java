@@ -1,5 +1,6 @@
 package cn.perfledger.app.backup;
 
+import cn.perfledger.app.support.TestUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -125,7 +126,7 @@ class BackupRestoreTest implements H2FileContext {
 
     private static HttpResponse<String> postImport(int port, byte[] body) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/api/v1/import")).header("Content-Type", "application/x-ndjson")
+                + "/api/v1/import")).header("Authorization", TestUsers.basicHeader()).header("Content-Type", "application/x-ndjson")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -1,5 +1,6 @@
 package cn.perfledger.app.concurrency;
 
+import cn.perfledger.app.support.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -81,7 +82,7 @@ public final class RetryingLedgerClient {
 
     public JsonNode get(String base, String path) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", TestUsers.basicHeader())
                     .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new AssertionError("GET " + path + " → " + response.statusCode() + " " + response.body());
@@ -104,7 +105,7 @@ public final class RetryingLedgerClient {
     private Reply once(String base, String path, String body, int attempt) {
         requests.incrementAndGet();
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", TestUsers.basicHeader())
                     .timeout(Duration.ofSeconds(120))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

@@ -1,5 +1,6 @@
 package cn.perfledger.app.crash;
 
+import cn.perfledger.app.support.TestUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.perfledger.app.concurrency.EventStoreAudit;
@@ -216,7 +217,7 @@ class SigkillDuringBatchImportTest {
     }
 
     private CompletableFuture<HttpResponse<String>> post(String base, String path, String body) {
-        return http.sendAsync(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(300))
+        return http.sendAsync(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", TestUsers.basicHeader()).timeout(Duration.ofSeconds(300))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

@@ -1,5 +1,6 @@
 package cn.perfledger.app.eventstore;
 
+import cn.perfledger.app.support.TestUsers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.perfledger.app.LedgerApplication;
@@ -99,14 +100,14 @@ class H2FileRestartTest {
     }
 
     private void post(String base, String path, String body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", TestUsers.basicHeader())
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + " → " + response.body()).isEqualTo(201);
     }
 
     private String getText(String base, String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", TestUsers.basicHeader()).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + " → " + response.body()).isEqualTo(200);
         return response.body();

@@ -11,6 +11,7 @@ import cn.perfledger.app.readmodel.DirectoryQueries.DepartmentView;
 import cn.perfledger.domain.common.DepartmentId;
 import cn.perfledger.domain.department.DepartmentCommand.AddUnit;
 import cn.perfledger.domain.department.DepartmentCommand.RegisterDepartment;
+import cn.perfledger.app.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -58,9 +59,9 @@ public class DepartmentController {
     }
 
     @GetMapping
-    @Operation(summary = "部门列表（含单位与年度）")
+    @Operation(summary = "部门列表（含单位与年度）", description = "只列出当前用户部门范围内的部门。")
     public List<DepartmentView> list() {
-        return directory.departments();
+        return directory.departments().stream().filter(d -> CurrentUser.maySee(d.departmentId())).toList();
     }
 
     @GetMapping("/{dept}")

@@ -1,0 +1,116 @@
+package cn.perfledger.app.security;
+
+import static cn.perfledger.app.security.AccessRules.inDepartment;
+import static cn.perfledger.app.security.AccessRules.wholeStore;
+import static cn.perfledger.app.security.LedgerRole.ADMIN;
+import static cn.perfledger.app.security.LedgerRole.AUDITOR;
+import static cn.perfledger.app.security.LedgerRole.CLERK;
+import static cn.perfledger.app.security.LedgerRole.EVALUATOR;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+/**
+ * Who may do what. Two filter chains:
+ * <ul>
+ *   <li>{@code /api/**}: HTTP Basic on every request (CLI, scripts), no session, no CSRF (no cookie is ever
+ *       honoured there, so a browser cannot be tricked into writing); refusals are Problem Details.</li>
+ *   <li>everything else (the web UI): form sign-in with a session, CSRF tokens on every form, sign-out by POST.</li>
+ * </ul>
+ * Writes need the role that owns them (录入 the ledger, 评价 the evaluation, 管理 departments/users/rubrics) and a
+ * department scope covering the {@code {dept}} in the path; reads need any role with that scope. 审计 has no write
+ * rule at all. Whole-store operations (export, verify all, restore) need a scope of all departments.
+ */
+@Configuration
+@EnableWebSecurity
+public class SecurityConfiguration {
+
+    private static final String YEAR = "/api/v1/departments/{dept}/years/{year}";
+    private static final String UI_YEAR = "/departments/{dept}/years/{year}";
+
+    /** {bcrypt} hashes; the cost is configurable because tests create many users (4 there, 10 by default). */
+    @Bean
+    public PasswordEncoder passwordEncoder(@Value("${ledger.security.bcrypt-strength:10}") int strength) {
+        return new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(strength)));
+    }
+
+    /** Requests the firewall refuses (e.g. {@code %2F} in a path) get a Problem Details 400, not an empty body. */
+    @Bean
+    public RequestRejectedHandler requestRejectedHandler(ObjectMapper json) {
+        return new ProblemResponses(json);
+    }
+
+    @Bean
+    @Order(1)
+    public SecurityFilterChain apiChain(HttpSecurity http, ObjectMapper json) throws Exception {
+        ProblemResponses problems = new ProblemResponses(json);
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeHttpRequests(auth -> auth
+                        // the whole store
+                        .requestMatchers(GET, "/api/v1/export", "/api/v1/integrity").access(wholeStore(AUDITOR, ADMIN))
+                        .requestMatchers(POST, "/api/v1/import").access(wholeStore(ADMIN))
+                        .requestMatchers("/api/v1/admin/**").access(wholeStore(ADMIN))
+                        // 管理: departments, units, rubric versions
+                        .requestMatchers(POST, "/api/v1/departments").access(wholeStore(ADMIN))
+                        .requestMatchers(POST, "/api/v1/departments/{dept}/units").access(inDepartment(ADMIN))
+                        .requestMatchers(POST, "/api/v1/rubrics", "/api/v1/rubrics/**").access(inDepartment(ADMIN))
+                        // checking a digest computes, it records nothing
+                        .requestMatchers(POST, YEAR + "/integrity/digest/check").access(inDepartment())
+                        // 评价: the evaluation of a year
+                        .requestMatchers(POST, YEAR + "/evaluation", YEAR + "/evaluation/**",
+                                YEAR + "/imports/evaluation-table").access(inDepartment(EVALUATOR))
+                        // 录入: opening a year and everything else recorded on a year's ledger
+                        .requestMatchers(POST, "/api/v1/departments/{dept}/years").access(inDepartment(CLERK))
+                        .requestMatchers(POST, YEAR + "/**").access(inDepartment(CLERK))
+                        // reads
+                        .requestMatchers(GET, "/api/v1/departments/{dept}", "/api/v1/departments/{dept}/**")
+                        .access(inDepartment())
+                        .requestMatchers(GET, "/api/**").access(inDepartment())
+                        // anything not named above: administrators only, so a new endpoint is closed by default
+                        .anyRequest().access(wholeStore(ADMIN)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    public SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+        http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
+                .csrf(Customizer.withDefaults())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/ui/**", "/webjars/**", "/favicon.ico", "/error",
+                                "/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        // page forms that write follow the API's owners; a form that only computes is a read
+                        .requestMatchers(POST, UI_YEAR + "/integrity/**").access(inDepartment())
+                        .requestMatchers(POST, UI_YEAR + "/evaluation", UI_YEAR + "/evaluation/**",
+                                UI_YEAR + "/reconciliation/**").access(inDepartment(EVALUATOR))
+                        .requestMatchers(POST, "/departments/{dept}/**").access(inDepartment(CLERK))
+                        .requestMatchers(POST, "/**").access(wholeStore(ADMIN))
+                        .requestMatchers("/departments/{dept}", "/departments/{dept}/**").access(inDepartment())
+                        .anyRequest().access(inDepartment()));
+        return http.build();
+    }
+}
