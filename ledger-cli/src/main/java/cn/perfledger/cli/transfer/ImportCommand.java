@@ -128,12 +128,14 @@ public class ImportCommand extends LedgerCommand {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new CliException(ExitCode.REFUSED, "备份文件的第一行不是 JSON 文件头: " + file);
         }
-        JsonNode scope = header == null ? null : header.path("scope");
-        String fileDepartment = scope == null ? null : Json.text(scope, "departmentId");
-        String fileYear = scope == null ? null : Json.text(scope, "fiscalYear");
-        if (!department.equals(fileDepartment) || !String.valueOf(year).equals(fileYear)) {
-            throw new CliException(ExitCode.REFUSED, "备份文件的范围是 " + (fileDepartment == null ? "（整个事件库或未知）"
-                    : fileDepartment + "/" + fileYear) + "，不是 " + department + "/" + year + "；未上传");
+        // the header names its scope: "department-year" with departmentId and fiscalYear, or "all"
+        String scope = Json.text(header, "scope");
+        String fileDepartment = Json.text(header, "departmentId");
+        String fileYear = Json.text(header, "fiscalYear");
+        if (!"department-year".equals(scope) || !department.equals(fileDepartment)
+                || !String.valueOf(year).equals(fileYear)) {
+            String what = "all".equals(scope) ? "整个事件库" : fileDepartment == null ? "未知" : fileDepartment + "/" + fileYear;
+            throw new CliException(ExitCode.REFUSED, "备份文件的范围是 " + what + "，不是 " + department + "/" + year + "；未上传");
         }
     }
 

@@ -96,8 +96,8 @@ class ImportExportTest {
     @Test
     void backupImport_postsTheFileAsNdjson() throws Exception {
         Path backup = dir.resolve("GZ-ZSJ-2021.jsonl");
-        String content = "{\"format\":\"perf-ledger-events/1\",\"scope\":{\"kind\":\"department-year\","
-                + "\"departmentId\":\"GZ-ZSJ\",\"fiscalYear\":2021}}\n{\"globalIndex\":1}\n";
+        String content = "{\"format\":\"perf-ledger-events/1\",\"scope\":\"department-year\","
+                + "\"departmentId\":\"GZ-ZSJ\",\"fiscalYear\":2021,\"eventCount\":1}\n{\"globalIndex\":1}\n";
         Files.writeString(backup, content, StandardCharsets.UTF_8);
         server.on("POST /api/v1/import", Answer.json(201, "{\"eventCount\":1,\"alreadyPresent\":false}"));
 
@@ -114,12 +114,16 @@ class ImportExportTest {
     @Test
     void backupOfAnotherYear_isRefusedBeforeUpload() throws Exception {
         Path backup = dir.resolve("other.jsonl");
-        Files.writeString(backup, "{\"scope\":{\"departmentId\":\"HZ-ZSJ\",\"fiscalYear\":2023}}\n");
+        Files.writeString(backup, "{\"scope\":\"department-year\",\"departmentId\":\"HZ-ZSJ\",\"fiscalYear\":2023}\n");
+        Path everything = dir.resolve("all.jsonl");
+        Files.writeString(everything, "{\"scope\":\"all\"}\n");
 
         Result run = CliRun.against(server, "import", "GZ-ZSJ", "2021", backup.toString(), "--kind", "backup");
+        Result all = CliRun.against(server, "import", "GZ-ZSJ", "2021", everything.toString(), "--kind", "backup");
 
         assertThat(run.exitCode()).isEqualTo(6);
         assertThat(run.err()).contains("HZ-ZSJ/2023").contains("未上传");
+        assertThat(all.err()).contains("整个事件库");
         assertThat(server.requests()).isEmpty();
     }
 
