@@ -81,7 +81,7 @@ public class EventsCommand extends LedgerCommand {
     private JsonNode allPages(LedgerClient client) {
         JsonNode first = page(client, 0, MAX_PAGE_SIZE);
         ObjectNode merged = first.deepCopy();
-        ArrayNode events = (ArrayNode) merged.withArray("events");
+        ArrayNode events = merged.withArray("events");
         int pages = first.path("totalPages").asInt(1);
         for (int number = 1; number < pages; number++) {
             page(client, number, MAX_PAGE_SIZE).path("events").forEach(events::add);

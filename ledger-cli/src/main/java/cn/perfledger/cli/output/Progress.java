@@ -21,7 +21,6 @@ public final class Progress implements AutoCloseable {
     private final String label;
     private long lastDraw;
     private int lastWidth;
-    private volatile long sent;
     private volatile Thread waiting;
 
     public Progress(PrintWriter err, boolean enabled, String label, long totalBytes) {
@@ -33,7 +32,6 @@ public final class Progress implements AutoCloseable {
 
     /** Called (from the HTTP client's thread) with the bytes handed to the connection so far. */
     public synchronized void uploaded(long bytesSoFar) {
-        sent = bytesSoFar;
         long now = System.nanoTime();
         if (!enabled || now - lastDraw < 100_000_000L && bytesSoFar < total) {
             return;
@@ -95,10 +93,6 @@ public final class Progress implements AutoCloseable {
         int filled = total <= 0 ? BAR : (int) (shown * BAR / total);
         return label + " [" + "#".repeat(filled) + ".".repeat(BAR - filled) + "] "
                 + String.format(Locale.ROOT, "%3d%%  %s / %s", percent, size(shown), size(total));
-    }
-
-    long sent() {
-        return sent;
     }
 
     private void draw(String line) {

@@ -20,7 +20,7 @@ final class ImportView {
 
     static Report report(JsonNode answer, int status, Path file) {
         Table table = new Table(Column.text("项目"), Column.text("内容", 80));
-        for (Map.Entry<String, JsonNode> member : (Iterable<Map.Entry<String, JsonNode>>) answer::fields) {
+        for (Map.Entry<String, JsonNode> member : answer.properties()) {
             JsonNode value = member.getValue();
             String shown = value.isArray() ? value.size() + " 项"
                     : value.isContainerNode() ? value.toString() : Json.text(answer, member.getKey());
