@@ -1,0 +1,2 @@
+/** {@code ledger departments}: the department register with its years. */
+package cn.perfledger.cli.departments;

@@ -1,0 +1,100 @@
+package cn.perfledger.cli.events;
+
+import cn.perfledger.cli.http.LedgerClient;
+import cn.perfledger.cli.http.Query;
+import cn.perfledger.cli.output.Json;
+import cn.perfledger.cli.support.CliException;
+import cn.perfledger.cli.support.Converters;
+import cn.perfledger.cli.support.ExitCode;
+import cn.perfledger.cli.support.LedgerCommand;
+import cn.perfledger.cli.support.OutputOptions;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ledger events DEPT YEAR}: the department-year's event log in global order
+ * ({@code GET …/events?page=&size=&type=&from=&to=}), one page or, with {@code --all}, every page.
+ */
+@Command(name = "events", description = "部门年度的事件记录（预算台账与自评两个事件流，按全局序号），可按类型与业务日期筛选，分页。")
+public class EventsCommand extends LedgerCommand {
+
+    /** The server's largest page; --all walks the log in pages of this size. */
+    static final int MAX_PAGE_SIZE = 1000;
+
+    @Parameters(index = "0", paramLabel = "DEPT", description = "部门编码，如 GZ-ZSJ")
+    String department;
+
+    @Parameters(index = "1", paramLabel = "YEAR", description = "年度，如 2021")
+    int year;
+
+    @Option(names = "--type", paramLabel = "TYPE", split = ",",
+            description = "事件类型简名，如 ExpenditureRecorded；可重复或以逗号分隔")
+    List<String> types = new ArrayList<>();
+
+    @Option(names = "--from", paramLabel = "DATE", converter = Converters.DateConverter.class,
+            description = "业务日期起（含）")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "DATE", converter = Converters.DateConverter.class,
+            description = "业务日期止（含）")
+    LocalDate to;
+
+    @Option(names = "--page", paramLabel = "N", defaultValue = "0", description = "页码，从 0 开始（默认 0）")
+    int page;
+
+    @Option(names = "--size", paramLabel = "N", defaultValue = "100", description = "每页条数 1–1000（默认 100）")
+    int size;
+
+    @Option(names = "--all", description = "取出全部页（忽略 --page、--size）")
+    boolean all;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    protected ExitCode execute() {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw new CliException(ExitCode.USAGE, "--page 不能为负，--size 应在 1 到 1000 之间");
+        }
+        LedgerClient client = client();
+        JsonNode answer = all ? allPages(client) : page(client, page, size);
+        output.print(answer, EventsView::report, out());
+        return ExitCode.OK;
+    }
+
+    private JsonNode page(LedgerClient client, int number, int pageSize) {
+        Query query = Query.of().add("page", number).add("size", pageSize);
+        types.forEach(type -> query.add("type", type));
+        query.add("from", from).add("to", to);
+        return client.getJson(yearPath(department, year) + "/events", query);
+    }
+
+    /** Every page merged into one answer of the same shape (page 0 of 1, all events). */
+    private JsonNode allPages(LedgerClient client) {
+        JsonNode first = page(client, 0, MAX_PAGE_SIZE);
+        ObjectNode merged = first.deepCopy();
+        ArrayNode events = merged.withArray("events");
+        int pages = first.path("totalPages").asInt(1);
+        for (int number = 1; number < pages; number++) {
+            page(client, number, MAX_PAGE_SIZE).path("events").forEach(events::add);
+        }
+        merged.put("page", 0);
+        merged.put("size", events.size());
+        merged.put("totalPages", 1);
+        return merged;
+    }
+
+    /** Used by the view for the page line. */
+    static String pageLine(JsonNode answer) {
+        return "第 " + (answer.path("page").asInt() + 1) + " / " + Math.max(1, answer.path("totalPages").asInt())
+                + " 页，本页 " + answer.path("events").size() + " 条，共 " + Json.text(answer, "totalElements") + " 条";
+    }
+}

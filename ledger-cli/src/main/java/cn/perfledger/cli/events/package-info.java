@@ -1,0 +1,2 @@
+/** {@code ledger events}: a department-year's event log, filtered and paged. */
+package cn.perfledger.cli.events;

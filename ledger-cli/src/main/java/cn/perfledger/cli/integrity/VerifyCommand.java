@@ -1,0 +1,87 @@
+package cn.perfledger.cli.integrity;
+
+import cn.perfledger.cli.http.Query;
+import cn.perfledger.cli.output.Column;
+import cn.perfledger.cli.output.Column.Kind;
+import cn.perfledger.cli.output.Json;
+import cn.perfledger.cli.output.Report;
+import cn.perfledger.cli.output.Table;
+import cn.perfledger.cli.support.CliException;
+import cn.perfledger.cli.support.ExitCode;
+import cn.perfledger.cli.support.Labels;
+import cn.perfledger.cli.support.LedgerCommand;
+import cn.perfledger.cli.support.OutputOptions;
+import com.fasterxml.jackson.databind.JsonNode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ledger verify [DEPT YEAR]}: recompute the events' hash chains on the server ({@code GET …/integrity}
+ * for a department-year, {@code GET /api/v1/integrity} for the whole store). A broken chain is a finding, not a
+ * failure of the command, but scripts need to notice it: exit code 9.
+ */
+@Command(name = "verify", description = "校验事件哈希链（防篡改）：给部门与年度时校验该年度，否则校验整个事件库；发现断裂时退出码为 9。")
+public class VerifyCommand extends LedgerCommand {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DEPT", description = "部门编码，如 GZ-ZSJ（与年度同时给出）")
+    String department;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "YEAR", description = "年度，如 2021")
+    Integer year;
+
+    @Option(names = "--aggregate", paramLabel = "ID", description = "只校验这个聚合，如 GZ-ZSJ/2021/evaluation")
+    String aggregate;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    protected ExitCode execute() {
+        if (department != null && year == null) {
+            throw new CliException(ExitCode.USAGE, "请同时给出部门与年度，例如 ledger verify GZ-ZSJ 2021；或都不给以校验整个事件库");
+        }
+        if (department != null && aggregate != null) {
+            throw new CliException(ExitCode.USAGE, "--aggregate 不能与部门、年度同时使用");
+        }
+        JsonNode report = department != null
+                ? client().getJson(yearPath(department, year) + "/integrity", Query.of())
+                : client().getJson("/api/v1/integrity", Query.of().add("aggregateId", aggregate));
+        output.print(report, VerifyCommand::report, out());
+        return report.path("intact").asBoolean(false) ? ExitCode.OK : ExitCode.CHAIN_BROKEN;
+    }
+
+    static Report report(JsonNode report) {
+        Table streams = new Table(Column.text("事件流"), Column.text("状态"), Column.of("事件数", Kind.COUNT),
+                Column.of("最后序号", Kind.COUNT), Column.of("未入链", Kind.COUNT), Column.text("第一处断裂"),
+                Column.text("最后链哈希").csvOnly());
+        for (JsonNode stream : report.path("streams")) {
+            JsonNode broken = stream.path("firstBreak");
+            String where = null;
+            if (broken.isObject()) {
+                JsonNode event = broken.path("event");
+                where = Json.text(broken, "kind") + "：" + Json.text(broken, "rule")
+                        + (event.isObject() ? "（全局序号 " + Json.text(event, "globalIndex") + "，序号 "
+                                + Json.text(event, "sequenceNumber") + "，" + Json.text(event, "type") + "）" : "");
+            }
+            streams.row(Json.text(stream, "aggregateId"), Labels.of(Json.text(stream, "status")),
+                    Json.text(stream, "eventCount"), Json.text(stream, "lastSequence"),
+                    Json.text(stream, "unchainedEvents"), where, Json.text(stream, "lastChainHash"));
+        }
+        Report.Builder builder = Report.builder()
+                .heading("事件链校验  " + ("*".equals(Json.text(report, "scope")) ? "全部事件" : Json.text(report, "scope")) + "："
+                        + Labels.of(Json.text(report, "status")))
+                .heading(Json.text(report, "summary"))
+                .heading("校验时间 " + Json.text(report, "verifiedAt") + "；事件流 " + Json.text(report, "streamCount")
+                        + " 个，事件 " + Json.text(report, "eventsChecked") + " 个（入链 " + Json.text(report, "chainedEvents")
+                        + "，未入链 " + Json.text(report, "unchainedEvents") + "），断裂的事件流 "
+                        + Json.text(report, "brokenStreams") + " 个");
+        builder.section(streams.isEmpty() && "*".equals(Json.text(report, "scope"))
+                ? "（全库校验只列出断裂或未入链的事件流）" : "", streams);
+        if (report.path("streamsTruncated").asBoolean(false)) {
+            builder.footer("注意：列出的事件流已截断；合计数包括全部事件流");
+        }
+        return builder.build();
+    }
+}
