@@ -1,0 +1,65 @@
+package cn.perfledger.app.export;
+
+import cn.perfledger.app.command.NotFoundException;
+import cn.perfledger.app.export.xlsx.WorkbookContent;
+import cn.perfledger.app.export.xlsx.YearWorkbook;
+import cn.perfledger.app.query.BasisResult;
+import cn.perfledger.app.query.YearQueries;
+import cn.perfledger.domain.budget.BudgetEvent.FiscalYearOpened;
+import cn.perfledger.domain.common.FiscalYearId;
+import cn.perfledger.projections.basis.Basis;
+import cn.perfledger.projections.basis.RecordedEvent;
+import cn.perfledger.projections.ledger.CarryOverReport;
+import cn.perfledger.projections.ledger.ExecutionReport;
+import cn.perfledger.projections.scoring.ScoredTable;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Builds the workbook of a department-year at a basis from the same queries the API answers with. The basis is
+ * fixed once — {@code knownAt} defaults to now only here — and every sheet is computed at it, so the sheets agree
+ * with each other and with {@code /evaluation}, {@code /execution} and {@code /carryover} asked with the basis the
+ * workbook states. A year without a scored table at the basis (no rubric published, evaluation not started) still
+ * exports its ledger sheets, with the reason in place of the 自评表.
+ */
+@Service
+public class YearExportService {
+
+    private final YearQueries queries;
+
+    public YearExportService(YearQueries queries) {
+        this.queries = queries;
+    }
+
+    public ExportedWorkbook export(FiscalYearId year, LocalDate asOf, Instant knownAt) {
+        Basis basis = queries.basis(year, asOf, knownAt);
+        BasisResult<ExecutionReport> execution = queries.execution(year, basis.asOf(), basis.knownAt());
+        BasisResult<CarryOverReport> carryOver = queries.carryOver(year, basis.asOf(), basis.knownAt());
+        BasisResult<ScoredTable> evaluation = null;
+        String missing = null;
+        try {
+            evaluation = queries.evaluation(year, basis.asOf(), basis.knownAt());
+        } catch (NotFoundException e) {
+            if (!"rubricVersion".equals(e.field())) {
+                throw e;
+            }
+            missing = e.rule();
+        }
+        String departmentName = departmentName(year);
+        WorkbookContent content = new WorkbookContent(year.toString(), year.department().code(), departmentName,
+                year.year().year(), basis.asOf(), basis.knownAt(), evaluation, missing, execution, carryOver);
+        return new ExportedWorkbook(ExportFileName.of(year, basis.asOf()), basis.asOf(), basis.knownAt(),
+                YearWorkbook.write(content));
+    }
+
+    /** The name the year was opened under (its first event), so that the name does not depend on a read model. */
+    private String departmentName(FiscalYearId year) {
+        for (RecordedEvent event : queries.events(year)) {
+            if (event.payload() instanceof FiscalYearOpened opened && opened.departmentName() != null) {
+                return opened.departmentName();
+            }
+        }
+        return year.department().code();
+    }
+}
