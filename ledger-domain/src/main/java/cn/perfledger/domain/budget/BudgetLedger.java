@@ -149,6 +149,11 @@ public class BudgetLedger {
         apply(decide(command));
     }
 
+    /*
+     * Each decide(...) checks a command against the current state and returns its event without applying it: the
+     * command handler applies it, and an import decides its rows the same way on a scratch copy (see
+     * handle(ImportLedgerFile)), so that both obey one set of rules.
+     */
     private BudgetLineOpened decide(OpenBudgetLine command) {
         refuseAfterClose();
         BudgetLineId lineId = require("lineId", command.lineId(), "预算行编号不能为空");
