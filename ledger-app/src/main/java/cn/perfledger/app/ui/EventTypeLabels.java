@@ -35,6 +35,7 @@ public final class EventTypeLabels {
         m.put("ProcurementExecuted", "政府采购执行");
         m.put("ExecutionNoticeRecorded", "财政局执行进度通报");
         m.put("FixedAssetsRecorded", "固定资产登记");
+        m.put("LedgerFileImported", "账务文件导入");
         m.put("FiscalYearClosed", "年度结账");
         m.put("EvaluationStarted", "自评开始");
         m.put("IndicatorDefined", "绩效指标设定");

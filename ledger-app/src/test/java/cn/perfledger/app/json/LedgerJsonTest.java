@@ -61,6 +61,21 @@ class LedgerJsonTest {
     }
 
     @Test
+    void ledgerFileImported_hasItsLockedJsonForm_andRoundTrips() throws Exception {
+        BudgetEvent.LedgerFileImported event = new BudgetEvent.LedgerFileImported(FiscalYearId.of("GZ-ZSJ", 2021),
+                "imp-2021-03", "2021年预算台账.xlsx", "ab".repeat(32), 57, 56, LocalDate.of(2021, 10, 15));
+        String json = mapper.writeValueAsString(event);
+        assertThat(json).isEqualTo("{\"fiscalYearId\":\"GZ-ZSJ/2021\",\"importId\":\"imp-2021-03\","
+                + "\"fileName\":\"2021年预算台账.xlsx\",\"sha256\":\"" + "ab".repeat(32) + "\",\"rowCount\":57,"
+                + "\"eventCount\":56,\"effectiveDate\":\"2021-10-15\"}");
+        assertThat(mapper.readValue(json, BudgetEvent.LedgerFileImported.class)).isEqualTo(event);
+        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(mapper).build();
+        SerializedObject<byte[]> serialized = serializer.serialize(event, byte[].class);
+        assertThat(serialized.getType().getRevision()).isEqualTo("1");
+        assertThat((Object) serializer.deserialize(serialized)).isEqualTo(event);
+    }
+
+    @Test
     void nestedRecords_enums_lists_andNumbersRoundTrip() throws Exception {
         FiscalYearOpened opened = new FiscalYearOpened(FiscalYearId.of("D1", 2023), new DepartmentId("D1"), 2023,
                 "海珠区某局", List.of(new UnitRef(new UnitCode("BJ"), "本级")), new RubricVersionId("haizhu-2023@1"),

@@ -79,6 +79,24 @@ public sealed interface BudgetCommand {
             List<ExpenditureEntry> entries, String postCloseReason) implements BudgetCommand {
     }
 
+    /**
+     * Imports one clerk's file (预算科目, 年初预算, 追加/调减/调剂 and 支出凭证 rows) all or nothing. Each row is the
+     * command the REST API would send for it, checked by that command's own rules in file order against the
+     * ledger as the earlier rows leave it; one refused row refuses the file and every refusal is reported
+     * against its row. A file whose SHA-256 was imported before is a reported no-op. Vouchers carry
+     * {@code importId} as their batch id.
+     *
+     * @param rows     {@link OpenBudgetLine}, {@link ApproveInitialBudget}, {@link IncreaseBudget},
+     *                 {@link DecreaseBudget}, {@link TransferBudget} or {@link RecordExpenditure}, all of this year
+     * @param sha256   the SHA-256 of the file's bytes, 64 lowercase hex digits
+     */
+    record ImportLedgerFile(@TargetAggregateIdentifier FiscalYearId fiscalYearId, String importId, String fileName,
+            String sha256, List<BudgetCommand> rows) implements BudgetCommand {
+
+        /** The most rows one file may hold, as many as one expenditure batch; larger imports are split. */
+        public static final int MAX_ROWS = 20_000;
+    }
+
     /** Reverses (冲销) all or part of an earlier voucher with a new voucher number. */
     record ReverseExpenditure(@TargetAggregateIdentifier FiscalYearId fiscalYearId, VoucherNo voucherNo,
             VoucherNo originalVoucherNo, Money amount, String reason, LocalDate effectiveDate,

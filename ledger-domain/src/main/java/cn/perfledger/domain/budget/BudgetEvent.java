@@ -127,6 +127,16 @@ public sealed interface BudgetEvent {
             LocalDate effectiveDate) implements BudgetEvent {
     }
 
+    /**
+     * A clerk's file was imported: the events of its rows precede this one in the stream (same correlation id).
+     * Its SHA-256 makes a second import of the same file a no-op. effectiveDate is the latest effective date of
+     * the rows' events, so that an as-of replay shows the import once everything it brought is in effect.
+     */
+    @Revision("1")
+    record LedgerFileImported(FiscalYearId fiscalYearId, String importId, String fileName, String sha256,
+            int rowCount, int eventCount, LocalDate effectiveDate) implements BudgetEvent {
+    }
+
     @Revision("1")
     record FiscalYearClosed(FiscalYearId fiscalYearId, List<LineCarryOut> carryOuts, LocalDate effectiveDate)
             implements BudgetEvent {

@@ -7,6 +7,7 @@ import cn.perfledger.domain.budget.BudgetCommand.CloseFiscalYear;
 import cn.perfledger.domain.budget.BudgetCommand.DecreaseBudget;
 import cn.perfledger.domain.budget.BudgetCommand.ExpenditureEntry;
 import cn.perfledger.domain.budget.BudgetCommand.FileProcurementContract;
+import cn.perfledger.domain.budget.BudgetCommand.ImportLedgerFile;
 import cn.perfledger.domain.budget.BudgetCommand.IncreaseBudget;
 import cn.perfledger.domain.budget.BudgetCommand.OpenBudgetLine;
 import cn.perfledger.domain.budget.BudgetCommand.OpenFiscalYear;
@@ -34,6 +35,7 @@ import cn.perfledger.domain.budget.BudgetEvent.FiscalYearClosed;
 import cn.perfledger.domain.budget.BudgetEvent.FiscalYearOpened;
 import cn.perfledger.domain.budget.BudgetEvent.FixedAssetsRecorded;
 import cn.perfledger.domain.budget.BudgetEvent.InitialBudgetApproved;
+import cn.perfledger.domain.budget.BudgetEvent.LedgerFileImported;
 import cn.perfledger.domain.budget.BudgetEvent.LineCarryOut;
 import cn.perfledger.domain.budget.BudgetEvent.LineShare;
 import cn.perfledger.domain.budget.BudgetEvent.ProcurementContractFiled;
@@ -58,8 +60,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -78,7 +82,9 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  *       withdrawn. Vouchers are recorded singly or in all-or-nothing batches, never beyond a line's
  *       available budget; an identical resubmission is a reported no-op. Vouchers are never edited: they
  *       are reversed (冲销) and corrected by new vouchers. Procurement, the finance bureau's execution
- *       notices and fixed-asset figures are recorded alongside.</li>
+ *       notices and fixed-asset figures are recorded alongside. A clerk's file of lines, budgets, adjustments and
+ *       vouchers is imported as one command, all or nothing, by the rules of those commands; importing the same
+ *       file again is a reported no-op.</li>
  *   <li><b>Closed</b> by {@link CloseFiscalYear} (effective 31 December): every line's unspent remainder
  *       becomes its carry-out (项目 → 结转, 基本 → 结余, unless overridden). A closed year accepts only
  *       adjustments, withdrawals, vouchers and reversals that state a {@code postCloseReason}; their events
@@ -101,6 +107,7 @@ public class BudgetLedger {
     private static final int SUMMARY_MAX = 500;
     private static final int BATCH_ID_MAX = 100;
     private static final int CONTRACT_NO_MAX = 100;
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     /** Running totals stay within what {@link Money} accepts, so every total can be stated as Money. */
     private static final long MAX_FEN = Money.MAX_ABS_YUAN.movePointRight(2).longValueExact();
 
@@ -119,6 +126,8 @@ public class BudgetLedger {
     private Set<String> procurementIds = new HashSet<>();
     /** Signed contracts by contract number. */
     private Map<String, ContractState> contracts = new HashMap<>();
+    /** Imported files: SHA-256 of the file → import id, so that importing a file twice is a no-op. */
+    private Map<String, String> importedFiles = new HashMap<>();
     private boolean closed;
 
     /** For Axon (event sourcing) and Jackson (snapshots). */
@@ -137,6 +146,15 @@ public class BudgetLedger {
 
     @CommandHandler
     public void handle(OpenBudgetLine command) {
+        apply(decide(command));
+    }
+
+    /*
+     * Each decide(...) checks a command against the current state and returns its event without applying it: the
+     * command handler applies it, and an import decides its rows the same way on a scratch copy (see
+     * handle(ImportLedgerFile)), so that both obey one set of rules.
+     */
+    private BudgetLineOpened decide(OpenBudgetLine command) {
         refuseAfterClose();
         BudgetLineId lineId = require("lineId", command.lineId(), "预算行编号不能为空");
         if (lines.containsKey(lineId.value())) {
@@ -152,11 +170,15 @@ public class BudgetLedger {
             throw new ConflictException("spec", "与预算行 " + twin + " 的要素（单位、资金来源、支出类型、项目、功能分类、经济分类）完全相同");
         }
         fiscalYear().requireContains("effectiveDate", command.effectiveDate());
-        apply(new BudgetLineOpened(command.fiscalYearId(), lineId, spec, command.effectiveDate()));
+        return new BudgetLineOpened(command.fiscalYearId(), lineId, spec, command.effectiveDate());
     }
 
     @CommandHandler
     public void handle(ApproveInitialBudget command) {
+        apply(decide(command));
+    }
+
+    private InitialBudgetApproved decide(ApproveInitialBudget command) {
         refuseAfterClose();
         LineState line = knownLine("lineId", command.lineId());
         long fen = positiveFen("amount", command.amount());
@@ -167,12 +189,16 @@ public class BudgetLedger {
         fiscalYear().requireContains("effectiveDate", command.effectiveDate());
         requireNotBeforeOpening("effectiveDate", command.lineId(), line, command.effectiveDate());
         requireWithinMax("amount", line.availableFen(), fen);
-        apply(new InitialBudgetApproved(command.fiscalYearId(), command.lineId(), command.amount(), documentNo,
-                command.effectiveDate()));
+        return new InitialBudgetApproved(command.fiscalYearId(), command.lineId(), command.amount(), documentNo,
+                command.effectiveDate());
     }
 
     @CommandHandler
     public void handle(IncreaseBudget command) {
+        apply(decide(command));
+    }
+
+    private BudgetIncreased decide(IncreaseBudget command) {
         String postCloseReason = postCloseReason(command.postCloseReason());
         LineState line = knownLine("lineId", command.lineId());
         long fen = positiveFen("amount", command.amount());
@@ -181,12 +207,16 @@ public class BudgetLedger {
         fiscalYear().requireContains("effectiveDate", command.effectiveDate());
         requireNotBeforeOpening("effectiveDate", command.lineId(), line, command.effectiveDate());
         requireWithinMax("amount", line.availableFen(), fen);
-        apply(new BudgetIncreased(command.fiscalYearId(), command.lineId(), command.amount(), documentNo, reason,
-                command.effectiveDate(), postCloseReason));
+        return new BudgetIncreased(command.fiscalYearId(), command.lineId(), command.amount(), documentNo, reason,
+                command.effectiveDate(), postCloseReason);
     }
 
     @CommandHandler
     public void handle(DecreaseBudget command) {
+        apply(decide(command));
+    }
+
+    private BudgetDecreased decide(DecreaseBudget command) {
         String postCloseReason = postCloseReason(command.postCloseReason());
         LineState line = knownLine("lineId", command.lineId());
         long fen = positiveFen("amount", command.amount());
@@ -195,12 +225,16 @@ public class BudgetLedger {
         String reason = Ids.requireText("reason", command.reason(), REASON_MAX);
         fiscalYear().requireContains("effectiveDate", command.effectiveDate());
         requireNotBeforeOpening("effectiveDate", command.lineId(), line, command.effectiveDate());
-        apply(new BudgetDecreased(command.fiscalYearId(), command.lineId(), command.amount(), documentNo, reason,
-                command.effectiveDate(), postCloseReason));
+        return new BudgetDecreased(command.fiscalYearId(), command.lineId(), command.amount(), documentNo, reason,
+                command.effectiveDate(), postCloseReason);
     }
 
     @CommandHandler
     public void handle(TransferBudget command) {
+        apply(decide(command));
+    }
+
+    private BudgetTransferred decide(TransferBudget command) {
         String postCloseReason = postCloseReason(command.postCloseReason());
         List<LineShare> shares = command.shares();
         if (shares == null || shares.size() < 2) {
@@ -237,8 +271,8 @@ public class BudgetLedger {
             requireNotBeforeOpening("effectiveDate", shares.get(i).lineId(), line(shares.get(i).lineId()),
                     command.effectiveDate());
         }
-        apply(new BudgetTransferred(command.fiscalYearId(), List.copyOf(shares), documentNo, reason,
-                command.effectiveDate(), postCloseReason));
+        return new BudgetTransferred(command.fiscalYearId(), List.copyOf(shares), documentNo, reason,
+                command.effectiveDate(), postCloseReason);
     }
 
     @CommandHandler
@@ -278,11 +312,22 @@ public class BudgetLedger {
     /** Records one voucher, or reports that the identical voucher is already recorded (then nothing is applied). */
     @CommandHandler
     public ExpenditureOutcome handle(RecordExpenditure command) {
+        Optional<ExpenditureRecorded> recorded = decide(command, null);
+        String number = command.entry().voucherNo().value();
+        if (recorded.isEmpty()) {
+            return ExpenditureOutcome.alreadyRecorded(number);
+        }
+        apply(recorded.get());
+        return ExpenditureOutcome.recorded(number);
+    }
+
+    /** The voucher's event, or empty when the identical voucher is already recorded (a resubmission). */
+    private Optional<ExpenditureRecorded> decide(RecordExpenditure command, String batchId) {
         String postCloseReason = postCloseReason(command.postCloseReason());
         ValidEntry entry = validEntry("entry", command.entry());
         if (isVoucherNoUsed(entry.number())) {
             requireIdentical("entry.voucherNo", entry);
-            return ExpenditureOutcome.alreadyRecorded(entry.number());
+            return Optional.empty();
         }
         VoucherNo correctionOf = command.correctionOf();
         if (correctionOf != null) {
@@ -292,8 +337,7 @@ public class BudgetLedger {
             }
         }
         requireAvailable("entry.amount", entry, 0);
-        apply(entry.toEvent(command.fiscalYearId(), null, correctionOf, postCloseReason));
-        return ExpenditureOutcome.recorded(entry.number());
+        return Optional.of(entry.toEvent(command.fiscalYearId(), batchId, correctionOf, postCloseReason));
     }
 
     /**
@@ -335,6 +379,150 @@ public class BudgetLedger {
             apply(entry.toEvent(command.fiscalYearId(), batchId, null, postCloseReason));
         }
         return new BatchOutcome(toRecord.size(), alreadyRecorded.size(), alreadyRecorded);
+    }
+
+    /**
+     * Imports a file all or nothing. The rows are decided one after the other on a scratch copy of this ledger
+     * that takes each row's events, so every row meets the rules of its own command against the ledger as the
+     * earlier rows leave it (a voucher may spend a line opened and budgeted further up the file). A refused row
+     * leaves the copy as it was and the next rows are still checked, so that the clerk gets every refusal at
+     * once. Only when no row is refused are the collected events applied here, followed by
+     * {@link LedgerFileImported}; a file already imported (same SHA-256) is a reported no-op.
+     */
+    @CommandHandler
+    public LedgerImportOutcome handle(ImportLedgerFile command) {
+        String importId = Ids.requireText("importId", command.importId(), BATCH_ID_MAX);
+        String fileName = Ids.requireText("fileName", command.fileName(), NAME_MAX);
+        String sha256 = require("sha256", command.sha256(), "文件摘要不能为空");
+        if (!SHA256_HEX.matcher(sha256).matches()) {
+            throw new DomainException("sha256", "文件摘要须为 64 位小写十六进制 SHA-256: " + sha256);
+        }
+        List<BudgetCommand> rows = command.rows();
+        if (rows == null || rows.isEmpty()) {
+            throw new DomainException("rows", "导入文件没有数据行");
+        }
+        if (rows.size() > ImportLedgerFile.MAX_ROWS) {
+            throw new DomainException("rows", "一个导入文件最多 " + ImportLedgerFile.MAX_ROWS + " 行，本文件 " + rows.size()
+                    + " 行；请分成多个文件导入");
+        }
+        String earlierImport = importedFiles.get(sha256);
+        if (earlierImport != null) {
+            return new LedgerImportOutcome(false, true, earlierImport, rows.size(), 0, List.of());
+        }
+        if (closed) {
+            // an import cannot state a post-close reason per row; late corrections are entered one by one
+            throw new DomainException("postCloseReason", "年度已结账，不能导入文件；结账后更正请逐笔登记并注明原因");
+        }
+        BudgetLedger scratch = scratchCopy();
+        List<BudgetEvent> events = new ArrayList<>();
+        List<String> alreadyRecorded = new ArrayList<>();
+        List<ImportRefusedException.RowRefusal> refusals = new ArrayList<>();
+        Set<String> voucherNos = new HashSet<>();
+        int refused = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            BudgetCommand row = rows.get(i);
+            try {
+                requireFirstInFile(row, voucherNos);
+                List<BudgetEvent> rowEvents = scratch.decideImportRow(command.fiscalYearId(), row, importId);
+                if (rowEvents.isEmpty() && row instanceof RecordExpenditure voucher) {
+                    alreadyRecorded.add(voucher.entry().voucherNo().value());
+                }
+                rowEvents.forEach(scratch::evolveImported);
+                events.addAll(rowEvents);
+            } catch (DomainException e) {
+                refused++;
+                if (refusals.size() < ImportRefusedException.MAX_LISTED) {
+                    refusals.add(new ImportRefusedException.RowRefusal(i, e.field(), e.rule(),
+                            e instanceof ConflictException));
+                }
+            }
+        }
+        if (refused > 0) {
+            throw new ImportRefusedException(refusals, refused);
+        }
+        if (events.isEmpty()) {
+            // every row was a voucher recorded before: nothing to record, not even the import
+            return new LedgerImportOutcome(false, false, importId, rows.size(), 0, alreadyRecorded);
+        }
+        LocalDate latest = events.get(0).effectiveDate();
+        for (BudgetEvent event : events) {
+            apply(event);
+            latest = event.effectiveDate().isAfter(latest) ? event.effectiveDate() : latest;
+        }
+        apply(new LedgerFileImported(command.fiscalYearId(), importId, fileName, sha256, rows.size(), events.size(),
+                latest));
+        return new LedgerImportOutcome(true, false, importId, rows.size(), events.size(), alreadyRecorded);
+    }
+
+    /** As in a batch, a voucher number may occur once per file: a repeated row is a copy-and-paste slip. */
+    private static void requireFirstInFile(BudgetCommand row, Set<String> voucherNos) {
+        if (row instanceof RecordExpenditure voucher && voucher.entry() != null && voucher.entry().voucherNo() != null
+                && !voucherNos.add(voucher.entry().voucherNo().value())) {
+            throw new DomainException("entry.voucherNo", "凭证号在本文件中重复: " + voucher.entry().voucherNo());
+        }
+    }
+
+    /** Decides one import row by the rules of its own command; vouchers are tagged with the import id. */
+    private List<BudgetEvent> decideImportRow(FiscalYearId target, BudgetCommand row, String importId) {
+        require("rows", row, "导入行不能为空");
+        if (!target.equals(row.fiscalYearId())) {
+            throw new DomainException("fiscalYearId", "导入行属于另一个部门年度: " + row.fiscalYearId() + "（本次导入: " + target + "）");
+        }
+        if (row instanceof OpenBudgetLine c) {
+            return List.of(decide(c));
+        } else if (row instanceof ApproveInitialBudget c) {
+            return List.of(decide(c));
+        } else if (row instanceof IncreaseBudget c) {
+            return List.of(decide(c));
+        } else if (row instanceof DecreaseBudget c) {
+            return List.of(decide(c));
+        } else if (row instanceof TransferBudget c) {
+            return List.of(decide(c));
+        } else if (row instanceof RecordExpenditure c) {
+            return decide(c, importId).<List<BudgetEvent>>map(List::of).orElse(List.of());
+        }
+        throw new DomainException("rows", "导入文件不支持此类记录: " + row.getClass().getSimpleName());
+    }
+
+    /**
+     * A copy to decide import rows on. It copies exactly what the events of import rows change (lines, the spec
+     * index, the voucher index) and shares the rest, which those events never touch: see
+     * {@link #evolveImported}.
+     */
+    private BudgetLedger scratchCopy() {
+        BudgetLedger copy = new BudgetLedger();
+        copy.fiscalYearId = fiscalYearId;
+        copy.year = year;
+        copy.unitCodes = unitCodes;
+        lines.forEach((id, line) -> copy.lines.put(id, line.copy()));
+        copy.lineIdBySpec = new HashMap<>(lineIdBySpec);
+        // ExpenditureRecorded adds vouchers; it never changes one already recorded, so the states can be shared
+        copy.vouchers = new HashMap<>(vouchers);
+        copy.reversalVoucherNos = reversalVoucherNos;
+        copy.procurementIds = procurementIds;
+        copy.contracts = contracts;
+        copy.importedFiles = importedFiles;
+        copy.closed = closed;
+        return copy;
+    }
+
+    /** Applies an import row's event to a scratch copy through the same event-sourcing handlers. */
+    private void evolveImported(BudgetEvent event) {
+        if (event instanceof BudgetLineOpened e) {
+            on(e);
+        } else if (event instanceof InitialBudgetApproved e) {
+            on(e);
+        } else if (event instanceof BudgetIncreased e) {
+            on(e);
+        } else if (event instanceof BudgetDecreased e) {
+            on(e);
+        } else if (event instanceof BudgetTransferred e) {
+            on(e);
+        } else if (event instanceof ExpenditureRecorded e) {
+            on(e);
+        } else {
+            throw new IllegalStateException("not an import row's event: " + event.getClass().getSimpleName());
+        }
     }
 
     @CommandHandler
@@ -577,6 +765,11 @@ public class BudgetLedger {
     @EventSourcingHandler
     private void on(ProcurementContractFiled event) {
         contracts.get(event.contractNo()).markFiled();
+    }
+
+    @EventSourcingHandler
+    private void on(LedgerFileImported event) {
+        importedFiles.put(event.sha256(), event.importId());
     }
 
     // ProcurementExecuted, ExecutionNoticeRecorded and FixedAssetsRecorded change no rule's state: no handler.

@@ -27,6 +27,15 @@ final class LineState {
         this.openedOnEpochDay = openedOnEpochDay;
     }
 
+    /** An independent copy, for deciding import rows without touching the ledger's own state. */
+    LineState copy() {
+        LineState copy = new LineState(kind, openedOnEpochDay);
+        copy.initialApproved = initialApproved;
+        copy.availableFen = availableFen;
+        copy.spentFen = spentFen;
+        return copy;
+    }
+
     long openedOnEpochDay() {
         return openedOnEpochDay;
     }

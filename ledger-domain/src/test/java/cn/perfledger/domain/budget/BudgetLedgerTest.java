@@ -38,6 +38,7 @@ import cn.perfledger.domain.budget.BudgetCommand.CloseFiscalYear;
 import cn.perfledger.domain.budget.BudgetCommand.DecreaseBudget;
 import cn.perfledger.domain.budget.BudgetCommand.ExpenditureEntry;
 import cn.perfledger.domain.budget.BudgetCommand.FileProcurementContract;
+import cn.perfledger.domain.budget.BudgetCommand.ImportLedgerFile;
 import cn.perfledger.domain.budget.BudgetCommand.IncreaseBudget;
 import cn.perfledger.domain.budget.BudgetCommand.OpenBudgetLine;
 import cn.perfledger.domain.budget.BudgetCommand.OpenFiscalYear;
@@ -62,6 +63,8 @@ import cn.perfledger.domain.budget.BudgetEvent.ExecutionNoticeRecorded;
 import cn.perfledger.domain.budget.BudgetEvent.ExpenditureRecorded;
 import cn.perfledger.domain.budget.BudgetEvent.ExpenditureReversed;
 import cn.perfledger.domain.budget.BudgetEvent.FixedAssetsRecorded;
+import cn.perfledger.domain.budget.BudgetEvent.InitialBudgetApproved;
+import cn.perfledger.domain.budget.BudgetEvent.LedgerFileImported;
 import cn.perfledger.domain.budget.BudgetEvent.LineCarryOut;
 import cn.perfledger.domain.budget.BudgetEvent.LineShare;
 import cn.perfledger.domain.budget.BudgetEvent.ProcurementContractFiled;
@@ -72,6 +75,7 @@ import cn.perfledger.domain.budget.BudgetEvent.UnitRef;
 import cn.perfledger.domain.common.BudgetLineId;
 import cn.perfledger.domain.common.ConflictException;
 import cn.perfledger.domain.common.DomainException;
+import cn.perfledger.domain.common.FiscalYearId;
 import cn.perfledger.domain.common.Money;
 import cn.perfledger.domain.common.ProcurementId;
 import cn.perfledger.domain.common.UnitCode;
@@ -84,6 +88,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
+import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -865,6 +870,183 @@ class BudgetLedgerTest {
             conflict(fixture.given(yearWithLinesAnd(spent("V-1", BASIC, "100.00", date(3, 1))))
                     .when(batch("B-2", entry("V-0", BASIC, "1.00", date(3, 1)),
                             entry("V-1", BASIC, "100.00", date(3, 9)))), "entries[1].voucherNo", "V-1");
+        }
+    }
+
+    @Nested
+    class ImportTests {
+
+        private static final String IMPORT_ID = "imp-1";
+        private static final String FILE = "2021年预算台账.xlsx";
+        private static final String SHA = "ab".repeat(32);
+        private static final BudgetLineId NEW_LINE = new BudgetLineId("L-NEW");
+
+        private ImportLedgerFile importing(BudgetCommand... rows) {
+            return new ImportLedgerFile(YEAR_ID, IMPORT_ID, FILE, SHA, List.of(rows));
+        }
+
+        private RecordExpenditure voucherRow(String voucherNo, BudgetLineId lineId, String amount, LocalDate date) {
+            return new RecordExpenditure(YEAR_ID, entry(voucherNo, lineId, amount, date), null, null);
+        }
+
+        private ExpenditureRecorded imported(String voucherNo, BudgetLineId lineId, String amount, LocalDate date) {
+            return spent(voucherNo, lineId, amount, date, IMPORT_ID);
+        }
+
+        private BudgetLineSpec personnelSpec() {
+            return new BudgetLineSpec(HEAD_OFFICE, FundingSource.GENERAL_PUBLIC_BUDGET,
+                    ExpenditureKind.BASIC_PERSONNEL, null, null, new FunctionalCode("2010101"),
+                    new EconomicCode("30101"));
+        }
+
+        /** The refused rows as "index field", in file order. */
+        private Matcher<ImportRefusedException> refusedRows(String... rowsAndFields) {
+            return new FeatureMatcher<>(org.hamcrest.Matchers.equalTo(List.of(rowsAndFields)), "refused rows",
+                    "refused rows") {
+                @Override
+                protected List<String> featureValueOf(ImportRefusedException e) {
+                    return e.refusals().stream().map(r -> r.row() + " " + r.field()).toList();
+                }
+            };
+        }
+
+        @Test
+        void importLedgerFile_recordsTheRowsEvents_thenLedgerFileImported() {
+            fixture.given(yearWithLines())
+                    .when(importing(
+                            new OpenBudgetLine(YEAR_ID, NEW_LINE, personnelSpec(), date(1, 1)),
+                            new ApproveInitialBudget(YEAR_ID, NEW_LINE, yuan("300.00"), DOC, date(1, 10)),
+                            new IncreaseBudget(YEAR_ID, NEW_LINE, yuan("50.00"), DOC, REASON, date(3, 1), null),
+                            new DecreaseBudget(YEAR_ID, PROJECT, yuan("100.00"), DOC, REASON, date(3, 2), null),
+                            new TransferBudget(YEAR_ID, List.of(new LineShare(PROJECT, yuan("-200.00")),
+                                    new LineShare(BASIC, yuan("200.00"))), DOC, REASON, date(3, 3), null),
+                            // each voucher fits only because of the rows above it
+                            voucherRow("V-1", NEW_LINE, "350.00", date(3, 5)),
+                            voucherRow("V-2", BASIC, "1200.00", date(3, 6))))
+                    .expectEvents(
+                            new BudgetLineOpened(YEAR_ID, NEW_LINE, personnelSpec(), date(1, 1)),
+                            new InitialBudgetApproved(YEAR_ID, NEW_LINE, yuan("300.00"), DOC, date(1, 10)),
+                            new BudgetIncreased(YEAR_ID, NEW_LINE, yuan("50.00"), DOC, REASON, date(3, 1), null),
+                            new BudgetDecreased(YEAR_ID, PROJECT, yuan("100.00"), DOC, REASON, date(3, 2), null),
+                            new BudgetTransferred(YEAR_ID, List.of(new LineShare(PROJECT, yuan("-200.00")),
+                                    new LineShare(BASIC, yuan("200.00"))), DOC, REASON, date(3, 3), null),
+                            imported("V-1", NEW_LINE, "350.00", date(3, 5)),
+                            imported("V-2", BASIC, "1200.00", date(3, 6)),
+                            new LedgerFileImported(YEAR_ID, IMPORT_ID, FILE, SHA, 7, 7, date(3, 6)))
+                    .expectResultMessagePayload(new LedgerImportOutcome(true, false, IMPORT_ID, 7, 7, List.of()));
+        }
+
+        @Test
+        void importLedgerFile_writesNothing_whenAMiddleRowIsRefused() {
+            fixture.given(yearWithLines())
+                    .when(importing(voucherRow("V-1", BASIC, "600.00", date(3, 1)),
+                            voucherRow("V-2", BASIC, "400.01", date(3, 2)),
+                            voucherRow("V-3", PROJECT, "1.00", date(3, 3))))
+                    .expectException(refusedRows("1 entry.amount"))
+                    .expectExceptionMessage(allOf(startsWith("rows: "), containsString("可用预算 1000.00"),
+                            containsString("已支出 600.00")))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void importLedgerFile_listsEveryRefusedRow_checkingLaterRowsAsIfRefusedOnesWereAbsent() {
+            fixture.given(yearWithLines())
+                    .when(importing(voucherRow("V-1", new BudgetLineId("L-X"), "1.00", date(3, 1)),
+                            voucherRow("V-2", BASIC, "999.00", date(3, 1)),
+                            voucherRow("V-3", BASIC, "2.00", date(3, 2)),
+                            voucherRow("V-4", BASIC, "1.00", date(3, 3)),
+                            voucherRow("V-5", BASIC, "1.00", LocalDate.of(2022, 1, 3)),
+                            voucherRow("V-4", BASIC, "1.00", date(3, 3)),
+                            new OpenBudgetLine(YEAR_ID, PROJECT, personnelSpec(), date(1, 1)),
+                            new RecordCarryIn(YEAR_ID, BASIC, yuan("1.00"), CarryOverKind.SURPLUS)))
+                    .expectException(refusedRows("0 entry.lineId", "2 entry.amount", "4 entry.effectiveDate",
+                            "5 entry.voucherNo", "6 lineId", "7 rows"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void importLedgerFile_marksConflictsWithRecordedState() {
+            fixture.given(yearWithLines())
+                    .when(importing(new OpenBudgetLine(YEAR_ID, PROJECT, personnelSpec(), date(1, 1))))
+                    .expectException(new FeatureMatcher<ImportRefusedException, Boolean>(
+                            org.hamcrest.Matchers.is(true), "conflict", "conflict") {
+                        @Override
+                        protected Boolean featureValueOf(ImportRefusedException e) {
+                            return e.refusals().get(0).conflict() && e.total() == 1;
+                        }
+                    })
+                    .expectNoEvents();
+        }
+
+        @Test
+        void importLedgerFile_isReportedNoOp_whenTheSameFileWasImportedBefore() {
+            fixture.given(yearWithLinesAnd(imported("V-1", BASIC, "1.00", date(3, 1)),
+                            new LedgerFileImported(YEAR_ID, "imp-0", FILE, SHA, 1, 1, date(3, 1))))
+                    .when(importing(voucherRow("V-1", BASIC, "1.00", date(3, 1))))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new LedgerImportOutcome(false, true, "imp-0", 1, 0, List.of()));
+        }
+
+        @Test
+        void importLedgerFile_isReportedNoOp_whenTheSameFileComesUnderAnotherName() {
+            fixture.given(yearWithLinesAnd(imported("V-1", BASIC, "1.00", date(3, 1)),
+                            new LedgerFileImported(YEAR_ID, "imp-0", FILE, SHA, 1, 1, date(3, 1))))
+                    .when(new ImportLedgerFile(YEAR_ID, "imp-9", "副本.csv", SHA,
+                            List.of(voucherRow("V-1", BASIC, "1.00", date(3, 1)))))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new LedgerImportOutcome(false, true, "imp-0", 1, 0, List.of()));
+        }
+
+        @Test
+        void importLedgerFile_skipsVouchersRecordedBefore_likeAResubmittedVoucher() {
+            fixture.given(yearWithLinesAnd(spent("V-1", BASIC, "600.00", date(3, 1))))
+                    // V-1 is counted once: V-2 fits beside it
+                    .when(importing(voucherRow("V-1", BASIC, "600.00", date(3, 1)),
+                            voucherRow("V-2", BASIC, "400.00", date(3, 2))))
+                    .expectEvents(imported("V-2", BASIC, "400.00", date(3, 2)),
+                            new LedgerFileImported(YEAR_ID, IMPORT_ID, FILE, SHA, 2, 1, date(3, 2)))
+                    .expectResultMessagePayload(new LedgerImportOutcome(true, false, IMPORT_ID, 2, 1, List.of("V-1")));
+        }
+
+        @Test
+        void importLedgerFile_recordsNothing_whenEveryVoucherWasRecordedBefore() {
+            fixture.given(yearWithLinesAnd(spent("V-1", BASIC, "600.00", date(3, 1))))
+                    .when(importing(voucherRow("V-1", BASIC, "600.00", date(3, 1))))
+                    .expectNoEvents()
+                    .expectResultMessagePayload(new LedgerImportOutcome(false, false, IMPORT_ID, 1, 0, List.of("V-1")));
+        }
+
+        @Test
+        void importLedgerFile_refusesRowsOfAnotherYear() {
+            fixture.given(yearWithLines())
+                    .when(importing(new RecordExpenditure(FiscalYearId.of("GZ-ZSJ", 2022),
+                            entry("V-1", BASIC, "1.00", LocalDate.of(2022, 3, 1)), null, null)))
+                    .expectException(refusedRows("0 fiscalYearId"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void importLedgerFile_fails_whenYearClosed() {
+            refused(fixture.given(yearWithLinesAnd(closed()))
+                    .when(importing(voucherRow("V-1", BASIC, "1.00", date(3, 1)))), "postCloseReason", "年度已结账");
+        }
+
+        @Test
+        void importLedgerFile_fails_whenDigestMalformed() {
+            refused(fixture.given(yearWithLines()).when(new ImportLedgerFile(YEAR_ID, IMPORT_ID, FILE, "ABC",
+                    List.of(voucherRow("V-1", BASIC, "1.00", date(3, 1))))), "sha256");
+        }
+
+        @Test
+        void importLedgerFile_fails_whenNoRows() {
+            refused(fixture.given(yearWithLines()).when(importing()), "rows", "没有数据行");
+        }
+
+        @Test
+        void importLedgerFile_fails_whenFileNameMissing() {
+            refused(fixture.given(yearWithLines()).when(new ImportLedgerFile(YEAR_ID, IMPORT_ID, " ", SHA,
+                    List.of(voucherRow("V-1", BASIC, "1.00", date(3, 1))))), "fileName");
         }
     }
 

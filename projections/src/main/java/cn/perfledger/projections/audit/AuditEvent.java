@@ -13,6 +13,7 @@ import cn.perfledger.domain.budget.BudgetEvent.FiscalYearClosed;
 import cn.perfledger.domain.budget.BudgetEvent.FiscalYearOpened;
 import cn.perfledger.domain.budget.BudgetEvent.FixedAssetsRecorded;
 import cn.perfledger.domain.budget.BudgetEvent.InitialBudgetApproved;
+import cn.perfledger.domain.budget.BudgetEvent.LedgerFileImported;
 import cn.perfledger.domain.budget.BudgetEvent.ProcurementContractFiled;
 import cn.perfledger.domain.budget.BudgetEvent.ProcurementContractSigned;
 import cn.perfledger.domain.budget.BudgetEvent.ProcurementExecuted;
@@ -37,9 +38,10 @@ import java.util.Map;
  * the voucher or 文号 it carries, the amount (元, as recorded: a reversal's amount is positive, a decrease too)
  * and what it is about (budget line, procurement, indicator, rubric item, bonus entry).
  *
- * @param reference voucher number, 文号 or contract number; null when the event has none
+ * @param reference voucher number, 文号, contract number or imported file name; null when the event has none
  * @param amount    the amount as recorded, or the judgement score / bonus points; null when the event has none
- * @param subject   the line, procurement, indicator, item or entry the event is about; null for year-wide events
+ * @param subject   the line, procurement, indicator, item or entry the event is about, or the import id of a
+ *                  file import; null for year-wide events
  */
 public record AuditEvent(long globalSequence, String eventId, String type, String typeLabel, LocalDate effectiveDate,
         Instant recordedAt, String reference, BigDecimal amount, String subject) {
@@ -53,7 +55,7 @@ public record AuditEvent(long globalSequence, String eventId, String type, Strin
             Map.entry("ProcurementPlanned", "政府采购计划"), Map.entry("ProcurementContractSigned", "采购合同签订"),
             Map.entry("ProcurementContractFiled", "采购合同备案"), Map.entry("ProcurementExecuted", "政府采购执行"),
             Map.entry("ExecutionNoticeRecorded", "财政执行进度通报"), Map.entry("FixedAssetsRecorded", "固定资产登记"),
-            Map.entry("FiscalYearClosed", "年度结账"), Map.entry("EvaluationStarted", "自评开始"),
+            Map.entry("LedgerFileImported", "账务文件导入"), Map.entry("FiscalYearClosed", "年度结账"), Map.entry("EvaluationStarted", "自评开始"),
             Map.entry("IndicatorDefined", "绩效指标设定"), Map.entry("IndicatorTargetRevised", "指标目标值调整"),
             Map.entry("IndicatorActualRecorded", "指标实际值录入"), Map.entry("JudgementScoreEntered", "评价人评分录入"),
             Map.entry("JudgementScoreWithdrawn", "评价人评分撤回"), Map.entry("BonusPenaltyRecorded", "加减分事项"),
@@ -119,6 +121,9 @@ public record AuditEvent(long globalSequence, String eventId, String type, Strin
             reference = e.documentNo();
         } else if (p instanceof FixedAssetsRecorded e) {
             amount = e.originalValue().yuan();
+        } else if (p instanceof LedgerFileImported e) {
+            reference = e.fileName();
+            subject = e.importId();
         } else if (p instanceof IndicatorDefined e) {
             subject = e.indicatorId().value();
         } else if (p instanceof IndicatorTargetRevised e) {
