@@ -5,15 +5,17 @@ import cn.perfledger.domain.budget.BudgetEvent.ExpenditureReversed;
 import cn.perfledger.domain.common.BudgetLineId;
 import cn.perfledger.projections.basis.Basis;
 import cn.perfledger.projections.basis.RecordedEvent;
+import cn.perfledger.projections.basis.ReplayIndex;
+import cn.perfledger.projections.ledger.LedgerMetrics;
 import cn.perfledger.projections.scoring.SelfEvaluationFold;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * Why an item's score (or the total) differs between two bases A → B: the events B admits and A does not
@@ -80,11 +82,13 @@ public final class WhyChanged {
     }
 
     public static Result explain(Collection<RecordedEvent> events, String code, Basis from, Basis to) {
-        List<RecordedEvent> sorted = new ArrayList<>(events);
-        sorted.sort(Basis.REPLAY_ORDER);
+        // Sorted once; the index the app caches per year is used as it is.
+        ReplayIndex index = ReplayIndex.of(events);
         List<RecordedEvent> added = new ArrayList<>();
         List<RecordedEvent> removed = new ArrayList<>();
-        for (RecordedEvent event : sorted) {
+        int end = index.effectiveThrough(later(from.asOf(), to.asOf()));
+        for (int i = 0; i < end; i++) {
+            RecordedEvent event = index.get(i);
             boolean a = from.admits(event);
             boolean b = to.admits(event);
             if (b && !a) {
@@ -93,26 +97,27 @@ public final class WhyChanged {
                 removed.add(event);
             }
         }
-        Predicate<RecordedEvent> common = e -> from.admits(e) && to.admits(e);
-        SelfEvaluationFold commonFold = fold(sorted, common);
-        ItemValue atCommon = ItemValue.of(commonFold, code);
-        ItemValue atFrom = removed.isEmpty() ? atCommon : ItemValue.of(fold(sorted, from::admits), code);
-        ItemValue atTo = added.isEmpty() ? atCommon : ItemValue.of(fold(sorted, to::admits), code);
+        // What both admit is itself a basis: the earlier asOf and the earlier knownAt.
+        Basis common = new Basis(earlier(from.asOf(), to.asOf()),
+                from.knownAt().isBefore(to.knownAt()) ? from.knownAt() : to.knownAt());
+        Walk commonWalk = Walk.at(index, common, code);
+        ItemValue atCommon = commonWalk.value();
+        ItemValue atFrom = removed.isEmpty() ? atCommon : Walk.at(index, from, code).value();
+        ItemValue atTo = added.isEmpty() ? atCommon : Walk.at(index, to, code).value();
 
         List<Step> steps = new ArrayList<>();
         int[] counters = new int[2]; // without effect, groups evaluated
         if (!removed.isEmpty()) {
-            SelfEvaluationFold removalFold = added.isEmpty() ? commonFold : fold(sorted, common);
-            List<Step> removals = walk(Direction.REMOVED, groups(Direction.REMOVED, removed), removalFold, code,
-                    atCommon, atFrom, counters);
+            Walk removalWalk = added.isEmpty() ? commonWalk : Walk.at(index, common, code);
+            List<Step> removals = walk(Direction.REMOVED, groups(Direction.REMOVED, removed), removalWalk, atCommon,
+                    atFrom, counters);
             // taken back latest first: A → … → C
             for (int i = removals.size() - 1; i >= 0; i--) {
                 steps.add(removals.get(i));
             }
         }
         if (!added.isEmpty()) {
-            steps.addAll(walk(Direction.ADDED, groups(Direction.ADDED, added), commonFold, code, atCommon, atTo,
-                    counters));
+            steps.addAll(walk(Direction.ADDED, groups(Direction.ADDED, added), commonWalk, atCommon, atTo, counters));
         }
         String name = atTo.present() ? atTo.name() : atFrom.name();
         return new Result(ItemValue.isTotal(code) ? ItemValue.TOTAL : code, name, from, to, atFrom.score(),
@@ -122,18 +127,42 @@ public final class WhyChanged {
     }
 
     /**
-     * Appends the groups to {@code fold} (at C's state) and returns one step per group with an effect, in the
+     * A fold advanced group by group and the item evaluated on it. The metrics are kept with the fold, so each
+     * evaluation re-sums only the budget lines the last group touched instead of every line of the year.
+     */
+    private record Walk(SelfEvaluationFold fold, LedgerMetrics metrics, String code) {
+
+        static Walk at(ReplayIndex index, Basis basis, String code) {
+            SelfEvaluationFold fold = index.fold(basis, new SelfEvaluationFold());
+            return new Walk(fold, new LedgerMetrics(fold.ledger()), code);
+        }
+
+        ItemValue value() {
+            return ItemValue.of(fold, metrics, code);
+        }
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /**
+     * Appends the groups to the walk's fold (at C's state) and returns one step per group with an effect, in the
      * order appended. For REMOVED the step's delta is the value before appending minus the value after (taking
      * the group back), for ADDED after minus before. The value after the last group is pinned to {@code end}.
      */
-    private static List<Step> walk(Direction direction, List<Group> groups, SelfEvaluationFold fold, String code,
-            ItemValue start, ItemValue end, int[] counters) {
+    private static List<Step> walk(Direction direction, List<Group> groups, Walk walk, ItemValue start, ItemValue end,
+            int[] counters) {
         List<Step> steps = new ArrayList<>();
         ItemValue before = start;
         for (int g = 0; g < groups.size(); g++) {
             Group group = groups.get(g);
-            group.events().forEach(fold);
-            ItemValue after = g == groups.size() - 1 ? end : ItemValue.of(fold, code);
+            group.events().forEach(walk.fold());
+            ItemValue after = g == groups.size() - 1 ? end : walk.value();
             counters[1]++;
             BigDecimal delta = after.score().subtract(before.score());
             BigDecimal exactDelta = difference(after.exact(), before.exact());
@@ -156,16 +185,6 @@ public final class WhyChanged {
             return null;
         }
         return (to == null ? BigDecimal.ZERO : to).subtract(from == null ? BigDecimal.ZERO : from);
-    }
-
-    private static SelfEvaluationFold fold(List<RecordedEvent> sorted, Predicate<RecordedEvent> admitted) {
-        SelfEvaluationFold fold = new SelfEvaluationFold();
-        for (RecordedEvent event : sorted) {
-            if (admitted.test(event)) {
-                fold.accept(event);
-            }
-        }
-        return fold;
     }
 
     /** Month by month; inside a month one group per (type, subject), in the order of their first event. */
