@@ -23,7 +23,7 @@ import java.util.function.Predicate;
  * the item with a fresh {@link ItemValue#of} after every group. Kept, unchanged but for its name, as the
  * reference the optimised {@link WhyChanged} must reproduce exactly, step for step.
  */
-final class WhyChangedReference {
+public final class WhyChangedReference {
 
 
     private WhyChangedReference() {
@@ -33,7 +33,7 @@ final class WhyChangedReference {
             List<RecordedEvent> events, List<AuditEvent> rows) {
     }
 
-    static Result explain(Collection<RecordedEvent> events, String code, Basis from, Basis to) {
+    public static Result explain(Collection<RecordedEvent> events, String code, Basis from, Basis to) {
         List<RecordedEvent> sorted = new ArrayList<>(events);
         sorted.sort(Basis.REPLAY_ORDER);
         List<RecordedEvent> added = new ArrayList<>();
