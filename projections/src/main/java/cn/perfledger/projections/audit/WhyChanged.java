@@ -1,8 +1,8 @@
 package cn.perfledger.projections.audit;
 
+import cn.perfledger.domain.budget.BudgetEvent.BudgetTransferred;
 import cn.perfledger.domain.budget.BudgetEvent.ExpenditureRecorded;
 import cn.perfledger.domain.budget.BudgetEvent.ExpenditureReversed;
-import cn.perfledger.domain.common.BudgetLineId;
 import cn.perfledger.projections.basis.Basis;
 import cn.perfledger.projections.basis.RecordedEvent;
 import cn.perfledger.projections.basis.ReplayIndex;
@@ -190,20 +190,20 @@ public final class WhyChanged {
     /** Month by month; inside a month one group per (type, subject), in the order of their first event. */
     private static List<Group> groups(Direction direction, List<RecordedEvent> delta) {
         List<Group> result = new ArrayList<>();
-        Map<String, Group> open = new LinkedHashMap<>();
+        Map<GroupKey, Group> open = new LinkedHashMap<>();
         YearMonth month = null;
         for (RecordedEvent event : delta) {
-            YearMonth m = YearMonth.from(event.effectiveDate());
-            if (!m.equals(month)) {
+            LocalDate date = event.effectiveDate();
+            if (month == null || date.getMonthValue() != month.getMonthValue() || date.getYear() != month.getYear()) {
                 result.addAll(open.values());
                 open.clear();
-                month = m;
+                month = YearMonth.from(date);
             }
             AuditEvent row = AuditEvent.of(event);
             String subject = subject(event, row);
-            String key = event.type() + '\u0000' + subject;
-            Group group = open.computeIfAbsent(key, k -> new Group(direction, event.type(), subject, m,
-                    new ArrayList<>(), new ArrayList<>()));
+            YearMonth m = month;
+            Group group = open.computeIfAbsent(new GroupKey(row.type(), String.valueOf(subject)),
+                    k -> new Group(direction, row.type(), subject, m, new ArrayList<>(), new ArrayList<>()));
             group.events().add(event);
             group.rows().add(row);
         }
@@ -211,9 +211,12 @@ public final class WhyChanged {
         return result;
     }
 
+    /** Type and subject ("null" for none, as a string key would have it). */
+    private record GroupKey(String type, String subject) {
+    }
+
     private static String subject(RecordedEvent event, AuditEvent row) {
-        List<BudgetLineId> lines = Sources.lineIds(event.payload());
-        if (lines.size() > 1) {
+        if (event.payload() instanceof BudgetTransferred && Sources.lineIds(event.payload()).size() > 1) {
             return null; // a transfer: its own 文号 makes it a group of its own anyway
         }
         return row.subject();
