@@ -84,40 +84,59 @@ public final class WhyChanged {
     public static Result explain(Collection<RecordedEvent> events, String code, Basis from, Basis to) {
         // Sorted once; the index the app caches per year is used as it is.
         ReplayIndex index = ReplayIndex.of(events);
-        List<RecordedEvent> added = new ArrayList<>();
-        List<RecordedEvent> removed = new ArrayList<>();
+        // What both admit is itself a basis: the earlier asOf and the earlier knownAt.
+        Basis common = new Basis(earlier(from.asOf(), to.asOf()),
+                from.knownAt().isBefore(to.knownAt()) ? from.knownAt() : to.knownAt());
+        // A basis within the other can admit nothing the other does not: no fold of its own is needed.
+        boolean mayAdd = !common.equals(to);
+        boolean mayRemove = !common.equals(from);
+        SelfEvaluationFold commonFold = new SelfEvaluationFold();
+        SelfEvaluationFold removalFold = mayAdd && mayRemove ? new SelfEvaluationFold() : commonFold;
+        SelfEvaluationFold fromFold = mayRemove ? new SelfEvaluationFold() : null;
+        SelfEvaluationFold toFold = mayAdd ? new SelfEvaluationFold() : null;
+        DeltaGroups added = new DeltaGroups(Direction.ADDED);
+        DeltaGroups removed = new DeltaGroups(Direction.REMOVED);
+        // One pass in replay order feeds every fold exactly the events (and order) a replay of its basis would, and
+        // groups the delta, so each event is read from memory once here rather than once per fold.
         int end = index.effectiveThrough(later(from.asOf(), to.asOf()));
         for (int i = 0; i < end; i++) {
             RecordedEvent event = index.get(i);
             boolean a = from.admits(event);
             boolean b = to.admits(event);
-            if (b && !a) {
+            if (a && b) {
+                commonFold.accept(event);
+                if (removalFold != commonFold) {
+                    removalFold.accept(event);
+                }
+            } else if (b) {
                 added.add(event);
-            } else if (a && !b) {
+            } else if (a) {
                 removed.add(event);
             }
+            if (a && fromFold != null) {
+                fromFold.accept(event);
+            }
+            if (b && toFold != null) {
+                toFold.accept(event);
+            }
         }
-        // What both admit is itself a basis: the earlier asOf and the earlier knownAt.
-        Basis common = new Basis(earlier(from.asOf(), to.asOf()),
-                from.knownAt().isBefore(to.knownAt()) ? from.knownAt() : to.knownAt());
-        Walk commonWalk = Walk.at(index, common, code);
+        Walk commonWalk = new Walk(commonFold, code);
         ItemValue atCommon = commonWalk.value();
-        ItemValue atFrom = removed.isEmpty() ? atCommon : Walk.at(index, from, code).value();
-        ItemValue atTo = added.isEmpty() ? atCommon : Walk.at(index, to, code).value();
+        ItemValue atFrom = removed.isEmpty() ? atCommon : new Walk(fromFold, code).value();
+        ItemValue atTo = added.isEmpty() ? atCommon : new Walk(toFold, code).value();
 
         List<Step> steps = new ArrayList<>();
         int[] counters = new int[2]; // without effect, groups evaluated
         if (!removed.isEmpty()) {
-            Walk removalWalk = added.isEmpty() ? commonWalk : Walk.at(index, common, code);
-            List<Step> removals = walk(Direction.REMOVED, groups(Direction.REMOVED, removed), removalWalk, atCommon,
-                    atFrom, counters);
+            Walk removalWalk = removalFold == commonFold ? commonWalk : new Walk(removalFold, code);
+            List<Step> removals = walk(Direction.REMOVED, removed.groups(), removalWalk, atCommon, atFrom, counters);
             // taken back latest first: A → … → C
             for (int i = removals.size() - 1; i >= 0; i--) {
                 steps.add(removals.get(i));
             }
         }
         if (!added.isEmpty()) {
-            steps.addAll(walk(Direction.ADDED, groups(Direction.ADDED, added), commonWalk, atCommon, atTo, counters));
+            steps.addAll(walk(Direction.ADDED, added.groups(), commonWalk, atCommon, atTo, counters));
         }
         String name = atTo.present() ? atTo.name() : atFrom.name();
         return new Result(ItemValue.isTotal(code) ? ItemValue.TOTAL : code, name, from, to, atFrom.score(),
@@ -132,9 +151,8 @@ public final class WhyChanged {
      */
     private record Walk(SelfEvaluationFold fold, LedgerMetrics metrics, String code) {
 
-        static Walk at(ReplayIndex index, Basis basis, String code) {
-            SelfEvaluationFold fold = index.fold(basis, new SelfEvaluationFold());
-            return new Walk(fold, new LedgerMetrics(fold.ledger()), code);
+        Walk(SelfEvaluationFold fold, String code) {
+            this(fold, new LedgerMetrics(fold.ledger()), code);
         }
 
         ItemValue value() {
@@ -187,15 +205,25 @@ public final class WhyChanged {
         return (to == null ? BigDecimal.ZERO : to).subtract(from == null ? BigDecimal.ZERO : from);
     }
 
-    /** Month by month; inside a month one group per (type, subject), in the order of their first event. */
-    private static List<Group> groups(Direction direction, List<RecordedEvent> delta) {
-        List<Group> result = new ArrayList<>();
-        Map<GroupKey, Group> open = new LinkedHashMap<>();
-        YearMonth month = null;
-        for (RecordedEvent event : delta) {
+    /**
+     * The delta of one direction, grouped as it arrives in replay order: month by month; inside a month one group
+     * per (type, subject), in the order of their first event.
+     */
+    private static final class DeltaGroups {
+        private final Direction direction;
+        private final List<Group> groups = new ArrayList<>();
+        private final Map<GroupKey, Group> open = new LinkedHashMap<>();
+        private YearMonth month;
+        private int size;
+
+        DeltaGroups(Direction direction) {
+            this.direction = direction;
+        }
+
+        void add(RecordedEvent event) {
             LocalDate date = event.effectiveDate();
             if (month == null || date.getMonthValue() != month.getMonthValue() || date.getYear() != month.getYear()) {
-                result.addAll(open.values());
+                groups.addAll(open.values());
                 open.clear();
                 month = YearMonth.from(date);
             }
@@ -206,9 +234,23 @@ public final class WhyChanged {
                     k -> new Group(direction, row.type(), subject, m, new ArrayList<>(), new ArrayList<>()));
             group.events().add(event);
             group.rows().add(row);
+            size++;
         }
-        result.addAll(open.values());
-        return result;
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** The groups in order; call once, after the last event. */
+        List<Group> groups() {
+            groups.addAll(open.values());
+            open.clear();
+            return groups;
+        }
     }
 
     /** Type and subject ("null" for none, as a string key would have it). */
