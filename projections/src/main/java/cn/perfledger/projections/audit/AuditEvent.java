@@ -147,7 +147,8 @@ public record AuditEvent(long globalSequence, String eventId, String type, Strin
         } else if (p instanceof FiscalYearOpened || p instanceof FiscalYearClosed || p instanceof EvaluationStarted) {
             subject = null;
         }
-        return new AuditEvent(event.globalSequence(), event.eventId(), event.type(), label(event.type()),
+        String type = event.type();
+        return new AuditEvent(event.globalSequence(), event.eventId(), type, label(type),
                 event.effectiveDate(), event.recordedAt(), reference, amount, subject);
     }
 }

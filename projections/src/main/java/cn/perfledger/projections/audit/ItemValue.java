@@ -35,7 +35,19 @@ public record ItemValue(boolean present, String name, BigDecimal weight, BigDeci
     }
 
     public static ItemValue of(RubricPublished rubric, SelfEvaluationFold fold, String code) {
-        LedgerMetrics metrics = new LedgerMetrics(fold.ledger());
+        return of(rubric, fold, new LedgerMetrics(fold.ledger()), code);
+    }
+
+    /**
+     * With the caller's metrics over {@code fold.ledger()}: kept across evaluations of an advancing fold, they
+     * re-add only the budget lines changed since the last evaluation (the why-list evaluates once per group).
+     */
+    static ItemValue of(SelfEvaluationFold fold, LedgerMetrics metrics, String code) {
+        Optional<RubricPublished> rubric = fold.rubric();
+        return rubric.isEmpty() ? ABSENT : of(rubric.get(), fold, metrics, code);
+    }
+
+    private static ItemValue of(RubricPublished rubric, SelfEvaluationFold fold, LedgerMetrics metrics, String code) {
         if (isTotal(code)) {
             ScoredTable table = ScoringEngine.score(rubric, metrics, fold.evaluation());
             return new ItemValue(true, "总分", table.totalWeight(), table.total(), null);

@@ -1,19 +1,21 @@
 package cn.perfledger.projections.audit;
 
+import cn.perfledger.domain.budget.BudgetEvent.BudgetTransferred;
 import cn.perfledger.domain.budget.BudgetEvent.ExpenditureRecorded;
 import cn.perfledger.domain.budget.BudgetEvent.ExpenditureReversed;
-import cn.perfledger.domain.common.BudgetLineId;
 import cn.perfledger.projections.basis.Basis;
 import cn.perfledger.projections.basis.RecordedEvent;
+import cn.perfledger.projections.basis.ReplayIndex;
+import cn.perfledger.projections.ledger.LedgerMetrics;
 import cn.perfledger.projections.scoring.SelfEvaluationFold;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * Why an item's score (or the total) differs between two bases A → B: the events B admits and A does not
@@ -80,39 +82,61 @@ public final class WhyChanged {
     }
 
     public static Result explain(Collection<RecordedEvent> events, String code, Basis from, Basis to) {
-        List<RecordedEvent> sorted = new ArrayList<>(events);
-        sorted.sort(Basis.REPLAY_ORDER);
-        List<RecordedEvent> added = new ArrayList<>();
-        List<RecordedEvent> removed = new ArrayList<>();
-        for (RecordedEvent event : sorted) {
+        // Sorted once; the index the app caches per year is used as it is.
+        ReplayIndex index = ReplayIndex.of(events);
+        // What both admit is itself a basis: the earlier asOf and the earlier knownAt.
+        Basis common = new Basis(earlier(from.asOf(), to.asOf()),
+                from.knownAt().isBefore(to.knownAt()) ? from.knownAt() : to.knownAt());
+        // A basis within the other can admit nothing the other does not: no fold of its own is needed.
+        boolean mayAdd = !common.equals(to);
+        boolean mayRemove = !common.equals(from);
+        SelfEvaluationFold commonFold = new SelfEvaluationFold();
+        SelfEvaluationFold removalFold = mayAdd && mayRemove ? new SelfEvaluationFold() : commonFold;
+        SelfEvaluationFold fromFold = mayRemove ? new SelfEvaluationFold() : null;
+        SelfEvaluationFold toFold = mayAdd ? new SelfEvaluationFold() : null;
+        DeltaGroups added = new DeltaGroups(Direction.ADDED);
+        DeltaGroups removed = new DeltaGroups(Direction.REMOVED);
+        // One pass in replay order feeds every fold exactly the events (and order) a replay of its basis would, and
+        // groups the delta, so each event is read from memory once here rather than once per fold.
+        int end = index.effectiveThrough(later(from.asOf(), to.asOf()));
+        for (int i = 0; i < end; i++) {
+            RecordedEvent event = index.get(i);
             boolean a = from.admits(event);
             boolean b = to.admits(event);
-            if (b && !a) {
+            if (a && b) {
+                commonFold.accept(event);
+                if (removalFold != commonFold) {
+                    removalFold.accept(event);
+                }
+            } else if (b) {
                 added.add(event);
-            } else if (a && !b) {
+            } else if (a) {
                 removed.add(event);
             }
+            if (a && fromFold != null) {
+                fromFold.accept(event);
+            }
+            if (b && toFold != null) {
+                toFold.accept(event);
+            }
         }
-        Predicate<RecordedEvent> common = e -> from.admits(e) && to.admits(e);
-        SelfEvaluationFold commonFold = fold(sorted, common);
-        ItemValue atCommon = ItemValue.of(commonFold, code);
-        ItemValue atFrom = removed.isEmpty() ? atCommon : ItemValue.of(fold(sorted, from::admits), code);
-        ItemValue atTo = added.isEmpty() ? atCommon : ItemValue.of(fold(sorted, to::admits), code);
+        Walk commonWalk = new Walk(commonFold, code);
+        ItemValue atCommon = commonWalk.value();
+        ItemValue atFrom = removed.isEmpty() ? atCommon : new Walk(fromFold, code).value();
+        ItemValue atTo = added.isEmpty() ? atCommon : new Walk(toFold, code).value();
 
         List<Step> steps = new ArrayList<>();
         int[] counters = new int[2]; // without effect, groups evaluated
         if (!removed.isEmpty()) {
-            SelfEvaluationFold removalFold = added.isEmpty() ? commonFold : fold(sorted, common);
-            List<Step> removals = walk(Direction.REMOVED, groups(Direction.REMOVED, removed), removalFold, code,
-                    atCommon, atFrom, counters);
+            Walk removalWalk = removalFold == commonFold ? commonWalk : new Walk(removalFold, code);
+            List<Step> removals = walk(Direction.REMOVED, removed.groups(), removalWalk, atCommon, atFrom, counters);
             // taken back latest first: A → … → C
             for (int i = removals.size() - 1; i >= 0; i--) {
                 steps.add(removals.get(i));
             }
         }
         if (!added.isEmpty()) {
-            steps.addAll(walk(Direction.ADDED, groups(Direction.ADDED, added), commonFold, code, atCommon, atTo,
-                    counters));
+            steps.addAll(walk(Direction.ADDED, added.groups(), commonWalk, atCommon, atTo, counters));
         }
         String name = atTo.present() ? atTo.name() : atFrom.name();
         return new Result(ItemValue.isTotal(code) ? ItemValue.TOTAL : code, name, from, to, atFrom.score(),
@@ -122,18 +146,41 @@ public final class WhyChanged {
     }
 
     /**
-     * Appends the groups to {@code fold} (at C's state) and returns one step per group with an effect, in the
+     * A fold advanced group by group and the item evaluated on it. The metrics are kept with the fold, so each
+     * evaluation re-sums only the budget lines the last group touched instead of every line of the year.
+     */
+    private record Walk(SelfEvaluationFold fold, LedgerMetrics metrics, String code) {
+
+        Walk(SelfEvaluationFold fold, String code) {
+            this(fold, new LedgerMetrics(fold.ledger()), code);
+        }
+
+        ItemValue value() {
+            return ItemValue.of(fold, metrics, code);
+        }
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /**
+     * Appends the groups to the walk's fold (at C's state) and returns one step per group with an effect, in the
      * order appended. For REMOVED the step's delta is the value before appending minus the value after (taking
      * the group back), for ADDED after minus before. The value after the last group is pinned to {@code end}.
      */
-    private static List<Step> walk(Direction direction, List<Group> groups, SelfEvaluationFold fold, String code,
-            ItemValue start, ItemValue end, int[] counters) {
+    private static List<Step> walk(Direction direction, List<Group> groups, Walk walk, ItemValue start, ItemValue end,
+            int[] counters) {
         List<Step> steps = new ArrayList<>();
         ItemValue before = start;
         for (int g = 0; g < groups.size(); g++) {
             Group group = groups.get(g);
-            group.events().forEach(fold);
-            ItemValue after = g == groups.size() - 1 ? end : ItemValue.of(fold, code);
+            group.events().forEach(walk.fold());
+            ItemValue after = g == groups.size() - 1 ? end : walk.value();
             counters[1]++;
             BigDecimal delta = after.score().subtract(before.score());
             BigDecimal exactDelta = difference(after.exact(), before.exact());
@@ -158,43 +205,60 @@ public final class WhyChanged {
         return (to == null ? BigDecimal.ZERO : to).subtract(from == null ? BigDecimal.ZERO : from);
     }
 
-    private static SelfEvaluationFold fold(List<RecordedEvent> sorted, Predicate<RecordedEvent> admitted) {
-        SelfEvaluationFold fold = new SelfEvaluationFold();
-        for (RecordedEvent event : sorted) {
-            if (admitted.test(event)) {
-                fold.accept(event);
-            }
-        }
-        return fold;
-    }
+    /**
+     * The delta of one direction, grouped as it arrives in replay order: month by month; inside a month one group
+     * per (type, subject), in the order of their first event.
+     */
+    private static final class DeltaGroups {
+        private final Direction direction;
+        private final List<Group> groups = new ArrayList<>();
+        private final Map<GroupKey, Group> open = new LinkedHashMap<>();
+        private YearMonth month;
+        private int size;
 
-    /** Month by month; inside a month one group per (type, subject), in the order of their first event. */
-    private static List<Group> groups(Direction direction, List<RecordedEvent> delta) {
-        List<Group> result = new ArrayList<>();
-        Map<String, Group> open = new LinkedHashMap<>();
-        YearMonth month = null;
-        for (RecordedEvent event : delta) {
-            YearMonth m = YearMonth.from(event.effectiveDate());
-            if (!m.equals(month)) {
-                result.addAll(open.values());
+        DeltaGroups(Direction direction) {
+            this.direction = direction;
+        }
+
+        void add(RecordedEvent event) {
+            LocalDate date = event.effectiveDate();
+            if (month == null || date.getMonthValue() != month.getMonthValue() || date.getYear() != month.getYear()) {
+                groups.addAll(open.values());
                 open.clear();
-                month = m;
+                month = YearMonth.from(date);
             }
             AuditEvent row = AuditEvent.of(event);
             String subject = subject(event, row);
-            String key = event.type() + '\u0000' + subject;
-            Group group = open.computeIfAbsent(key, k -> new Group(direction, event.type(), subject, m,
-                    new ArrayList<>(), new ArrayList<>()));
+            YearMonth m = month;
+            Group group = open.computeIfAbsent(new GroupKey(row.type(), String.valueOf(subject)),
+                    k -> new Group(direction, row.type(), subject, m, new ArrayList<>(), new ArrayList<>()));
             group.events().add(event);
             group.rows().add(row);
+            size++;
         }
-        result.addAll(open.values());
-        return result;
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        int size() {
+            return size;
+        }
+
+        /** The groups in order; call once, after the last event. */
+        List<Group> groups() {
+            groups.addAll(open.values());
+            open.clear();
+            return groups;
+        }
+    }
+
+    /** Type and subject ("null" for none, as a string key would have it). */
+    private record GroupKey(String type, String subject) {
     }
 
     private static String subject(RecordedEvent event, AuditEvent row) {
-        List<BudgetLineId> lines = Sources.lineIds(event.payload());
-        if (lines.size() > 1) {
+        if (event.payload() instanceof BudgetTransferred && Sources.lineIds(event.payload()).size() > 1) {
             return null; // a transfer: its own 文号 makes it a group of its own anyway
         }
         return row.subject();

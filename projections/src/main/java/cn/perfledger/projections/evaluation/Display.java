@@ -17,7 +17,27 @@ public final class Display {
 
     /** 392951003.55 → "392,951,003.55元". Locale.ROOT so the output never depends on the machine. */
     public static String yuan(BigDecimal yuan) {
-        return yuan == null ? null : String.format(Locale.ROOT, "%,.2f元", yuan);
+        if (yuan == null) {
+            return null;
+        }
+        if (yuan.scale() > 2) {
+            return String.format(Locale.ROOT, "%,.2f元", yuan);
+        }
+        // Same text as the format above, without a Formatter per figure: scored tables show many (the why-list
+        // scores an item once per event group). Exact here: no more than two decimals, nothing to round.
+        String digits = yuan.abs().setScale(2).toPlainString();
+        int integerDigits = digits.length() - 3;
+        StringBuilder text = new StringBuilder(digits.length() + integerDigits / 3 + 2);
+        if (yuan.signum() < 0) {
+            text.append('-');
+        }
+        for (int i = 0; i < integerDigits; i++) {
+            if (i > 0 && (integerDigits - i) % 3 == 0) {
+                text.append(',');
+            }
+            text.append(digits.charAt(i));
+        }
+        return text.append(digits, integerDigits, digits.length()).append('元').toString();
     }
 
     /** A number as written, without trailing zeros: 2.50 → "2.5", 3.00 → "3". */

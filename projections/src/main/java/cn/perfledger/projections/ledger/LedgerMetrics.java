@@ -11,12 +11,20 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
  * The named ledger figures of DOMAIN.md §5, computed from a {@link LedgerFold}. Every rate is a fraction
  * (0.9989 = 99.89%) exact to {@link Rates#SCALE} decimals, or null when its denominator is zero.
+ *
+ * <p>A view of the fold as it stands at each read: the totals of the standard line sets (all, 财政拨款, 基本, 项目,
+ * 公用经费, 三公) are kept per set and, on the next read, only the lines changed since are taken out and added
+ * back. A caller that advances the fold a few events at a time and re-reads (the why-list re-scores an item after
+ * every group of events) so pays for the lines that changed, not for all lines; amounts are exact, so the sums
+ * are the ones {@link Grouping#total} gives. Not thread-safe, like the fold.
  */
 public final class LedgerMetrics {
 
@@ -29,6 +37,7 @@ public final class LedgerMetrics {
     public static final int CONTRACT_FILING_WORKING_DAYS = 2;
 
     private final LedgerFold fold;
+    private final Map<LineSet, RunningTotal> totals = new EnumMap<>(LineSet.class);
 
     public LedgerMetrics(LedgerFold fold) {
         this.fold = fold;
@@ -48,12 +57,12 @@ public final class LedgerMetrics {
     }
 
     public Totals total() {
-        return Grouping.total(fold.lines());
+        return totalOf(LineSet.ALL);
     }
 
     /** 财政拨款 totals: the lines the 预算完成率 and 差异率 of the rubrics speak of. */
     public Totals fiscalAppropriation() {
-        return Grouping.total(lines(LedgerMetrics::isFiscalAppropriation));
+        return totalOf(LineSet.FISCAL_APPROPRIATION);
     }
 
     public Totals ofKind(ExpenditureKind... kinds) {
@@ -62,21 +71,21 @@ public final class LedgerMetrics {
     }
 
     public Totals basic() {
-        return ofKind(ExpenditureKind.BASIC_PERSONNEL, ExpenditureKind.BASIC_OPERATING);
+        return totalOf(LineSet.BASIC);
     }
 
     public Totals project() {
-        return ofKind(ExpenditureKind.PROJECT);
+        return totalOf(LineSet.PROJECT);
     }
 
     /** 公用经费: 基本支出 lines booked as operating expense. */
     public Totals operatingExpense() {
-        return ofKind(ExpenditureKind.BASIC_OPERATING);
+        return totalOf(LineSet.OPERATING);
     }
 
     /** 三公经费: lines whose economic code is 30212, 31013, 30231 or 30217, in 基本 and 项目 alike. */
     public Totals threePublic() {
-        return Grouping.total(lines(line -> line.spec().economicCode().threePublicCategory().isPresent()));
+        return totalOf(LineSet.THREE_PUBLIC);
     }
 
     /** 预算执行率 (财政拨款) = 执行数 ÷ 全年预算数. */
@@ -214,5 +223,72 @@ public final class LedgerMetrics {
 
     private static Money sum(Collection<Money> amounts) {
         return amounts.stream().reduce(Money.ZERO, Money::plus);
+    }
+
+    private Totals totalOf(LineSet set) {
+        return totals.computeIfAbsent(set, RunningTotal::new).current(fold);
+    }
+
+    /** The line sets the metrics sum, each as the predicate its figure was defined with. */
+    private enum LineSet {
+        ALL(line -> true),
+        FISCAL_APPROPRIATION(LedgerMetrics::isFiscalAppropriation),
+        BASIC(line -> line.spec().kind() == ExpenditureKind.BASIC_PERSONNEL
+                || line.spec().kind() == ExpenditureKind.BASIC_OPERATING),
+        PROJECT(line -> line.spec().kind() == ExpenditureKind.PROJECT),
+        OPERATING(line -> line.spec().kind() == ExpenditureKind.BASIC_OPERATING),
+        THREE_PUBLIC(line -> line.spec().economicCode().threePublicCategory().isPresent());
+
+        private final Predicate<LineFigures> member;
+
+        LineSet(Predicate<LineFigures> member) {
+            this.member = member;
+        }
+    }
+
+    /**
+     * The sum of one line set, with what each member line contributed and at which version of the line: a read
+     * replaces the contributions of the lines changed since. Lines are never removed from a fold, and a new one
+     * (a line opened between two reads) simply makes the next read start over.
+     */
+    private static final class RunningTotal {
+        private final LineSet set;
+        private int linesSeen = -1;
+        private LineFigures[] members = new LineFigures[0];
+        private int[] versions = new int[0];
+        private Totals[] contributed = new Totals[0];
+        private Totals sum = Totals.EMPTY;
+
+        RunningTotal(LineSet set) {
+            this.set = set;
+        }
+
+        Totals current(LedgerFold fold) {
+            Collection<LineFigures> lines = fold.lines();
+            if (lines.size() != linesSeen) {
+                List<LineFigures> in = lines.stream().filter(set.member).toList();
+                members = in.toArray(new LineFigures[0]);
+                versions = new int[members.length];
+                contributed = new Totals[members.length];
+                sum = Totals.EMPTY;
+                for (int i = 0; i < members.length; i++) {
+                    versions[i] = members[i].version();
+                    contributed[i] = Totals.of(members[i]);
+                    sum = sum.plus(contributed[i]);
+                }
+                linesSeen = lines.size();
+                return sum;
+            }
+            for (int i = 0; i < members.length; i++) {
+                LineFigures line = members[i];
+                if (line.version() != versions[i]) {
+                    Totals now = Totals.of(line);
+                    sum = sum.minus(contributed[i]).plus(now);
+                    contributed[i] = now;
+                    versions[i] = line.version();
+                }
+            }
+            return sum;
+        }
     }
 }

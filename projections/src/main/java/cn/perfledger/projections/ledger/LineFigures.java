@@ -25,6 +25,8 @@ public final class LineFigures {
     private Money reversed = Money.ZERO;
     private final Money[] executedByMonth = new Money[12];
     private final List<Adjustment> adjustmentHistory = new ArrayList<>();
+    /** Bumped by every change of the figures, so that a running sum re-adds only the lines that changed. */
+    private int version;
 
     LineFigures(BudgetLineId lineId, BudgetLineSpec spec) {
         this.lineId = lineId;
@@ -33,31 +35,42 @@ public final class LineFigures {
     }
 
     void approveInitial(Money amount) {
+        version++;
         initial = initial.plus(amount);
     }
 
     void adjust(Adjustment adjustment) {
+        version++;
         adjustments = adjustments.plus(adjustment.amount());
         adjustmentHistory.add(adjustment);
     }
 
     void carryIn(Money amount, CarryOverKind kind) {
+        version++;
         carryIn = carryIn.plus(amount);
         carryInKind = kind;
     }
 
     void withdraw(Money amount) {
+        version++;
         withdrawn = withdrawn.plus(amount);
     }
 
     void spend(Money amount, int month) {
+        version++;
         spent = spent.plus(amount);
         executedByMonth[month - 1] = executedByMonth[month - 1].plus(amount);
     }
 
     void reverse(Money amount, int month) {
+        version++;
         reversed = reversed.plus(amount);
         executedByMonth[month - 1] = executedByMonth[month - 1].minus(amount);
+    }
+
+    /** Changes whenever the line's figures change (not a count to rely on: it only tells "changed or not"). */
+    int version() {
+        return version;
     }
 
     public BudgetLineId lineId() {

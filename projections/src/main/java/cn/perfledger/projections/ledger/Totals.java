@@ -24,6 +24,13 @@ public record Totals(Money initial, Money adjustments, Money fullYear, Money car
                 executed.plus(other.executed), carryOut.plus(other.carryOut), lineCount + other.lineCount);
     }
 
+    /** Takes a line's (or a set of lines') figures back out of a sum: exact, as every amount is. */
+    Totals minus(Totals other) {
+        return new Totals(initial.minus(other.initial), adjustments.minus(other.adjustments),
+                fullYear.minus(other.fullYear), carryIn.minus(other.carryIn), withdrawn.minus(other.withdrawn),
+                executed.minus(other.executed), carryOut.minus(other.carryOut), lineCount - other.lineCount);
+    }
+
     /** 预算执行率 = 执行数 ÷ 全年预算数; null when there is no budget. */
     public BigDecimal executionRate() {
         return Rates.ratio(executed, fullYear);
