@@ -192,6 +192,10 @@
     if (w && data.waterfall) { charts.push(waterfallChart(w, data.waterfall, { money: true, note: 'chart-waterfall-note' })); }
     var e = document.getElementById('chart-execution');
     if (e && data.execution) { charts.push(executionChart(e, data.execution)); }
+    var r = document.getElementById('chart-reconciliation');
+    if (r && data.reconciliation) {
+      charts.push(waterfallChart(r, data.reconciliation, { money: true, note: 'chart-reconciliation-note' }));
+    }
     var y = document.getElementById('chart-why');
     if (y && data.why) { charts.push(waterfallChart(y, data.why, { money: false, note: 'chart-why-note' })); }
     window.addEventListener('resize', function () { charts.forEach(function (c) { c.chart.resize(); }); });
