@@ -247,6 +247,20 @@
     if (link) { link.click(); }
   }
 
+  function initCopy() {
+    document.querySelectorAll('[data-copy-target]').forEach(function (button) {
+      button.addEventListener('click', function () {
+        var source = document.getElementById(button.getAttribute('data-copy-target'));
+        if (!source || !navigator.clipboard) { return; }
+        navigator.clipboard.writeText(source.textContent).then(function () {
+          button.textContent = '已复制';
+        }, function () {
+          button.textContent = '复制失败，请手动选中复制';
+        });
+      });
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     initToggle();
     initCharts();
@@ -254,5 +268,6 @@
     initClamps();
     initLineage();
     openLineageFromHash();
+    initCopy();
   });
 })();
