@@ -33,7 +33,8 @@ public final class AuditViews {
             boolean points = POINT_TYPES.contains(event.type());
             return new EventView(event.globalSequence(), event.type(), AuditViews.typeLabel(event.type()),
                     event.effectiveDate() == null ? "—" : event.effectiveDate().toString(),
-                    BasisForm.beijing(event.recordedAt()), event.recordedAt() == null ? null : event.recordedAt().toString(),
+                    BasisForm.beijing(event.recordedAt()),
+                    event.recordedAt() == null ? null : event.recordedAt().toString(),
                     event.reference(), points ? null : Amount.of(event.amount()),
                     points && event.amount() != null ? Display.number(event.amount()) + " 分" : null, event.subject());
         }

@@ -347,7 +347,8 @@ public class ItemPagesController {
         for (int i = 0; i < result.inputs().size(); i++) {
             Lineage.InputLineage in = result.inputs().get(i);
             // by month, and inside a month in the order a year records its events (the timeline's type order)
-            List<SummaryRow> summary = in.summary().stream().sorted(SUMMARY_ORDER).map(s -> new SummaryRow(AuditViews.typeLabel(s.type()),
+            List<SummaryRow> summary = in.summary().stream().sorted(SUMMARY_ORDER).map(s -> new SummaryRow(
+                    AuditViews.typeLabel(s.type()),
                     s.month(), s.count(), AuditViews.pointsType(s.type()) ? null : Amount.of(s.amountSum()),
                     AuditViews.pointsType(s.type()) && s.amountSum() != null ? Display.number(s.amountSum()) + " 分"
                             : null)).toList();
@@ -368,7 +369,8 @@ public class ItemPagesController {
 
     private static List<ChildRow> children(Lineage.Result result, String basePath, String basis) {
         return result.children().stream().map(c -> new ChildRow(c.code(), c.name(), AuditViews.number(c.weight()),
-                AuditViews.number(c.score()), c.score() != null && c.weight() != null && c.score().compareTo(c.weight()) < 0,
+                AuditViews.number(c.score()),
+                c.score() != null && c.weight() != null && c.score().compareTo(c.weight()) < 0,
                 AuditViews.itemPath(basePath, c.code(), "") + "?" + basis,
                 AuditViews.itemPath(basePath, c.code(), "/why") + "?toAsOf=" + result.basis().asOf() + "&toKnownAt="
                         + result.basis().knownAt())).toList();
@@ -410,7 +412,7 @@ public class ItemPagesController {
                 String tip = "第 " + n + " 组：" + (step.direction() == WhyChanged.Direction.REMOVED ? "撤回 " : "")
                         + step.eventCount() + " 笔" + AuditViews.typeLabel(step.type())
                         + (step.subject() == null ? "" : "，" + step.subject()) + "，" + step.month()
-                        + (step.eventCount() == 1 && !step.events().isEmpty() && step.events().get(0).reference() != null
+                        + (step.eventCount() == 1 && step.events().get(0).reference() != null
                                 ? "，" + step.events().get(0).reference() : "");
                 bars.add(new Bar(category, tip, step.delta()));
             }

@@ -76,7 +76,8 @@ public class ReconciliationPageController {
             // percentages to two decimals like everywhere else; the verdict itself compared at the printed precision
             BigDecimal expected = v.expected() == null || !unit.contains("%") ? v.expected()
                     : v.expected().setScale(2, java.math.RoundingMode.HALF_UP);
-            return new VerdictView(v.classification().chineseName(), ReconciliationPageController.css(v.classification()),
+            return new VerdictView(v.classification().chineseName(),
+                    ReconciliationPageController.css(v.classification()),
                     expected == null ? null : shown(expected, money) + unit,
                     v.difference() == null ? null : (v.difference().signum() > 0 ? "+" : v.difference().signum() < 0
                             ? "−" : "") + shown(v.difference().abs(), money),
@@ -199,7 +200,8 @@ public class ReconciliationPageController {
                 java.util.Comparator.<LocalDate>naturalOrder())));
         for (Step s : all) {
             String key = s.documentNo() + "|" + s.effectiveDate();
-            BigDecimal[] parts = byDocument.computeIfAbsent(key, k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
+            BigDecimal[] parts = byDocument.computeIfAbsent(key,
+                    k -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
             first.putIfAbsent(key, s);
             BigDecimal v = s.amount().yuan();
             if (v.signum() >= 0) {

@@ -29,7 +29,8 @@ public class SubmissionPagesController {
             String recordedAtIso, String submittedBy, String declaredTotal, String digest, String href) {
 
         static SubmissionRow of(SubmissionSummary s, String basePath) {
-            return new SubmissionRow(s.submissionNo(), String.valueOf(s.referenceDate()), String.valueOf(s.submittedOn()),
+            return new SubmissionRow(s.submissionNo(), String.valueOf(s.referenceDate()),
+                    String.valueOf(s.submittedOn()),
                     BasisForm.beijing(s.recordedAt()), s.recordedAt() == null ? null : s.recordedAt().toString(),
                     s.submittedBy(), s.declaredTotal() == null ? "—" : Display.number(s.declaredTotal()), s.digest(),
                     basePath + "/submissions/" + s.submissionNo());
@@ -98,10 +99,12 @@ public class SubmissionPagesController {
         model.addAttribute("result", result);
         model.addAttribute("submittedKnownAt", BasisForm.beijing(result.asSubmittedBasis().knownAt()));
         model.addAttribute("nowKnownAt", BasisForm.beijing(result.asNowKnownBasis().knownAt()));
-        model.addAttribute("tableChanges", result.tableChanges().stream().map(SubmissionPagesController::cell).toList());
+        model.addAttribute("tableChanges",
+                result.tableChanges().stream().map(SubmissionPagesController::cell).toList());
         model.addAttribute("totalSubmitted", AuditViews.number(result.asSubmitted().total()));
         model.addAttribute("totalNow", AuditViews.number(result.asNowKnown().total()));
-        model.addAttribute("declaredTotal", result.declaredTotal() == null ? null : Display.number(result.declaredTotal()));
+        model.addAttribute("declaredTotal",
+                result.declaredTotal() == null ? null : Display.number(result.declaredTotal()));
         model.addAttribute("items", items);
         model.addAttribute("changedOnly", changedOnly);
         model.addAttribute("totalWhyHref", AuditViews.itemPath(base, AuditViews.TOTAL, "/why") + "?" + submitted);

@@ -51,7 +51,8 @@ public class VerifyPageController {
                 return null;
             }
             IntegrityReport.EventRef e = b.event();
-            return new BreakView(b.kind().name(), BREAK_LABELS.getOrDefault(b.kind().name(), b.kind().name()), b.field(),
+            return new BreakView(b.kind().name(), BREAK_LABELS.getOrDefault(b.kind().name(), b.kind().name()),
+                    b.field(),
                     b.rule(), e == null ? null : e.globalIndex(), e == null ? null : e.type(),
                     e == null ? null : AuditViews.typeLabel(e.type()), e == null ? null : e.aggregateId(),
                     e == null ? null : e.sequenceNumber(), e == null ? null : BasisForm.beijing(e.recordedAt()),
@@ -113,7 +114,8 @@ public class VerifyPageController {
         try {
             DigestDocument document = digests.export(id);
             model.addAttribute("digest", document);
-            model.addAttribute("digestJson", objectMapper.writerWithDefaultPrettyPrinter().writeValueAsString(document));
+            model.addAttribute("digestJson",
+                    objectMapper.writerWithDefaultPrettyPrinter().writeValueAsString(document));
             model.addAttribute("exportedAt", BasisForm.beijing(document.exportedAt()));
         } catch (ConflictException broken) {
             // a digest of a broken chain would vouch for tampered data: the service refuses, the page says why
