@@ -57,9 +57,9 @@
     return Number(v).toLocaleString('en-US', { maximumFractionDigits: 2 });
   }
 
-  /* scores: as the form prints them, up to four decimals, no trailing zeros */
+  /* scores: as the form prints them, no trailing zeros (an unrounded score up to six decimals) */
   function scoreFmt(v) {
-    return String(parseFloat(Number(v).toFixed(4)));
+    return String(parseFloat(Number(v).toFixed(6)));
   }
 
   /* opts.money: amounts (follow the 元/万元 toggle); otherwise scores (分). opts.note: id of the note under it. */
@@ -107,7 +107,7 @@
           },
           yAxis: {
             type: 'value', name: unitName, scale: adjustmentBars,
-            axisLabel: { formatter: axisFmt }
+            axisLabel: { formatter: opts.money ? axisFmt : scoreFmt }
           },
           series: [
             { name: '辅助', type: 'bar', stack: 'w', silent: true, itemStyle: { color: 'transparent' },

@@ -69,9 +69,9 @@ public final class AuditViews {
         return EvaluationTable.number(value);
     }
 
-    /** A score for a chart: two decimals are enough (the rubrics round to at most two). */
+    /** A score for a chart; six decimals so that an unrounded score's change (0.0015) still shows. */
     static double chartValue(BigDecimal value) {
-        return value == null ? 0 : value.setScale(4, RoundingMode.HALF_UP).doubleValue();
+        return value == null ? 0 : value.setScale(6, RoundingMode.HALF_UP).doubleValue();
     }
 
     /**

@@ -203,13 +203,15 @@ public class ItemPagesController {
         YearPages.YearHeader header = pages.header(id);
         String toBasis = basisQuery(b);
 
-        model.addAttribute("pageTitle", "得分变动原因 · " + (why.name() == null ? why.code() : why.name()));
+        boolean total = AuditViews.TOTAL.equals(why.code());
+        String name = why.name() != null ? why.name() : total ? "总分" : why.code();
+        model.addAttribute("pageTitle", "得分变动原因 · " + name);
         model.addAttribute("active", "evaluation");
         model.addAttribute("header", header);
         model.addAttribute("action", AuditViews.itemPath(header.basePath(), why.code(), "/why"));
         model.addAttribute("code", why.code());
-        model.addAttribute("name", why.name() == null ? why.code() : why.name());
-        model.addAttribute("total", AuditViews.TOTAL.equals(why.code()));
+        model.addAttribute("name", name);
+        model.addAttribute("total", total);
         model.addAttribute("fromForm", from);
         model.addAttribute("toForm", to);
         model.addAttribute("fromDefaulted", submission != null);
@@ -230,6 +232,7 @@ public class ItemPagesController {
         charts.put("why", chart(why));
         model.addAttribute("charts", charts);
         model.addAttribute("chartMerged", why.steps().size() > CHART_STEPS);
+        model.addAttribute("chartExact", exactChart(why));
 
         // the shortfall at the end basis, on the same page: "and why is it below its weight now?"
         // (absent when the item does not exist at B, e.g. B lies before the rubric was published)
@@ -383,8 +386,9 @@ public class ItemPagesController {
             n++;
             boolean points = AuditViews.pointsType(step.type());
             String typeLabel = AuditViews.typeLabel(step.type());
-            String label = (step.direction() == WhyChanged.Direction.REMOVED ? "撤回 " : "") + step.eventCount() + " 笔"
-                    + typeLabel + (step.subject() == null ? "" : " · " + step.subject()) + " · " + step.month();
+            // (a removed group carries the 撤回 badge in front of its label)
+            String label = step.eventCount() + " 笔" + typeLabel + (step.subject() == null ? "" : " · " + step.subject())
+                    + " · " + step.month();
             rows.add(new StepRow(n, step.direction() == WhyChanged.Direction.REMOVED, label, typeLabel, step.subject(),
                     step.month(), step.eventCount(), points ? null : Amount.of(step.amountSum()),
                     points && step.amountSum() != null ? Display.number(step.amountSum()) + " 分" : null,
@@ -401,6 +405,11 @@ public class ItemPagesController {
      * which keeps the running sum exact (the table below lists every group).
      */
     static Map<String, Object> chart(WhyChanged.Result why) {
+        // a leaf whose shown score did not move while its unrounded score did is drawn in unrounded scores:
+        // otherwise the chart would show two equal bars and nothing in between
+        boolean exact = exactChart(why);
+        java.util.function.Function<WhyChanged.Step, BigDecimal> delta = exact
+                ? step -> step.exactDelta() == null ? BigDecimal.ZERO : step.exactDelta() : WhyChanged.Step::delta;
         List<Bar> bars = new ArrayList<>();
         if (why.steps().size() <= CHART_STEPS) {
             int n = 0;
@@ -414,7 +423,7 @@ public class ItemPagesController {
                         + (step.subject() == null ? "" : "，" + step.subject()) + "，" + step.month()
                         + (step.eventCount() == 1 && step.events().get(0).reference() != null
                                 ? "，" + step.events().get(0).reference() : "");
-                bars.add(new Bar(category, tip, step.delta()));
+                bars.add(new Bar(category, tip, delta.apply(step)));
             }
         } else {
             String key = null;
@@ -428,7 +437,7 @@ public class ItemPagesController {
                     groups = 0;
                 }
                 key = k;
-                sum = sum.add(step.delta());
+                sum = sum.add(delta.apply(step));
                 groups++;
             }
             if (key != null) {
@@ -441,7 +450,7 @@ public class ItemPagesController {
         List<Object> total = new ArrayList<>();
         List<Object> up = new ArrayList<>();
         List<Object> down = new ArrayList<>();
-        BigDecimal running = why.scoreFrom();
+        BigDecimal running = exact ? why.exactFrom() : why.scoreFrom();
         categories.add("起点 A");
         tips.add("起点 A 的得分（评价基准日 " + why.from().asOf() + "）");
         base.add(0);
@@ -467,7 +476,7 @@ public class ItemPagesController {
         categories.add("终点 B");
         tips.add("终点 B 的得分（评价基准日 " + why.to().asOf() + "）");
         base.add(0);
-        total.add(AuditViews.chartValue(why.scoreTo()));
+        total.add(AuditViews.chartValue(exact ? why.exactTo() : why.scoreTo()));
         up.add(0);
         down.add(0);
         Map<String, Object> chart = new LinkedHashMap<>();
@@ -477,7 +486,13 @@ public class ItemPagesController {
         chart.put("total", total);
         chart.put("up", up);
         chart.put("down", down);
+        chart.put("exact", exact);
         return chart;
+    }
+
+    static boolean exactChart(WhyChanged.Result why) {
+        return why.change().signum() == 0 && why.exactChange() != null && why.exactChange().signum() != 0
+                && why.exactFrom() != null && why.exactTo() != null;
     }
 
     /** A bar of the score waterfall. */

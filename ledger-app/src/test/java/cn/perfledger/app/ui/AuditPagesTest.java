@@ -162,6 +162,8 @@ class AuditPagesTest implements H2FileContext {
         assertThat(body).contains("得分变动原因：<span>总分</span>", ">8<", "94.35", "+86.35",
                 "支出登记", "演示-202110-L06-1", "3,723,367.47", "加减分登记", "2.5 分", "指标收回/注销",
                 "穗财预〔2021〕602号", "实际完成值登记", "评分录入", "+0.38", "−0.5");
+        // points are not money: no "—" from the money cell next to them
+        assertThat(body).doesNotContain("分</span><span class=\"money-none\">");
         // in replay order: the October vouchers come before the December actuals
         assertThat(body.indexOf("演示-202110-L06-1")).isLessThan(body.indexOf("GZ21-KPI-09"));
         // the chart's bars, start and end
