@@ -6,6 +6,8 @@ import cn.perfledger.domain.common.FiscalYearId;
 import cn.perfledger.projections.audit.SubmissionComparison;
 import cn.perfledger.projections.audit.SubmissionComparison.Cell;
 import cn.perfledger.projections.evaluation.Display;
+import cn.perfledger.projections.scoring.Figure;
+import cn.perfledger.projections.scoring.ScoredTable;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -37,8 +39,16 @@ public class SubmissionPagesController {
         }
     }
 
-    /** A changed cell with the field named in Chinese. */
-    public record CellView(String field, String asSubmitted, String asNowKnown) {
+    /**
+     * A changed cell with the field named in Chinese. An input's two sides are also given structured (its value as
+     * shown and its figures, money as {@link Amount} for the 元/万元 toggle); other cells as text.
+     */
+    public record CellView(String field, String asSubmitted, String asNowKnown, InputSide inputSubmitted,
+            InputSide inputNow) {
+    }
+
+    /** One side of a changed input. */
+    public record InputSide(String display, List<EvaluationTable.FigureView> figures) {
     }
 
     /** One row of the side-by-side table: an item (indented by level) with both scores and its changed cells. */
@@ -86,9 +96,12 @@ public class SubmissionPagesController {
                 continue;
             }
             boolean scoreChanged = row.changes().stream().anyMatch(c -> c.field().equals("score"));
+            List<CellView> cells = row.changes().stream().map(c -> cell(c,
+                    input(result.asSubmitted(), row.code(), c.field()), input(result.asNowKnown(), row.code(), c.field())))
+                    .toList();
             items.add(new ItemView(row.code(), row.name(), row.level(), AuditViews.number(row.weight()),
                     AuditViews.number(row.scoreAsSubmitted()), AuditViews.number(row.scoreAsNowKnown()), row.changed(),
-                    scoreChanged, row.changes().stream().map(SubmissionPagesController::cell).toList(),
+                    scoreChanged, cells,
                     AuditViews.itemPath(base, row.code(), "/why") + "?" + submitted,
                     AuditViews.itemPath(base, row.code(), "") + "?" + nowBasis));
         }
@@ -100,7 +113,7 @@ public class SubmissionPagesController {
         model.addAttribute("submittedKnownAt", BasisForm.beijing(result.asSubmittedBasis().knownAt()));
         model.addAttribute("nowKnownAt", BasisForm.beijing(result.asNowKnownBasis().knownAt()));
         model.addAttribute("tableChanges",
-                result.tableChanges().stream().map(SubmissionPagesController::cell).toList());
+                result.tableChanges().stream().map(c -> cell(c, null, null)).toList());
         model.addAttribute("totalSubmitted", AuditViews.number(result.asSubmitted().total()));
         model.addAttribute("totalNow", AuditViews.number(result.asNowKnown().total()));
         model.addAttribute("declaredTotal",
@@ -115,9 +128,26 @@ public class SubmissionPagesController {
         return "ui/submission";
     }
 
-    private static CellView cell(Cell cell) {
+    private static CellView cell(Cell cell, InputSide submitted, InputSide now) {
         return new CellView(fieldLabel(cell.field()), cell.asSubmitted() == null ? "（无）" : cell.asSubmitted(),
-                cell.asNowKnown() == null ? "（无）" : cell.asNowKnown());
+                cell.asNowKnown() == null ? "（无）" : cell.asNowKnown(), submitted, now);
+    }
+
+    /**
+     * The input a cell {@code inputs[KIND:CODE]} names, looked up in one side's table: the comparison words it as
+     * plain text with exact numbers, the page shows it like the 自评表 does (99.89%, 392,533,097.08).
+     */
+    private static InputSide input(ScoredTable table, String itemCode, String field) {
+        if (table == null || !field.startsWith("inputs[") || !field.endsWith("]")) {
+            return null;
+        }
+        String key = field.substring(7, field.length() - 1);
+        return table.find(itemCode).flatMap(item -> item.inputs().stream()
+                .filter(i -> (i.kind() + ":" + i.code()).equals(key)).findFirst())
+                .map(i -> new InputSide(i.display(), i.figures().stream().map(f -> f.unit() == Figure.Unit.YUAN
+                        && f.value() != null ? new EvaluationTable.FigureView(f.name(), Amount.of(f.value()), null)
+                        : new EvaluationTable.FigureView(f.name(), null, f.display())).toList()))
+                .orElse(null);
     }
 
     /** The comparison names cells as the API does ({@code score}, {@code inputs[LEDGER_METRIC:X]}); here in Chinese. */
