@@ -1,4 +1,5 @@
-/* 绩效账本 — the 元/万元 toggle (remembered in localStorage), long-text clamps and the overview charts. */
+/* 绩效账本 — the 元/万元 toggle (remembered in localStorage), long-text clamps, the charts (budget and score
+   waterfalls, execution curve) and the 自评表's lineage rows (fetched when first opened). */
 (function () {
   'use strict';
   var KEY = 'perfledger.moneyUnit';
@@ -56,14 +57,23 @@
     return Number(v).toLocaleString('en-US', { maximumFractionDigits: 2 });
   }
 
-  function waterfallChart(el, data) {
+  /* scores: as the form prints them, no trailing zeros (an unrounded score up to six decimals) */
+  function scoreFmt(v) {
+    return String(parseFloat(Number(v).toFixed(6)));
+  }
+
+  /* opts.money: amounts (follow the 元/万元 toggle); otherwise scores (分). opts.note: id of the note under it. */
+  function waterfallChart(el, data, opts) {
+    opts = opts || { money: true, note: 'chart-waterfall-note' };
     var chart = window.echarts.init(el);
     var adjustmentBars = data.categories.length > 2;
+    var many = data.categories.length > 12;
+    var valueFmt = opts.money ? fmt : scoreFmt;
     return {
       chart: chart,
       render: function (unit) {
-        var div = unit === 'wan' ? 10000 : 1;
-        var unitName = unit === 'wan' ? '万元' : '元';
+        var div = opts.money && unit === 'wan' ? 10000 : 1;
+        var unitName = opts.money ? (unit === 'wan' ? '万元' : '元') : '分';
         function scale(arr, hideZero, isBase) {
           return arr.map(function (v, i) {
             if (isBase && data.total[i] > 0) { return '-'; }
@@ -74,7 +84,7 @@
         chart.setOption({
           animation: false,
           grid: { left: 10, right: 16, top: 36, bottom: 8, containLabel: true },
-          legend: { data: ['预算', '调增', '调减'], top: 0 },
+          legend: { data: opts.money ? ['预算', '调增', '调减'] : ['得分', '增加', '减少'], top: 0 },
           tooltip: {
             trigger: 'axis', axisPointer: { type: 'shadow' },
             formatter: function (params) {
@@ -82,7 +92,7 @@
               var lines = ['<b>' + data.tips[i] + '</b>'];
               params.forEach(function (p) {
                 if (p.seriesName !== '辅助' && p.value !== '-' && p.value !== undefined) {
-                  lines.push(p.marker + p.seriesName + '：' + fmt(p.value) + ' ' + unitName);
+                  lines.push(p.marker + p.seriesName + '：' + valueFmt(p.value) + ' ' + unitName);
                 }
               });
               return lines.join('<br>');
@@ -90,31 +100,35 @@
           },
           xAxis: {
             type: 'category', data: data.categories,
-            axisLabel: { interval: 0, width: Math.max(48, el.clientWidth / data.categories.length - 12),
-              overflow: 'break', fontSize: 11, lineHeight: 13 }
+            axisLabel: many
+              ? { interval: 0, rotate: 45, width: 90, overflow: 'truncate', fontSize: 10, lineHeight: 12 }
+              : { interval: 0, width: Math.max(48, el.clientWidth / data.categories.length - 12),
+                overflow: 'break', fontSize: 11, lineHeight: 13 }
           },
           yAxis: {
             type: 'value', name: unitName, scale: adjustmentBars,
-            axisLabel: { formatter: axisFmt }
+            axisLabel: { formatter: opts.money ? axisFmt : scoreFmt }
           },
           series: [
             { name: '辅助', type: 'bar', stack: 'w', silent: true, itemStyle: { color: 'transparent' },
               emphasis: { disabled: true }, data: scale(data.base, false, true) },
-            { name: '预算', type: 'bar', stack: 'w', itemStyle: { color: '#3b6fb6' }, barMaxWidth: 60, labelLayout: { hideOverlap: true },
-              label: { show: true, position: 'top', formatter: function (p) { return fmt(p.value); } },
+            { name: opts.money ? '预算' : '得分', type: 'bar', stack: 'w', itemStyle: { color: '#3b6fb6' }, barMaxWidth: 60, labelLayout: { hideOverlap: true },
+              label: { show: true, position: 'top', formatter: function (p) { return valueFmt(p.value); } },
               data: scale(data.total, true) },
-            { name: '调增', type: 'bar', stack: 'w', itemStyle: { color: '#2e9e6a' }, barMaxWidth: 60, labelLayout: { hideOverlap: true },
-              label: { show: true, position: 'top', formatter: function (p) { return '+' + fmt(p.value); } },
+            { name: opts.money ? '调增' : '增加', type: 'bar', stack: 'w', itemStyle: { color: '#2e9e6a' }, barMaxWidth: 60, labelLayout: { hideOverlap: true },
+              label: { show: !many, position: 'top', formatter: function (p) { return '+' + valueFmt(p.value); } },
               data: scale(data.up, true) },
-            { name: '调减', type: 'bar', stack: 'w', itemStyle: { color: '#d64545' }, barMaxWidth: 60, labelLayout: { hideOverlap: true },
-              label: { show: true, position: 'bottom', formatter: function (p) { return '−' + fmt(p.value); } },
+            { name: opts.money ? '调减' : '减少', type: 'bar', stack: 'w', itemStyle: { color: '#d64545' }, barMaxWidth: 60, labelLayout: { hideOverlap: true },
+              label: { show: !many, position: 'bottom', formatter: function (p) { return '−' + valueFmt(p.value); } },
               data: scale(data.down, true) }
           ]
         }, true);
-        var note = document.getElementById('chart-waterfall-note');
-        if (note) {
+        var note = opts.note && document.getElementById(opts.note);
+        if (note && opts.money) {
           note.textContent = adjustmentBars ? '纵轴未从零开始，以便看清各项调整；悬停查看文号、日期与理由。'
             : '本基准下没有预算调整：年初预算即全年预算。';
+        } else if (note) {
+          note.textContent = '绿色为使得分增加的事件组，红色为使得分减少的事件组；悬停查看每组的事件类型、对象与月份。';
         }
       }
     };
@@ -175,10 +189,76 @@
       return;
     }
     var w = document.getElementById('chart-waterfall');
-    if (w && data.waterfall) { charts.push(waterfallChart(w, data.waterfall)); }
+    if (w && data.waterfall) { charts.push(waterfallChart(w, data.waterfall, { money: true, note: 'chart-waterfall-note' })); }
     var e = document.getElementById('chart-execution');
     if (e && data.execution) { charts.push(executionChart(e, data.execution)); }
+    var r = document.getElementById('chart-reconciliation');
+    if (r && data.reconciliation) {
+      charts.push(waterfallChart(r, data.reconciliation, { money: true, note: 'chart-reconciliation-note' }));
+    }
+    var y = document.getElementById('chart-why');
+    if (y && data.why) { charts.push(waterfallChart(y, data.why, { money: false, note: 'chart-why-note' })); }
     window.addEventListener('resize', function () { charts.forEach(function (c) { c.chart.resize(); }); });
+  }
+
+  /* 自评表: "溯源" unfolds the collapsed row under the item; its panel is fetched the first time. Without
+     script the link opens the item's lineage page instead. */
+  function initLineage() {
+    document.querySelectorAll('[data-lineage-toggle]').forEach(function (link) {
+      link.addEventListener('click', function (ev) {
+        var row = document.getElementById(link.getAttribute('data-lineage-toggle'));
+        if (!row) { return; }
+        ev.preventDefault();
+        var open = row.classList.toggle('open');
+        link.setAttribute('aria-expanded', String(open));
+        link.textContent = open ? '收起' : '溯源';
+        var panel = row.querySelector('[data-src]');
+        if (!open || !panel || panel.getAttribute('data-loaded')) { return; }
+        panel.setAttribute('data-loaded', 'loading');
+        panel.textContent = '正在加载得分溯源…';
+        fetch(panel.getAttribute('data-src'), { headers: { Accept: 'text/html' }, credentials: 'same-origin' })
+          .then(function (response) {
+            if (!response.ok) { throw new Error('HTTP ' + response.status); }
+            return response.text();
+          })
+          .then(function (html) {
+            panel.innerHTML = html;
+            panel.setAttribute('data-loaded', 'yes');
+            applyUnit(storedUnit());
+          })
+          .catch(function (error) {
+            panel.removeAttribute('data-loaded');
+            panel.textContent = '得分溯源加载失败（' + error.message + '）。';
+            var a = document.createElement('a');
+            a.href = link.getAttribute('href');
+            a.textContent = '打开得分溯源页';
+            panel.appendChild(a);
+          });
+      });
+    });
+  }
+
+  /* a link to "#lineage-CODE" opens that row's lineage */
+  function openLineageFromHash() {
+    var hash = window.location.hash;
+    if (hash.indexOf('#lineage-') !== 0) { return; }
+    var id = decodeURIComponent(hash.substring(1));
+    var link = document.querySelector('[data-lineage-toggle="' + id.replace(/["\\]/g, '') + '"]');
+    if (link) { link.click(); }
+  }
+
+  function initCopy() {
+    document.querySelectorAll('[data-copy-target]').forEach(function (button) {
+      button.addEventListener('click', function () {
+        var source = document.getElementById(button.getAttribute('data-copy-target'));
+        if (!source || !navigator.clipboard) { return; }
+        navigator.clipboard.writeText(source.textContent).then(function () {
+          button.textContent = '已复制';
+        }, function () {
+          button.textContent = '复制失败，请手动选中复制';
+        });
+      });
+    });
   }
 
   document.addEventListener('DOMContentLoaded', function () {
@@ -186,5 +266,8 @@
     initCharts();
     applyUnit(storedUnit());
     initClamps();
+    initLineage();
+    openLineageFromHash();
+    initCopy();
   });
 })();

@@ -22,8 +22,16 @@ public record BasisForm(String asOfText, String knownAtText, LocalDate asOf, Ins
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
     public static BasisForm parse(String asOfText, String knownAtText) {
-        return new BasisForm(blankToNull(asOfText), blankToNull(knownAtText), parseDate("asOf", asOfText,
-                "评价基准日应为日期，格式 yyyy-MM-dd（例如 2021-12-31）"), parseKnownAt(knownAtText));
+        return parse("asOf", asOfText, "knownAt", knownAtText);
+    }
+
+    /**
+     * A basis whose parameters have other names (the why page has two bases: {@code fromAsOf}, {@code toKnownAt},
+     * …), so that an error names the field the user actually typed into.
+     */
+    public static BasisForm parse(String asOfField, String asOfText, String knownAtField, String knownAtText) {
+        return new BasisForm(blankToNull(asOfText), blankToNull(knownAtText), parseDate(asOfField, asOfText,
+                "评价基准日应为日期，格式 yyyy-MM-dd（例如 2021-12-31）"), parseKnownAt(knownAtField, knownAtText));
     }
 
     /** A date parameter (yyyy-MM-dd), or null when blank. */
@@ -39,7 +47,7 @@ public record BasisForm(String asOfText, String knownAtText, LocalDate asOf, Ins
         }
     }
 
-    static Instant parseKnownAt(String text) {
+    static Instant parseKnownAt(String field, String text) {
         String value = blankToNull(text);
         if (value == null) {
             return null;
@@ -50,7 +58,7 @@ public record BasisForm(String asOfText, String knownAtText, LocalDate asOf, Ins
             }
             return LocalDateTime.parse(value).atZone(ZONE).toInstant();
         } catch (DateTimeParseException e) {
-            throw new UiInputException("knownAt", "知悉时点应为北京时间的日期和时刻，格式 yyyy-MM-ddTHH:mm（例如 2022-03-15T09:30），"
+            throw new UiInputException(field, "知悉时点应为北京时间的日期和时刻，格式 yyyy-MM-ddTHH:mm（例如 2022-03-15T09:30），"
                     + "或带时区的 ISO-8601 时刻（例如 2022-03-15T01:30:00Z），收到「" + abbreviate(value) + "」");
         }
     }
@@ -84,6 +92,16 @@ public record BasisForm(String asOfText, String knownAtText, LocalDate asOf, Ins
     /** The basis a result was actually computed at, as shown under the form. */
     public record Used(String asOf, String knownAtBeijing, String knownAtIso, boolean knownAtIsNow,
             int eventsAdmitted, long lastGlobalSequence, String digest, String permalinkQuery) {
+
+        /**
+         * A basis an audit answer was computed at; those answers carry no event count or digest of their own
+         * ({@code eventsAdmitted} −1, {@code digest} null: the basis box leaves them out).
+         */
+        public static Used of(cn.perfledger.projections.basis.Basis basis, BasisForm form) {
+            Instant known = basis.knownAt();
+            return new Used(basis.asOf().toString(), beijing(known), known.toString(), form.knownAt() == null, -1,
+                    -1, null, "asOf=" + basis.asOf() + "&knownAt=" + known);
+        }
 
         public static Used of(BasisResult<?> result, BasisForm form) {
             Instant known = result.knownAt();

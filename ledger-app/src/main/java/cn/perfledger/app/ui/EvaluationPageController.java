@@ -76,6 +76,12 @@ public class EvaluationPageController {
         model.addAttribute("total", EvaluationTable.number(table.total()));
         model.addAttribute("declared", Declared.of(table.declared()));
         model.addAttribute("rows", EvaluationTable.rows(table.items()));
+        // the download and the audit links carry the basis actually used, so they show this very table
+        String basis = "asOf=" + result.asOf() + "&knownAt=" + result.knownAt();
+        String base = pages.header(id).basePath();
+        model.addAttribute("exportHref", base + "/export.xlsx?" + basis);
+        model.addAttribute("totalLinks", ItemPagesController.links(base, AuditViews.TOTAL, basis,
+                new cn.perfledger.projections.basis.Basis(result.asOf(), result.knownAt())));
         return "ui/evaluation";
     }
 }

@@ -97,6 +97,14 @@ public class UiExceptionHandler {
             case "page" -> "页码";
             case "size" -> "每页条数";
             case "rubricVersion" -> "评价体系版本";
+            case "fromAsOf" -> "起点评价基准日";
+            case "fromKnownAt" -> "起点知悉时点";
+            case "toAsOf" -> "终点评价基准日";
+            case "toKnownAt" -> "终点知悉时点";
+            case "item" -> "评分项";
+            case "input" -> "输入";
+            case "no" -> "提交序号";
+            case "digest" -> "摘要文件";
             default -> field;
         };
     }
