@@ -254,6 +254,34 @@ class EvaluationTableImportTest implements H2FileContext {
         assertThat(getJson(year(dept)).get("evaluationEventCount").asLong()).isZero();
     }
 
+    /**
+     * Garbage in through the API: mangled copies of the table (seeded, replayable) answer 201, 200, 400 or 422, never
+     * 5xx, and a refused upload leaves both streams as they were.
+     */
+    @Test
+    void mangledUploads_areAnsweredClearly_andARefusalWritesNothing() throws Exception {
+        String dept = openFreshYear();
+        long seed = 20220315L;
+        java.util.Random random = new java.util.Random(seed);
+        byte[] fixture = fixture();
+        for (int i = 0; i < 40; i++) {
+            byte[] mangled = java.util.Arrays.copyOf(fixture, fixture.length);
+            for (int e = 0; e < 1 + random.nextInt(6); e++) {
+                int at = random.nextInt(mangled.length);
+                mangled[at] = (byte) (random.nextBoolean() ? '\t' : random.nextInt(256));
+            }
+            if (random.nextInt(4) == 0) {
+                mangled = java.util.Arrays.copyOf(mangled, random.nextInt(mangled.length));
+            }
+            long[] before = eventCounts(dept);
+            int status = upload(dept, mangled, "case-" + i + ".tsv").andReturn().getResponse().getStatus();
+            assertThat(status).as("seed %d case %d", seed, i).isIn(200, 201, 400, 422);
+            if (status != 201) {
+                assertThat(eventCounts(dept)).as("seed %d case %d", seed, i).containsExactly(before);
+            }
+        }
+    }
+
     // --- the same file again, a check ----------------------------------------------------------------------
 
     @Test
