@@ -8,6 +8,7 @@ public enum Problems {
     RULE_VIOLATION("rule-violation", "违反账本规则，未写入任何记录"),
     CONFLICT("conflict", "与账本已有记录冲突，未写入任何记录"),
     NOT_FOUND("not-found", "未找到"),
+    INVALID_TABLE("invalid-table", "自评表有误，未写入任何记录"),
     INTERNAL("internal", "服务器内部错误");
 
     private final URI type;

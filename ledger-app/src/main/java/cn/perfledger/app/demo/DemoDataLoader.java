@@ -4,6 +4,8 @@ import cn.perfledger.app.command.ClientKind;
 import cn.perfledger.app.security.UserStore;
 import cn.perfledger.app.command.CommandDispatcher;
 import cn.perfledger.app.command.CommandOrigin;
+import cn.perfledger.app.evaluation.SelfEvaluationEntries;
+import cn.perfledger.app.evaluation.SelfEvaluationEntries.IndicatorEntry;
 import cn.perfledger.app.eventlog.EventLogQuery;
 import cn.perfledger.app.json.LedgerJson;
 import cn.perfledger.domain.budget.BudgetCommand;
@@ -31,11 +33,8 @@ import cn.perfledger.domain.evaluation.EvaluationId;
 import cn.perfledger.app.query.SubmissionDigest;
 import cn.perfledger.app.query.YearQueries;
 import cn.perfledger.domain.rubric.RubricCommand.PublishRubric;
-import cn.perfledger.domain.rubric.RubricNode;
-import cn.perfledger.domain.rubric.ScoringRule;
 import cn.perfledger.projections.scoring.ScoredTable;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -346,21 +345,23 @@ public class DemoDataLoader {
         EvaluationId id = new EvaluationId(s.fiscalYearId());
         send(new EvaluationCommand.StartEvaluation(id, new RubricVersionId(s.rubricVersion())), correlation, false);
         for (DemoScenario.Indicator indicator : nullSafe(evaluation.indicators())) {
-            IndicatorId indicatorId = new IndicatorId(indicator.id());
+            IndicatorEntry entry = new IndicatorEntry(new IndicatorId(indicator.id()), indicator.path(),
+                    indicator.name(), indicator.weight(), indicator.targetText(), indicator.actualText(),
+                    indicator.rubricItemCode() == null ? null : new RubricItemCode(indicator.rubricItemCode()));
             try {
-                send(new EvaluationCommand.DefineIndicator(id, indicatorId, indicator.path(), indicator.name(),
-                        indicator.weight() == null ? BigDecimal.ZERO : indicator.weight(), indicator.targetText(),
-                        indicator.rubricItemCode() == null ? null : new RubricItemCode(indicator.rubricItemCode()),
-                        indicator.definedOn()), correlation, indicator.synthetic());
+                send(SelfEvaluationEntries.define(id, entry, indicator.definedOn()), correlation,
+                        indicator.synthetic());
             } catch (DomainException refused) {
-                // a target the ledger cannot measure (plain text without a figure) is reported, never guessed
+                // a target the ledger cannot measure (plain text without a figure) is reported, never guessed; the
+                // demo goes on without it, where the 自评表 import refuses the row
                 log.warn("Demo {}: indicator {} not defined: {}", s.fiscalYearId(), indicator.id(), refused.getMessage());
                 continue;
             }
-            if (indicator.actualText() != null && !indicator.actualText().isBlank()) {
+            EvaluationCommand.RecordActual actual = SelfEvaluationEntries.actual(id, entry,
+                    assessedAt(s, indicator.actualRecordedOn()));
+            if (actual != null) {
                 try {
-                    send(new EvaluationCommand.RecordActual(id, indicatorId, indicator.actualText(),
-                            assessedAt(s, indicator.actualRecordedOn())), correlation, indicator.synthetic());
+                    send(actual, correlation, indicator.synthetic());
                 } catch (DomainException refused) {
                     log.warn("Demo {}: actual of {} not recorded: {}", s.fiscalYearId(), indicator.id(),
                             refused.getMessage());
@@ -373,10 +374,9 @@ public class DemoDataLoader {
                 boolean judged = judgementLeaves == null ? node.scoring() == DemoScenario.Scoring.JUDGEMENT
                         : judgementLeaves.contains(node.code());
                 if (judged && node.printedScore() != null) {
-                    send(new EvaluationCommand.EnterJudgementScore(id, new RubricItemCode(node.code()),
-                            node.printedScore(), node.basis() == null ? "（种子未列示评分依据）" : node.basis(),
-                            node.evaluator() == null ? "自评小组" : node.evaluator(), assessedAt(s, node.scoredOn())), correlation,
-                            node.synthetic());
+                    send(SelfEvaluationEntries.judgement(id, new RubricItemCode(node.code()), node.printedScore(),
+                            node.basis() == null ? "（种子未列示评分依据）" : node.basis(), node.evaluator(),
+                            assessedAt(s, node.scoredOn())), correlation, node.synthetic());
                 }
             }
         }
@@ -430,32 +430,17 @@ public class DemoDataLoader {
                 submission.synthetic());
     }
 
-    /**
-     * The effective date of an evaluation entry is the reference date it assesses (评价基准日), not the day it was
-     * typed in: a 12-31 table must see the year's actuals and judgements. When they were entered is the other
-     * axis of the basis (knownAt), which the store records by itself.
-     */
+    /** The seed's 评价基准日 (12-31 unless the file says otherwise); see {@link SelfEvaluationEntries#assessedAt}. */
     private static LocalDate assessedAt(DemoScenario s, LocalDate enteredOn) {
         LocalDate reference = s.evaluationReferenceDate() != null ? s.evaluationReferenceDate()
                 : LocalDate.of(s.fiscalYear(), 12, 31);
-        return enteredOn == null || enteredOn.isAfter(reference) ? reference : enteredOn;
+        return SelfEvaluationEntries.assessedAt(reference, enteredOn);
     }
 
     /** The codes of the judgement leaves of a published rubric file, or null when there is no such file. */
     private Set<String> judgementLeaves(String rubricVersion) {
         PublishRubric rubric = rubricFiles().get(rubricVersion);
-        if (rubric == null) {
-            return null;
-        }
-        Set<String> codes = new HashSet<>();
-        for (RubricNode top : rubric.tree()) {
-            for (RubricNode leaf : top.leaves()) {
-                if (leaf.rule() instanceof ScoringRule.Judgement) {
-                    codes.add(leaf.code().value());
-                }
-            }
-        }
-        return codes;
+        return rubric == null ? null : SelfEvaluationEntries.judgedItems(rubric.tree());
     }
 
     private void send(Object command, String correlation, boolean synthetic) {

@@ -38,6 +38,7 @@ public final class EventTypeLabels {
         m.put("LedgerFileImported", "账务文件导入");
         m.put("FiscalYearClosed", "年度结账");
         m.put("EvaluationStarted", "自评开始");
+        m.put("EvaluationTableImported", "自评表导入");
         m.put("IndicatorDefined", "绩效指标设定");
         m.put("IndicatorTargetRevised", "年度指标值调整");
         m.put("IndicatorActualRecorded", "实际完成值登记");

@@ -21,6 +21,7 @@ import cn.perfledger.domain.common.RubricVersionId;
 import cn.perfledger.domain.common.UnitCode;
 import cn.perfledger.domain.common.RubricItemCode;
 import cn.perfledger.domain.common.VoucherNo;
+import cn.perfledger.domain.evaluation.EvaluationEvent.EvaluationTableImported;
 import cn.perfledger.domain.evaluation.EvaluationId;
 import cn.perfledger.domain.evaluation.TargetExpression;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -70,6 +71,23 @@ class LedgerJsonTest {
                 + "\"eventCount\":56,\"effectiveDate\":\"2021-10-15\"}");
         assertThat(mapper.readValue(json, BudgetEvent.LedgerFileImported.class)).isEqualTo(event);
         JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(mapper).build();
+        SerializedObject<byte[]> serialized = serializer.serialize(event, byte[].class);
+        assertThat(serialized.getType().getRevision()).isEqualTo("1");
+        assertThat((Object) serializer.deserialize(serialized)).isEqualTo(event);
+    }
+
+    @Test
+    void evaluationTableImported_hasAStableJsonForm_revision1() throws Exception {
+        EvaluationTableImported event = new EvaluationTableImported(EvaluationId.of("GZ-ZSJ", 2021),
+                "2021年度自评表.xlsx", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", 40, 17, 17, 13,
+                27, 0, LocalDate.of(2021, 12, 31));
+        String json = mapper.writeValueAsString(event);
+        assertThat(json).isEqualTo("{\"evaluationId\":\"GZ-ZSJ/2021/evaluation\",\"fileName\":\"2021年度自评表.xlsx\","
+                + "\"digest\":\"ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad\",\"rows\":40,"
+                + "\"indicatorsDefined\":17,\"actualsRecorded\":17,\"judgementScoresEntered\":13,"
+                + "\"declaredFiguresRecorded\":27,\"unchanged\":0,\"effectiveDate\":\"2021-12-31\"}");
+        assertThat(mapper.readValue(json, EvaluationTableImported.class)).isEqualTo(event);
+        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(LedgerJson.newObjectMapper()).build();
         SerializedObject<byte[]> serialized = serializer.serialize(event, byte[].class);
         assertThat(serialized.getType().getRevision()).isEqualTo("1");
         assertThat((Object) serializer.deserialize(serialized)).isEqualTo(event);

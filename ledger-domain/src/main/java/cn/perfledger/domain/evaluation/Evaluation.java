@@ -11,22 +11,26 @@ import cn.perfledger.domain.common.RubricItemCode;
 import cn.perfledger.domain.common.RubricVersionId;
 import cn.perfledger.domain.evaluation.EvaluationCommand.DefineIndicator;
 import cn.perfledger.domain.evaluation.EvaluationCommand.EnterJudgementScore;
+import cn.perfledger.domain.evaluation.EvaluationCommand.ImportEvaluationTable;
 import cn.perfledger.domain.evaluation.EvaluationCommand.RecordDeclaredFigure;
 import cn.perfledger.domain.evaluation.EvaluationCommand.RecordActual;
 import cn.perfledger.domain.evaluation.EvaluationCommand.RecordBonusPenalty;
 import cn.perfledger.domain.evaluation.EvaluationCommand.ReviseTarget;
 import cn.perfledger.domain.evaluation.EvaluationCommand.StartEvaluation;
 import cn.perfledger.domain.evaluation.EvaluationCommand.SubmitSelfEvaluation;
+import cn.perfledger.domain.evaluation.EvaluationCommand.TableRow;
 import cn.perfledger.domain.evaluation.EvaluationCommand.WithdrawJudgementScore;
 import cn.perfledger.domain.evaluation.EvaluationEvent.BonusPenaltyRecorded;
 import cn.perfledger.domain.evaluation.EvaluationEvent.DeclaredFigureRecorded;
 import cn.perfledger.domain.evaluation.EvaluationEvent.EvaluationStarted;
+import cn.perfledger.domain.evaluation.EvaluationEvent.EvaluationTableImported;
 import cn.perfledger.domain.evaluation.EvaluationEvent.IndicatorActualRecorded;
 import cn.perfledger.domain.evaluation.EvaluationEvent.IndicatorDefined;
 import cn.perfledger.domain.evaluation.EvaluationEvent.IndicatorTargetRevised;
 import cn.perfledger.domain.evaluation.EvaluationEvent.JudgementScoreEntered;
 import cn.perfledger.domain.evaluation.EvaluationEvent.JudgementScoreWithdrawn;
 import cn.perfledger.domain.evaluation.EvaluationEvent.SelfEvaluationSubmitted;
+import cn.perfledger.domain.evaluation.RowsRefusedException.RowError;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,6 +40,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -52,7 +57,9 @@ import org.axonframework.modelling.command.CreationPolicy;
  * submissions of the scored table are usually entered after the year ends, so they may be effective up to
  * the end of the following year. The table may be submitted several times (resubmission); each submission
  * records its 评价基准日 and the digest of what was shown. The figures published documents state (declared figures)
- * are recorded as printed, each with the ledger value it should equal, for reconciliation. Nothing is ever edited: a new actual or score
+ * are recorded as printed, each with the ledger value it should equal, for reconciliation. A whole 自评表 may be imported
+ * at once ({@code ImportEvaluationTable}): all of its rows or none, each held to the rules of the single command it
+ * carries, and the same file twice is a no-op. Nothing is ever edited: a new actual or score
  * supersedes the earlier one and the history stays in the stream. Scores are derived by projections from
  * these facts and the rubric; the aggregate keeps only what its own rules need.
  *
@@ -79,11 +86,15 @@ public class Evaluation {
     private Map<String, ActualValue> actuals = new LinkedHashMap<>();
     /** Score currently entered for each judgement item, by rubric item code. */
     private Map<String, BigDecimal> judgementScores = new LinkedHashMap<>();
+    /** 评分依据 of the score currently entered, by rubric item code: an imported row repeating both changes nothing. */
+    private Map<String, String> judgementBases = new LinkedHashMap<>();
     /** Kind of each bonus/penalty entry, by entry id: entry ids are unique. */
     private Map<String, BonusPenaltyKind> bonusPenaltyEntries = new LinkedHashMap<>();
     private int submissions;
     /** Ids of the declared figures recorded: figure ids are unique. */
     private Set<String> declaredFigures = new HashSet<>();
+    /** SHA-256 digests of the tables imported: importing one again is a no-op. */
+    private Set<String> importedTables = new HashSet<>();
 
     /** For Axon (event sourcing, creation policy) and Jackson snapshots. */
     public Evaluation() {
@@ -92,6 +103,15 @@ public class Evaluation {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(StartEvaluation command) {
+        apply(decide(command));
+    }
+
+    /*
+     * The decide methods below validate a command against this instance's state and return the event it records,
+     * without applying it: the handlers apply it, and ImportEvaluationTable runs them on a draft copy row by row.
+     */
+
+    private EvaluationStarted decide(StartEvaluation command) {
         if (evaluationId != null) {
             throw new ConflictException("evaluationId", "该部门年度的自评已开始: " + evaluationId);
         }
@@ -102,12 +122,16 @@ public class Evaluation {
             throw new DomainException("rubricVersion", "评分规则版本不能为空");
         }
         FiscalYear year = command.evaluationId().fiscalYearId().year();
-        apply(new EvaluationStarted(command.evaluationId(), command.evaluationId().fiscalYearId(),
-                command.rubricVersion(), year.firstDay()));
+        return new EvaluationStarted(command.evaluationId(), command.evaluationId().fiscalYearId(),
+                command.rubricVersion(), year.firstDay());
     }
 
     @CommandHandler
     public void handle(DefineIndicator command) {
+        apply(decide(command));
+    }
+
+    private IndicatorDefined decide(DefineIndicator command) {
         IndicatorId indicatorId = requireIndicatorId(command.indicatorId());
         if (targets.containsKey(indicatorId.value())) {
             throw new ConflictException("indicatorId", "指标编码已存在: " + indicatorId);
@@ -117,8 +141,8 @@ public class Evaluation {
         BigDecimal weight = requireAmount("weight", command.weight(), HUNDRED, "分值");
         TargetExpression target = TargetExpression.parse("targetExpression", command.targetExpression());
         year().requireContains("effectiveDate", command.effectiveDate());
-        apply(new IndicatorDefined(evaluationId, indicatorId, path, name, weight, target.text(), target,
-                command.rubricItemCode(), command.effectiveDate()));
+        return new IndicatorDefined(evaluationId, indicatorId, path, name, weight, target.text(), target,
+                command.rubricItemCode(), command.effectiveDate());
     }
 
     @CommandHandler
@@ -142,6 +166,10 @@ public class Evaluation {
 
     @CommandHandler
     public void handle(RecordActual command) {
+        apply(decide(command));
+    }
+
+    private IndicatorActualRecorded decide(RecordActual command) {
         IndicatorId indicatorId = requireDefined(command.indicatorId());
         ActualValue actual = ActualValue.parse("actual", command.actual());
         TargetExpression target = targets.get(indicatorId.value());
@@ -150,18 +178,22 @@ public class Evaluation {
             throw new DomainException("actual", "实际值的单位「" + actual.unit() + "」与目标值「" + target.text() + "」不可比较");
         }
         requireInEvaluationWindow("effectiveDate", command.effectiveDate());
-        apply(new IndicatorActualRecorded(evaluationId, indicatorId, actual.text(), actual, command.effectiveDate()));
+        return new IndicatorActualRecorded(evaluationId, indicatorId, actual.text(), actual, command.effectiveDate());
     }
 
     @CommandHandler
     public void handle(EnterJudgementScore command) {
+        apply(decide(command));
+    }
+
+    private JudgementScoreEntered decide(EnterJudgementScore command) {
         RubricItemCode code = requireItemCode(command.rubricItemCode());
         BigDecimal score = requireAmount("score", command.score(), HUNDRED, "评分");
         String basis = Ids.requireText("basis", command.basis(), 4000);
         String evaluator = Ids.requireText("evaluator", command.evaluator(), 100);
         requireInEvaluationWindow("effectiveDate", command.effectiveDate());
-        apply(new JudgementScoreEntered(evaluationId, code, score, basis, evaluator,
-                judgementScores.get(code.value()), command.effectiveDate()));
+        return new JudgementScoreEntered(evaluationId, code, score, basis, evaluator,
+                judgementScores.get(code.value()), command.effectiveDate());
     }
 
     @CommandHandler
@@ -218,6 +250,10 @@ public class Evaluation {
 
     @CommandHandler
     public void handle(RecordDeclaredFigure command) {
+        apply(decide(command));
+    }
+
+    private DeclaredFigureRecorded decide(RecordDeclaredFigure command) {
         Ids.requireCode("figureId", command.figureId(), 64);
         if (declaredFigures.contains(command.figureId())) {
             throw new ConflictException("figureId", "申报数字编码已存在: " + command.figureId());
@@ -237,8 +273,250 @@ public class Evaluation {
             throw new DomainException("ledgerFigure", "须指明对应的账本数字（ledgerFigure）或所印算式（structure），否则无从核对");
         }
         requireInEvaluationWindow("effectiveDate", command.effectiveDate());
-        apply(new DeclaredFigureRecorded(evaluationId, command.figureId(), document, item, printedValue, value, unit,
-                ledgerFigure, structure, command.effectiveDate()));
+        return new DeclaredFigureRecorded(evaluationId, command.figureId(), document, item, printedValue, value, unit,
+                ledgerFigure, structure, command.effectiveDate());
+    }
+
+    /**
+     * Imports a table all or nothing. The file's digest makes a repeated import a reported no-op. Otherwise each row is
+     * decided, in file order, on a draft copy of this evaluation that already holds the rows before it, by the same
+     * decide methods as the single commands; a refusal is collected with its row and field and the draft goes on, so
+     * that one answer lists every problem. Only when no row is refused are the events applied to this aggregate: the
+     * table's {@link EvaluationTableImported} first, then each row's events in file order.
+     *
+     * <p>A row may restate what the evaluation already holds (a corrected table imported again): an indicator defined
+     * before with the same 年度指标值, an actual with the same text, a score with the same points and 评分依据 record
+     * nothing and are counted as unchanged. A different 年度指标值 for an indicator defined before is refused: a target
+     * is revised only with a reason ({@code ReviseTarget}). Within one table an indicator or judgement item may appear
+     * once.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public ImportOutcome handle(ImportEvaluationTable command) {
+        if (command.digest() == null || !SHA256_HEX.matcher(command.digest()).matches()) {
+            throw new DomainException("digest", "文件摘要必须是 64 位十六进制 SHA-256 值");
+        }
+        String digest = command.digest().toLowerCase(Locale.ROOT);
+        List<TableRow> rows = command.rows();
+        if (rows == null || rows.isEmpty()) {
+            throw new DomainException("rows", "自评表中没有可导入的行");
+        }
+        if (evaluationId != null && importedTables.contains(digest)) {
+            return ImportOutcome.alreadyImported(digest, rows.size());
+        }
+        String fileName = Ids.requireText("fileName", command.fileName(), 200);
+        List<EvaluationEvent> events = new ArrayList<>();
+        Evaluation draft;
+        if (evaluationId == null) {
+            EvaluationStarted started = decide(new StartEvaluation(command.evaluationId(), command.rubricVersion()));
+            events.add(started);
+            draft = new Evaluation();
+            draft.on(started);
+        } else {
+            if (!rubricVersion.equals(command.rubricVersion())) {
+                throw new DomainException("rubricVersion", "自评表按评价体系版本 " + command.rubricVersion()
+                        + " 对应，但该年度自评使用 " + rubricVersion);
+            }
+            draft = draft();
+        }
+        draft.requireInEvaluationWindow("effectiveDate", command.effectiveDate());
+
+        TableImport table = new TableImport(draft, command.evaluationId());
+        for (TableRow row : rows) {
+            table.decide(row);
+        }
+        if (!table.errors.isEmpty()) {
+            throw new RowsRefusedException(table.errors);
+        }
+        EvaluationTableImported imported = new EvaluationTableImported(command.evaluationId(), fileName, digest,
+                rows.size(), table.indicatorsDefined, table.actualsRecorded, table.judgementScoresEntered,
+                table.declaredFiguresRecorded, table.unchanged, command.effectiveDate());
+        ImportOutcome outcome = new ImportOutcome(!command.validateOnly(), false, digest, rows.size(),
+                table.indicatorsDefined, table.actualsRecorded, table.judgementScoresEntered,
+                table.declaredFiguresRecorded, table.unchanged);
+        if (command.validateOnly()) {
+            return outcome;
+        }
+        events.add(imported);
+        events.addAll(table.events);
+        events.forEach(event -> apply(event));
+        return outcome;
+    }
+
+    /** The rows of one import decided on a draft: the events they record, the refusals, the counts. */
+    private static final class TableImport {
+
+        private final Evaluation draft;
+        private final EvaluationId target;
+        /** Indicators defined before the import: a row may restate them. */
+        private final Set<String> definedBefore;
+        /** The first row naming each indicator and judgement item of this table. */
+        private final Map<String, Integer> firstRowOfIndicator = new LinkedHashMap<>();
+        private final Map<String, Integer> firstRowOfJudgement = new LinkedHashMap<>();
+        private final List<EvaluationEvent> events = new ArrayList<>();
+        private final List<RowError> errors = new ArrayList<>();
+        private int indicatorsDefined;
+        private int actualsRecorded;
+        private int judgementScoresEntered;
+        private int declaredFiguresRecorded;
+        private int unchanged;
+
+        TableImport(Evaluation draft, EvaluationId target) {
+            this.draft = draft;
+            this.target = target;
+            this.definedBefore = Set.copyOf(draft.targets.keySet());
+        }
+
+        void decide(TableRow row) {
+            if (row == null) {
+                errors.add(new RowError(0, "rows", "导入行不能为空"));
+                return;
+            }
+            boolean indicatorStands = true;
+            if (row.indicator() != null) {
+                indicatorStands = indicator(row.row(), row.indicator());
+            }
+            if (row.actual() != null) {
+                if (indicatorStands) {
+                    actual(row.row(), row.actual());
+                } // else: the row's indicator was refused, its actual cannot be checked against a target
+            }
+            if (row.judgement() != null) {
+                judgement(row.row(), row.judgement());
+            }
+            if (row.declaredFigure() != null && addressed(row.row(), "declaredFigure",
+                    row.declaredFigure().evaluationId())) {
+                if (attempt(row.row(), "declaredFigure.", () -> draft.decide(row.declaredFigure()))) {
+                    declaredFiguresRecorded++;
+                }
+            }
+        }
+
+        private boolean indicator(int row, DefineIndicator define) {
+            if (!addressed(row, "indicator", define.evaluationId())) {
+                return false;
+            }
+            String id = define.indicatorId() == null ? null : define.indicatorId().value();
+            if (id != null && !once(row, "indicator.indicatorId", firstRowOfIndicator, id, "指标 " + id)) {
+                return false;
+            }
+            if (id != null && definedBefore.contains(id)) {
+                TargetExpression current = draft.targets.get(id);
+                String stated = define.targetExpression() == null ? "" : define.targetExpression().strip();
+                if (current.text().equals(stated)) {
+                    unchanged++;
+                    return true;
+                }
+                errors.add(new RowError(row, "indicator.targetExpression", "指标 " + id + " 已设定，年度指标值为「"
+                        + current.text() + "」；导入不修改已设定的目标值，如需调整请使用“调整指标目标值”并说明原因: " + stated));
+                return false;
+            }
+            if (attempt(row, "indicator.", () -> draft.decide(define))) {
+                indicatorsDefined++;
+                return true;
+            }
+            return false;
+        }
+
+        private void actual(int row, RecordActual record) {
+            if (!addressed(row, "actual", record.evaluationId())) {
+                return;
+            }
+            ActualValue current = record.indicatorId() == null ? null : draft.actuals.get(record.indicatorId().value());
+            if (current != null && record.actual() != null && current.text().equals(record.actual().strip())) {
+                unchanged++;
+                return;
+            }
+            if (attempt(row, "actual.", () -> draft.decide(record))) {
+                actualsRecorded++;
+            }
+        }
+
+        private void judgement(int row, EnterJudgementScore enter) {
+            if (!addressed(row, "judgement", enter.evaluationId())) {
+                return;
+            }
+            RubricItemCode code = enter.rubricItemCode();
+            if (code != null && !once(row, "judgement.rubricItemCode", firstRowOfJudgement, code.value(),
+                    "评分项 " + code)) {
+                return;
+            }
+            if (code != null && enter.score() != null && enter.basis() != null) {
+                BigDecimal score = draft.judgementScores.get(code.value());
+                String basis = draft.judgementBases.get(code.value());
+                if (score != null && score.compareTo(enter.score()) == 0 && enter.basis().strip().equals(basis)) {
+                    unchanged++;
+                    return;
+                }
+            }
+            if (attempt(row, "judgement.", () -> draft.decide(enter))) {
+                judgementScoresEntered++;
+            }
+        }
+
+        /** A row's command must address the evaluation the table is imported into. */
+        private boolean addressed(int row, String part, EvaluationId evaluationId) {
+            if (target.equals(evaluationId)) {
+                return true;
+            }
+            errors.add(new RowError(row, part + ".evaluationId", "该行指向另一个部门年度自评: " + evaluationId));
+            return false;
+        }
+
+        /** An indicator or judgement item appears on one row of a table only. */
+        private boolean once(int row, String field, Map<String, Integer> firstRows, String key, String label) {
+            Integer first = firstRows.putIfAbsent(key, row);
+            if (first == null) {
+                return true;
+            }
+            errors.add(new RowError(row, field, label + " 在本表中重复出现（已见于第 " + first + " 行）"));
+            return false;
+        }
+
+        /** Decides one command of a row on the draft; a refusal is collected instead of thrown. */
+        private boolean attempt(int row, String prefix, Supplier<EvaluationEvent> decision) {
+            EvaluationEvent event;
+            try {
+                event = decision.get();
+            } catch (DomainException refused) {
+                errors.add(new RowError(row, prefix + refused.field(), refused.rule()));
+                return false;
+            }
+            draft.evolve(event);
+            events.add(event);
+            return true;
+        }
+    }
+
+    /** A copy of this evaluation's state to decide an import on; the values held are immutable. */
+    private Evaluation draft() {
+        Evaluation copy = new Evaluation();
+        copy.evaluationId = evaluationId;
+        copy.rubricVersion = rubricVersion;
+        copy.targets = new LinkedHashMap<>(targets);
+        copy.actuals = new LinkedHashMap<>(actuals);
+        copy.judgementScores = new LinkedHashMap<>(judgementScores);
+        copy.judgementBases = new LinkedHashMap<>(judgementBases);
+        copy.bonusPenaltyEntries = new LinkedHashMap<>(bonusPenaltyEntries);
+        copy.submissions = submissions;
+        copy.declaredFigures = new HashSet<>(declaredFigures);
+        copy.importedTables = new HashSet<>(importedTables);
+        return copy;
+    }
+
+    /** Moves a draft on by an event an import row decided, through the same handlers event sourcing uses. */
+    private void evolve(EvaluationEvent event) {
+        if (event instanceof IndicatorDefined e) {
+            on(e);
+        } else if (event instanceof IndicatorActualRecorded e) {
+            on(e);
+        } else if (event instanceof JudgementScoreEntered e) {
+            on(e);
+        } else if (event instanceof DeclaredFigureRecorded e) {
+            on(e);
+        } else {
+            throw new IllegalStateException("an import row does not record " + event.getClass().getSimpleName());
+        }
     }
 
     @EventSourcingHandler
@@ -265,11 +543,13 @@ public class Evaluation {
     @EventSourcingHandler
     void on(JudgementScoreEntered event) {
         judgementScores.put(event.rubricItemCode().value(), event.score());
+        judgementBases.put(event.rubricItemCode().value(), event.basis());
     }
 
     @EventSourcingHandler
     void on(JudgementScoreWithdrawn event) {
         judgementScores.remove(event.rubricItemCode().value());
+        judgementBases.remove(event.rubricItemCode().value());
     }
 
     @EventSourcingHandler
@@ -285,6 +565,11 @@ public class Evaluation {
     @EventSourcingHandler
     void on(DeclaredFigureRecorded event) {
         declaredFigures.add(event.figureId());
+    }
+
+    @EventSourcingHandler
+    void on(EvaluationTableImported event) {
+        importedTables.add(event.digest());
     }
 
     private FiscalYear year() {

@@ -84,4 +84,26 @@ public sealed interface EvaluationCommand {
             String item, String printedValue, String unitAsPrinted, String ledgerFigure, DeclaredStructure structure,
             LocalDate effectiveDate) implements EvaluationCommand {
     }
+
+    /**
+     * Imports a self-evaluation table (自评表) as one unit: every row is checked in file order against the evaluation
+     * as it stands plus the rows before it, with the same rules as the single commands it carries, and either all
+     * rows are recorded (with one {@code EvaluationTableImported}) or none is. {@code digest} is the hex SHA-256 of the
+     * file: a file already imported is a reported no-op. {@code rubricVersion} is the version the rows were matched
+     * against; it must be the evaluation's own, and starts the evaluation when it has not started yet.
+     * {@code validateOnly} checks the rows and reports what would be recorded, without recording anything.
+     */
+    record ImportEvaluationTable(@TargetAggregateIdentifier EvaluationId evaluationId, RubricVersionId rubricVersion,
+            String fileName, String digest, List<TableRow> rows, boolean validateOnly, LocalDate effectiveDate)
+            implements EvaluationCommand {
+    }
+
+    /**
+     * One row of an imported table ({@code row} is its number in the file, 1-based) and what it asks of the
+     * evaluation; each part may be null. {@code actual} records the actual of {@code indicator}. The parts are the
+     * ordinary commands, so that the row is held to exactly their rules.
+     */
+    record TableRow(int row, DefineIndicator indicator, RecordActual actual, EnterJudgementScore judgement,
+            RecordDeclaredFigure declaredFigure) {
+    }
 }

@@ -78,4 +78,15 @@ public sealed interface EvaluationEvent {
             String printedValue, BigDecimal value, String unitAsPrinted, String ledgerFigure,
             DeclaredStructure structure, LocalDate effectiveDate) implements EvaluationEvent {
     }
+
+    /**
+     * A self-evaluation table was imported: the file ({@code fileName} as uploaded, {@code digest} its hex SHA-256)
+     * and how many of each entry its {@code rows} recorded; the entries themselves follow as their ordinary events
+     * in the same commit. {@code unchanged} counts the entries that already stood as the table states them.
+     */
+    @Revision("1")
+    record EvaluationTableImported(EvaluationId evaluationId, String fileName, String digest, int rows,
+            int indicatorsDefined, int actualsRecorded, int judgementScoresEntered, int declaredFiguresRecorded,
+            int unchanged, LocalDate effectiveDate) implements EvaluationEvent {
+    }
 }

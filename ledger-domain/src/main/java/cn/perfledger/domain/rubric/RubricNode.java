@@ -52,6 +52,14 @@ public record RubricNode(RubricItemCode code, String name, BigDecimal weight, St
         return children.isEmpty();
     }
 
+    /**
+     * Whether this is a leaf the evaluator scores (评价人评分, {@link ScoringRule.Judgement}): its score is entered with
+     * its 评分依据; every other leaf's score is derived from the ledger, indicators or bonus/penalty entries.
+     */
+    public boolean judged() {
+        return leaf() && rule instanceof ScoringRule.Judgement;
+    }
+
     /** This node and all nodes below it, depth first. */
     public List<RubricNode> flatten() {
         List<RubricNode> all = new ArrayList<>();

@@ -1,0 +1,75 @@
+package cn.perfledger.app.evaluation;
+
+import cn.perfledger.domain.common.IndicatorId;
+import cn.perfledger.domain.common.RubricItemCode;
+import cn.perfledger.domain.evaluation.EvaluationCommand.DefineIndicator;
+import cn.perfledger.domain.evaluation.EvaluationCommand.EnterJudgementScore;
+import cn.perfledger.domain.evaluation.EvaluationCommand.RecordActual;
+import cn.perfledger.domain.evaluation.EvaluationId;
+import cn.perfledger.domain.rubric.RubricNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The commands one entry of a scored self-evaluation table records, whichever way the table arrives (the demo
+ * loader's transcriptions of the seeds, an evaluator's imported 自评表), so that both record the same facts the same
+ * way: an indicator is defined with its 年度指标值 and, when the table gives one, its 实际完成值; a judged rubric
+ * item gets its score with its 评分依据. Items the rubric derives (ledger metrics, indicator groups, bonus/penalty)
+ * get no entry: their printed score is only a figure to compare with.
+ */
+public final class SelfEvaluationEntries {
+
+    /** Who scores a table that does not say: the seeds' tables are signed by the 自评小组. */
+    public static final String DEFAULT_EVALUATOR = "自评小组";
+
+    private SelfEvaluationEntries() {
+    }
+
+    /** An indicator as a table prints it; {@code actual} may be null or blank (not yet known). */
+    public record IndicatorEntry(IndicatorId id, List<String> path, String name, BigDecimal weight, String target,
+            String actual, RubricItemCode rubricItemCode) {
+    }
+
+    /** {@code DefineIndicator}, effective {@code definedOn} (the targets are the year's, set at its start). */
+    public static DefineIndicator define(EvaluationId evaluation, IndicatorEntry entry, LocalDate definedOn) {
+        return new DefineIndicator(evaluation, entry.id(), entry.path(), entry.name(),
+                entry.weight() == null ? BigDecimal.ZERO : entry.weight(), entry.target(), entry.rubricItemCode(),
+                definedOn);
+    }
+
+    /** {@code RecordActual}, or null when the table gives no 实际完成值 (nothing to record, never a guess). */
+    public static RecordActual actual(EvaluationId evaluation, IndicatorEntry entry, LocalDate assessedOn) {
+        if (entry.actual() == null || entry.actual().isBlank()) {
+            return null;
+        }
+        return new RecordActual(evaluation, entry.id(), entry.actual(), assessedOn);
+    }
+
+    /** {@code EnterJudgementScore}; a table that names no evaluator is the {@link #DEFAULT_EVALUATOR}'s. */
+    public static EnterJudgementScore judgement(EvaluationId evaluation, RubricItemCode item, BigDecimal score,
+            String basis, String evaluator, LocalDate assessedOn) {
+        return new EnterJudgementScore(evaluation, item, score, basis,
+                evaluator == null || evaluator.isBlank() ? DEFAULT_EVALUATOR : evaluator, assessedOn);
+    }
+
+    /**
+     * The effective date of an actual or a score is the 评价基准日 it assesses, not the day it was typed in: a 12-31
+     * table must see the year's actuals and judgements. When they were entered is the other axis of the basis
+     * (knownAt), which the event store records by itself. An entry dated before the reference date keeps its date.
+     */
+    public static LocalDate assessedAt(LocalDate referenceDate, LocalDate enteredOn) {
+        return enteredOn == null || enteredOn.isAfter(referenceDate) ? referenceDate : enteredOn;
+    }
+
+    /** The codes of a rubric's judged leaves (see {@link RubricNode#judged()}), in rubric order. */
+    public static Set<String> judgedItems(List<RubricNode> tree) {
+        Set<String> codes = new LinkedHashSet<>();
+        for (RubricNode top : tree) {
+            top.leaves().stream().filter(RubricNode::judged).forEach(leaf -> codes.add(leaf.code().value()));
+        }
+        return codes;
+    }
+}

@@ -1,0 +1,408 @@
+package cn.perfledger.app.imports.evaluation;
+
+import cn.perfledger.app.api.RequestTextGuard;
+import cn.perfledger.app.evaluation.SelfEvaluationEntries;
+import cn.perfledger.app.evaluation.SelfEvaluationEntries.IndicatorEntry;
+import cn.perfledger.app.imports.evaluation.TableLayout.ItemLine;
+import cn.perfledger.app.imports.evaluation.TableLayout.Role;
+import cn.perfledger.app.imports.evaluation.TableLayout.Table;
+import cn.perfledger.app.imports.evaluation.TableLayout.TotalLine;
+import cn.perfledger.app.imports.evaluation.TableLayout.Value;
+import cn.perfledger.domain.common.DomainException;
+import cn.perfledger.domain.common.IndicatorId;
+import cn.perfledger.domain.common.RubricItemCode;
+import cn.perfledger.domain.evaluation.EvaluationCommand.DefineIndicator;
+import cn.perfledger.domain.evaluation.EvaluationCommand.EnterJudgementScore;
+import cn.perfledger.domain.evaluation.EvaluationCommand.RecordActual;
+import cn.perfledger.domain.evaluation.EvaluationCommand.RecordDeclaredFigure;
+import cn.perfledger.domain.evaluation.EvaluationCommand.TableRow;
+import cn.perfledger.domain.evaluation.EvaluationId;
+import cn.perfledger.domain.evaluation.RowsRefusedException.RowError;
+import cn.perfledger.domain.rubric.InputReference;
+import cn.perfledger.domain.rubric.RubricEvent.RubricPublished;
+import cn.perfledger.domain.rubric.RubricNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Maps the rows of a 自评表 onto the year's published rubric and turns each into the evaluation commands it stands for
+ * (see {@link SelfEvaluationEntries}): a row is found by its 三级指标 — the name of a rubric leaf, or its code — and its
+ * 分值 must be the leaf's weight. Then, by how the rubric scores the leaf:
+ * <ul>
+ *   <li>a judged leaf: the row's 得分 is entered as the judgement score with its 评分依据;</li>
+ *   <li>a leaf scored from one indicator: the indicator is defined with the row's 年度指标值 and its 实际完成值 is
+ *       recorded (a 年度指标值 the ledger cannot measure is refused, never skipped); the printed 得分 is recorded as a
+ *       declared figure, so the reconciliation compares it with the score the ledger derives;</li>
+ *   <li>a leaf the ledger derives otherwise (a ledger metric, an indicator group, the bonus/penalty entries): the
+ *       printed 得分 is a declared figure.</li>
+ * </ul>
+ * The 总分 row's 得分 is the declared total. Problems of the table itself (unknown item, wrong 分值, a 得分 that is not a
+ * number or exceeds the 分值, the same item twice) are collected here with their cell; the rules of the commands are the
+ * aggregate's, whose refusals {@link #locate} maps back onto the cells.
+ */
+final class TableMapping {
+
+    private static final Pattern NUMBER = Pattern.compile("([+-]?\\d+(?:\\.\\d+)?)\\s*分?");
+    /** 加减分项: entered one by one (kind, points, 文号), never inferred from a printed net score. */
+    private static final String BONUS_NOTE = "“%s”（第 %d 行）的得分 %s 只作为申报数字核对：加减分事项须逐项登记（类型、分值、文号），"
+            + "见 POST …/evaluation/bonus-penalties";
+
+    private final Table table;
+    private final RubricPublished rubric;
+    private final EvaluationId evaluation;
+    private final String document;
+    private final String figurePrefix;
+    private final LocalDate definedOn;
+    private final LocalDate assessedOn;
+    private final String evaluator;
+
+    private final Map<String, List<Leaf>> leavesByName = new LinkedHashMap<>();
+    private final Map<String, Leaf> leavesByCode = new LinkedHashMap<>();
+    private final Map<String, RubricNode> groupsByName = new LinkedHashMap<>();
+
+    private final List<TableRow> rows = new ArrayList<>();
+    private final List<CellError> errors = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private final Map<Integer, ItemLine> itemsByRow = new LinkedHashMap<>();
+    private final Map<String, Integer> rowOfLeaf = new LinkedHashMap<>();
+
+    /** A rubric leaf with the names of the nodes above it, top first. */
+    private record Leaf(RubricNode node, List<String> ancestors) {
+    }
+
+    /** The commands of the rows that could be mapped, the problems of those that could not, and notes. */
+    record Mapping(List<TableRow> rows, List<CellError> errors, List<String> notes) {
+    }
+
+    private TableMapping(Table table, RubricPublished rubric, EvaluationId evaluation, String fileName, String digest,
+            LocalDate assessedOn, String evaluator) {
+        this.table = table;
+        this.rubric = rubric;
+        this.evaluation = evaluation;
+        this.document = truncate("自评表 " + fileName, 200);
+        this.figurePrefix = "ET-" + digest.substring(0, 12) + "-R";
+        this.definedOn = evaluation.fiscalYearId().year().firstDay();
+        this.assessedOn = assessedOn;
+        this.evaluator = evaluator;
+        for (RubricNode top : rubric.tree()) {
+            index(top, new ArrayList<>());
+        }
+    }
+
+    /**
+     * Maps {@code table} onto {@code rubric} for {@code evaluation}. Indicators are defined effective on the year's
+     * first day (the 年度指标值 are the year's targets); actuals, scores and declared figures on {@code assessedOn},
+     * the 评价基准日 the table assesses. Declared figures are named after the file's digest and their row, so that
+     * each version of a table is its own document.
+     */
+    static TableMapping of(Table table, RubricPublished rubric, EvaluationId evaluation, String fileName, String digest,
+            LocalDate assessedOn, String evaluator) {
+        TableMapping mapping = new TableMapping(table, rubric, evaluation, fileName, digest, assessedOn, evaluator);
+        mapping.map();
+        return mapping;
+    }
+
+    Mapping result() {
+        return new Mapping(List.copyOf(rows), List.copyOf(errors), List.copyOf(notes));
+    }
+
+    private void index(RubricNode node, List<String> ancestors) {
+        if (node.leaf()) {
+            Leaf leaf = new Leaf(node, List.copyOf(ancestors));
+            leavesByName.computeIfAbsent(TableLayout.normalise(node.name()), k -> new ArrayList<>()).add(leaf);
+            leavesByCode.put(node.code().value().toUpperCase(Locale.ROOT), leaf);
+            return;
+        }
+        groupsByName.putIfAbsent(TableLayout.normalise(node.name()), node);
+        ancestors.add(node.name());
+        node.children().forEach(child -> index(child, ancestors));
+        ancestors.remove(ancestors.size() - 1);
+    }
+
+    private void map() {
+        errors.addAll(table.errors());
+        for (ItemLine line : table.items()) {
+            itemsByRow.put(line.row(), line);
+            Leaf leaf = find(line);
+            if (leaf != null) {
+                map(line, leaf);
+            }
+        }
+        if (table.total() != null) {
+            total(table.total());
+        }
+        Set<String> judgedMissing = new LinkedHashSet<>(SelfEvaluationEntries.judgedItems(rubric.tree()));
+        judgedMissing.removeAll(rowOfLeaf.keySet());
+        if (!judgedMissing.isEmpty() && !table.items().isEmpty()) {
+            notes.add("评价体系 " + rubric.rubricVersionId() + " 中以下评价人评分项未出现在表中，未录入评分: "
+                    + String.join("、", judgedMissing.stream().map(code -> leavesByCode.get(code).node().name()).toList()));
+        }
+        errors.sort(Comparator.comparing((CellError e) -> e.row() == null ? 0 : e.row())
+                .thenComparing(e -> e.column() == null ? "" : e.column(), Comparator.comparingInt(String::length)
+                        .thenComparing(Comparator.naturalOrder())));
+    }
+
+    /** The rubric leaf a row names, by name (disambiguated by its 一级/二级) or by code; null after recording why not. */
+    private Leaf find(ItemLine line) {
+        Value item = line.value(Role.ITEM);
+        List<Leaf> candidates = leavesByName.getOrDefault(TableLayout.normalise(item.text()), List.of());
+        Leaf byCode = leavesByCode.get(item.text().toUpperCase(Locale.ROOT));
+        if (candidates.isEmpty() && byCode != null) {
+            candidates = List.of(byCode);
+        }
+        if (candidates.size() > 1) {
+            List<Leaf> inContext = candidates.stream().filter(leaf -> under(leaf, line.level1())
+                    && under(leaf, line.level2())).toList();
+            if (inContext.size() == 1) {
+                candidates = inContext;
+            } else {
+                error(line.row(), item, "评价体系 " + rubric.rubricVersionId() + " 中有多个名为「" + item.text() + "」的三级指标（"
+                        + String.join("、", candidates.stream().map(l -> l.node().code().value()).toList())
+                        + "），本行的一级/二级指标无法区分：请改写为评分项编码");
+                return null;
+            }
+        }
+        if (candidates.isEmpty()) {
+            error(line.row(), item, unknownItem(line, item));
+            return null;
+        }
+        Leaf leaf = candidates.get(0);
+        Integer earlier = rowOfLeaf.putIfAbsent(leaf.node().code().value(), line.row());
+        if (earlier != null) {
+            error(line.row(), item, "与第 " + earlier + " 行是同一评分项（" + leaf.node().code() + " " + leaf.node().name() + "）");
+            return null;
+        }
+        return leaf;
+    }
+
+    private String unknownItem(ItemLine line, Value item) {
+        RubricNode group = groupsByName.get(TableLayout.normalise(item.text()));
+        if (group != null) {
+            return "「" + item.text() + "」在评价体系 " + rubric.rubricVersionId() + " 中是分组（" + group.code()
+                    + "），不是可评分的三级指标";
+        }
+        String rule = "评价体系 " + rubric.rubricVersionId() + " 中没有名为「" + item.text() + "」的三级指标";
+        for (int c = 0; c < line.cells().size(); c++) {
+            String text = line.cells().get(c);
+            if (c != item.column() && leavesByName.containsKey(TableLayout.normalise(text))) {
+                return rule + "；本行 " + TableLayout.column(c) + " 列的「" + TableLayout.clean(text)
+                        + "」才是三级指标：单元格可能错位（合并单元格被拆开？），请按表头对齐";
+            }
+        }
+        return rule + "（名称须与评价体系一致，或写评分项编码）";
+    }
+
+    private static boolean under(Leaf leaf, String groupName) {
+        if (groupName == null) {
+            return true;
+        }
+        String wanted = TableLayout.normalise(groupName);
+        return leaf.ancestors().stream().anyMatch(name -> TableLayout.normalise(name).equals(wanted));
+    }
+
+    private void map(ItemLine line, Leaf leaf) {
+        RubricNode node = leaf.node();
+        int row = line.row();
+        int before = errors.size();
+        weight(line, node);
+        Value scoreCell = line.value(Role.SCORE);
+        BigDecimal score = score(line, node, scoreCell);
+        InputReference input = node.input();
+        if (node.judged()) {
+            String basis = text(row, line.value(Role.BASIS));
+            if (basis != null && line.header().has(Role.TARGET)) {
+                basis = withTargetAndActual(basis, line);
+            }
+            EnterJudgementScore judgement = SelfEvaluationEntries.judgement(evaluation, node.code(), score, basis,
+                    evaluator, assessedOn);
+            add(before, new TableRow(row, null, null, judgement, null));
+        } else if (input instanceof InputReference.IndicatorInput indicator) {
+            if (!line.header().has(Role.TARGET)) {
+                error(row, line.value(Role.ITEM), "「" + node.name() + "」按绩效指标完成情况计分，须写在有“年度指标值”“实际完成值”列的表头之下"
+                        + "（本节表头为“" + line.header().label(Role.DESCRIPTION) + "”）");
+                return;
+            }
+            IndicatorEntry entry = new IndicatorEntry(
+                    indicator.indicatorId() != null ? indicator.indicatorId() : new IndicatorId(node.code().value()),
+                    leaf.ancestors().subList(Math.max(0, leaf.ancestors().size() - 3), leaf.ancestors().size()),
+                    node.name(), node.weight(), text(row, line.value(Role.TARGET)), text(row, line.value(Role.ACTUAL)),
+                    indicator.indicatorId() != null ? node.code() : indicator.taggedWith());
+            DefineIndicator define = SelfEvaluationEntries.define(evaluation, entry, definedOn);
+            RecordActual actual = SelfEvaluationEntries.actual(evaluation, entry, assessedOn);
+            add(before, new TableRow(row, define, actual, null, scoreFigure(line, node, scoreCell, score)));
+        } else {
+            if (input instanceof InputReference.BonusPenaltyInput && score != null) {
+                notes.add(String.format(BONUS_NOTE, node.name(), row, scoreCell.text()));
+            }
+            RecordDeclaredFigure figure = scoreFigure(line, node, scoreCell, score);
+            if (figure != null) {
+                add(before, new TableRow(row, null, null, null, figure));
+            }
+        }
+    }
+
+    /** A row is sent to the aggregate only when the table itself has nothing against it. */
+    private void add(int errorsBefore, TableRow row) {
+        if (errors.size() == errorsBefore) {
+            rows.add(row);
+        }
+    }
+
+    private void weight(ItemLine line, RubricNode node) {
+        Value cell = line.value(Role.WEIGHT);
+        BigDecimal weight = number(line.row(), cell, "分值");
+        if (weight != null && weight.compareTo(node.weight()) != 0) {
+            error(line.row(), cell, "分值 " + cell.text() + " 与评价体系 " + rubric.rubricVersionId() + " 中该项（" + node.code()
+                    + "）的分值 " + node.weight().toPlainString() + " 不一致");
+        } else if (weight == null && cell.blank()) {
+            error(line.row(), cell, "分值不能为空（评价体系中该项为 " + node.weight().toPlainString() + " 分）");
+        }
+    }
+
+    /** The printed 得分 (null when blank, the aggregate decides whether that is allowed), within the item's 分值. */
+    private BigDecimal score(ItemLine line, RubricNode node, Value cell) {
+        BigDecimal score = number(line.row(), cell, "得分");
+        if (score == null) {
+            return null;
+        }
+        boolean bonus = node.input() instanceof InputReference.BonusPenaltyInput;
+        if (score.compareTo(node.weight()) > 0 || (bonus && score.negate().compareTo(node.weight()) > 0)) {
+            error(line.row(), cell, "得分 " + cell.text() + " 超过该项分值 " + node.weight().toPlainString());
+        } else if (score.signum() < 0 && !bonus && !node.judged()) {
+            error(line.row(), cell, "得分不能为负数: " + cell.text());
+        }
+        return score;
+    }
+
+    private RecordDeclaredFigure scoreFigure(ItemLine line, RubricNode node, Value cell, BigDecimal score) {
+        if (score == null) {
+            return null; // nothing printed, nothing to compare
+        }
+        return new RecordDeclaredFigure(evaluation, figurePrefix + line.row(), document,
+                truncate(node.name() + " 得分", 1000), text(line.row(), cell), "分", "SCORE[" + node.code() + "].ITEM",
+                null, assessedOn);
+    }
+
+    private void total(TotalLine line) {
+        Value weightCell = line.value(Role.LEVEL1_WEIGHT).blank() ? line.value(Role.WEIGHT) : line.value(Role.LEVEL1_WEIGHT);
+        BigDecimal weight = number(line.row(), weightCell, "分值");
+        if (weight != null && weight.compareTo(rubric.totalWeight()) != 0) {
+            error(line.row(), weightCell, "总分 " + weightCell.text() + " 与评价体系 " + rubric.rubricVersionId() + " 的总分值 "
+                    + rubric.totalWeight().toPlainString() + " 不一致");
+        }
+        Value scoreCell = line.value(Role.SCORE);
+        int before = errors.size();
+        BigDecimal score = number(line.row(), scoreCell, "得分");
+        if (score == null) {
+            return;
+        }
+        RecordDeclaredFigure figure = new RecordDeclaredFigure(evaluation, figurePrefix + line.row(), document,
+                "自评得分（总分）", text(line.row(), scoreCell), "分", "SCORE.TOTAL", null, assessedOn);
+        add(before, new TableRow(line.row(), null, null, null, figure));
+    }
+
+    /** A judged item under a 年度指标值 header keeps what the row says of its target and actual, in its basis. */
+    private static String withTargetAndActual(String basis, ItemLine line) {
+        Value target = line.value(Role.TARGET);
+        Value actual = line.value(Role.ACTUAL);
+        List<String> parts = new ArrayList<>();
+        if (!target.blank()) {
+            parts.add(target.label() + "：" + target.text());
+        }
+        if (!actual.blank()) {
+            parts.add(actual.label() + "：" + actual.text());
+        }
+        return parts.isEmpty() ? basis : basis + "\n（" + String.join("；", parts) + "）";
+    }
+
+    /** A number as printed (full-width digits allowed, a trailing 分 allowed); null when blank or after an error. */
+    private BigDecimal number(int row, Value cell, String what) {
+        if (cell.blank()) {
+            return null;
+        }
+        Matcher matcher = NUMBER.matcher(TableLayout.normalise(cell.text()).replace('−', '-'));
+        if (!matcher.matches()) {
+            error(row, cell, what + "应为数字（如 2.94）: " + cell.text());
+            return null;
+        }
+        return new BigDecimal(matcher.group(1));
+    }
+
+    /**
+     * A cell's text for a command, held to the API's text guard (length, control characters, no leading = @ or sign
+     * that a spreadsheet would run as a formula); null when blank.
+     */
+    private String text(int row, Value cell) {
+        if (cell.blank()) {
+            return null;
+        }
+        try {
+            RequestTextGuard.check(cell.text(), cell.label(), 0);
+        } catch (DomainException refused) {
+            error(row, cell, refused.rule());
+        }
+        return cell.text();
+    }
+
+    private void error(int row, Value cell, String rule) {
+        errors.add(new CellError(row, cell.column() < 0 ? null : TableLayout.column(cell.column()), cell.label(), rule));
+    }
+
+    /**
+     * Where in the table a refusal of the aggregate points: the cell of the row that holds the refused field
+     * ({@code indicator.targetExpression} → 年度指标值, {@code judgement.basis} → 评分依据 …); a field of the request
+     * rather than of the file (the evaluator, the reference date) is named as such.
+     */
+    CellError locate(RowError refusal) {
+        String rule = refusal.rule();
+        ItemLine item = itemsByRow.get(refusal.row());
+        TotalLine total = table.total() != null && table.total().row() == refusal.row() ? table.total() : null;
+        String field = refusal.field();
+        String part = field.contains(".") ? field.substring(0, field.indexOf('.')) : field;
+        String name = field.substring(field.indexOf('.') + 1);
+        if (name.equals("evaluator")) {
+            return new CellError(refusal.row(), null, "evaluator", "评分人（参数 evaluator）: " + rule);
+        }
+        if (name.equals("effectiveDate")) {
+            return new CellError(refusal.row(), null, "referenceDate", "业务日期（参数 referenceDate）: " + rule);
+        }
+        Role role = switch (part) {
+            case "indicator" -> switch (name) {
+                case "targetExpression" -> Role.TARGET;
+                case "weight" -> Role.WEIGHT;
+                default -> Role.ITEM;
+            };
+            case "actual" -> name.equals("actual") ? Role.ACTUAL : Role.ITEM;
+            case "judgement" -> switch (name) {
+                case "score" -> Role.SCORE;
+                case "basis" -> Role.BASIS;
+                default -> Role.ITEM;
+            };
+            case "declaredFigure" -> Role.SCORE;
+            default -> Role.ITEM;
+        };
+        if (role == Role.TARGET) {
+            rule = rule + "（年度指标值须可度量：一个数值及其单位，如“≥95%”“≥1个”“100%达标”，评分时与实际完成值比较）";
+        }
+        Value cell = item != null ? item.value(role) : total != null ? total.value(Role.SCORE) : null;
+        if (cell == null) {
+            return new CellError(refusal.row() == 0 ? null : refusal.row(), null, field, rule);
+        }
+        return new CellError(refusal.row(), cell.column() < 0 ? null : TableLayout.column(cell.column()), cell.label(),
+                rule);
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+}

@@ -1,0 +1,14 @@
+package cn.perfledger.domain.evaluation;
+
+/**
+ * The result of {@link EvaluationCommand.ImportEvaluationTable}. {@code recorded} is false for a file imported before
+ * ({@code alreadyImported}, nothing written) and for a check ({@code validateOnly}: the counts say what an import
+ * would record). {@code unchanged} counts entries that already stood as the table states them.
+ */
+public record ImportOutcome(boolean recorded, boolean alreadyImported, String digest, int rows, int indicatorsDefined,
+        int actualsRecorded, int judgementScoresEntered, int declaredFiguresRecorded, int unchanged) {
+
+    static ImportOutcome alreadyImported(String digest, int rows) {
+        return new ImportOutcome(false, true, digest, rows, 0, 0, 0, 0, 0);
+    }
+}
