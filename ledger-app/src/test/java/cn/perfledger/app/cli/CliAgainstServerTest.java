@@ -35,7 +35,7 @@ import picocli.CommandLine;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CliAgainstServerTest implements H2FileContext {
 
-    /** The demo auditor the security work creates; until then the server ignores credentials. */
+    /** The demo auditor (README, 演示用户). */
     private static final String USER = "auditor";
     private static final String PASSWORD = "demo1234";
     private static final ObjectMapper JSON = new ObjectMapper()
