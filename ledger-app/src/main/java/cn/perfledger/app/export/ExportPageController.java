@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * The browser's download of the same workbook, next to the pages: it takes the basis as the pages' pickers send
  * it ({@code knownAt} as Beijing time from a {@code datetime-local} input, or an ISO instant from a permalink) and
- * answers errors with the Chinese error page ({@link ExportPageErrors}) instead of JSON.
+ * answers errors with the Chinese error page (the pages' {@code UiExceptionHandler}) instead of JSON.
  */
 @Controller
 @Hidden

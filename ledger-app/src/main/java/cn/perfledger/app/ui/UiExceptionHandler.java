@@ -22,7 +22,9 @@ import org.springframework.web.servlet.ModelAndView;
  * Problem Details handler, which answers everything else. Never a stack trace; an unexpected failure is logged
  * and shown as a Chinese 500 page without internals.
  */
-@ControllerAdvice(basePackageClasses = UiExceptionHandler.class)
+// the browser download of the workbook is a page too: same Chinese error page
+@ControllerAdvice(basePackageClasses = UiExceptionHandler.class,
+        assignableTypes = cn.perfledger.app.export.ExportPageController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class UiExceptionHandler {
 
