@@ -230,7 +230,11 @@ public final class WhyChanged {
             AuditEvent row = AuditEvent.of(event);
             String subject = subject(event, row);
             YearMonth m = month;
-            Group group = open.computeIfAbsent(new GroupKey(row.type(), String.valueOf(subject)),
+            // a multi-line transfer is a group of its own: merged with another transfer of the month it could be
+            // applied before a line that the other opened
+            String key = isMultiLineTransfer(event) ? subject + '\u0000' + event.globalSequence()
+                    : String.valueOf(subject);
+            Group group = open.computeIfAbsent(new GroupKey(row.type(), key),
                     k -> new Group(direction, row.type(), subject, m, new ArrayList<>(), new ArrayList<>()));
             group.events().add(event);
             group.rows().add(row);
@@ -253,15 +257,17 @@ public final class WhyChanged {
         }
     }
 
-    /** Type and subject ("null" for none, as a string key would have it). */
+    /** Type and subject ("null" for none, as a string key would have it; a transfer's own event for transfers). */
     private record GroupKey(String type, String subject) {
     }
 
     private static String subject(RecordedEvent event, AuditEvent row) {
-        if (event.payload() instanceof BudgetTransferred && Sources.lineIds(event.payload()).size() > 1) {
-            return null; // a transfer: its own 文号 makes it a group of its own anyway
-        }
-        return row.subject();
+        // a transfer between lines has no one line: it is named by its 文号
+        return isMultiLineTransfer(event) ? "文号 " + row.reference() : row.subject();
+    }
+
+    private static boolean isMultiLineTransfer(RecordedEvent event) {
+        return event.payload() instanceof BudgetTransferred && Sources.lineIds(event.payload()).size() > 1;
     }
 
     private static Step step(Group group, BigDecimal delta, BigDecimal exactDelta) {

@@ -136,7 +136,8 @@ public final class WhyChangedReference {
             }
             AuditEvent row = AuditEvent.of(event);
             String subject = subject(event, row);
-            String key = event.type() + '\u0000' + subject;
+            String key = event.type() + '\u0000' + subject
+                    + (Sources.lineIds(event.payload()).size() > 1 ? "\u0000" + event.globalSequence() : "");
             Group group = open.computeIfAbsent(key, k -> new Group(direction, event.type(), subject, m,
                     new ArrayList<>(), new ArrayList<>()));
             group.events().add(event);
@@ -149,7 +150,7 @@ public final class WhyChangedReference {
     private static String subject(RecordedEvent event, AuditEvent row) {
         List<BudgetLineId> lines = Sources.lineIds(event.payload());
         if (lines.size() > 1) {
-            return null; // a transfer: its own 文号 makes it a group of its own anyway
+            return "文号 " + row.reference(); // a transfer, a group of its own (see the key)
         }
         return row.subject();
     }
