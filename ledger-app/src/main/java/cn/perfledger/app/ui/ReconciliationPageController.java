@@ -210,52 +210,16 @@ public class ReconciliationPageController {
                 parts[1] = parts[1].add(v.negate());
             }
         }
-        List<String> categories = new ArrayList<>();
-        List<String> tips = new ArrayList<>();
-        List<Double> base = new ArrayList<>();
-        List<Double> totals = new ArrayList<>();
-        List<Double> up = new ArrayList<>();
-        List<Double> down = new ArrayList<>();
-        BigDecimal running = total.initial().yuan();
-        add(categories, tips, base, totals, up, down, "年初预算", "年初预算（批复）", 0, running.doubleValue(), 0, 0);
+        WaterfallChart chart = new WaterfallChart(total.initial().yuan());
         for (Map.Entry<String, BigDecimal[]> e : byDocument.entrySet()) {
             Step s = first.get(e.getKey());
-            BigDecimal plus = e.getValue()[0];
-            BigDecimal minus = e.getValue()[1];
             String doc = s.documentNo() == null ? "（无文号）" : s.documentNo();
             String tip = doc + " " + s.effectiveDate() + " " + s.kind() + (s.reason() == null ? "" : "：" + s.reason());
-            boolean both = plus.signum() > 0 && minus.signum() > 0;
-            if (plus.signum() > 0 || !both && minus.signum() == 0) {
-                add(categories, tips, base, totals, up, down, doc + (both ? "\n调增" : ""), tip, running.doubleValue(), 0,
-                        plus.doubleValue(), 0);
-                running = running.add(plus);
-            }
-            if (minus.signum() > 0) {
-                running = running.subtract(minus);
-                add(categories, tips, base, totals, up, down, doc + (both ? "\n调减" : ""), tip, running.doubleValue(), 0,
-                        0, minus.doubleValue());
-            }
+            chart.document(s.documentNo(), tip, e.getValue()[0], e.getValue()[1]);
         }
         Money fullYear = total.fullYear();
-        add(categories, tips, base, totals, up, down, "全年预算", "全年预算（调整后）" + (total.holds() ? "" : "：与年初 + Σ 调整不等！"),
-                0, fullYear.yuan().doubleValue(), 0, 0);
-        Map<String, Object> chart = new LinkedHashMap<>();
-        chart.put("categories", categories);
-        chart.put("tips", tips);
-        chart.put("base", base);
-        chart.put("total", totals);
-        chart.put("up", up);
-        chart.put("down", down);
-        return chart;
-    }
-
-    private static void add(List<String> categories, List<String> tips, List<Double> base, List<Double> totals,
-            List<Double> up, List<Double> down, String category, String tip, double b, double t, double u, double d) {
-        categories.add(category);
-        tips.add(tip);
-        base.add(b);
-        totals.add(t);
-        up.add(u);
-        down.add(d);
+        chart.bar("全年预算", "全年预算（调整后）" + (total.holds() ? "" : "：与年初 + Σ 调整不等！"), 0,
+                fullYear.yuan().doubleValue(), 0, 0);
+        return chart.toMap();
     }
 }

@@ -153,61 +153,27 @@ public class YearOverviewController {
                 parts[1] = parts[1].add(a.amount().yuan());
             }
         }
-        List<String> categories = new ArrayList<>();
-        List<String> tips = new ArrayList<>();
-        List<Double> base = new ArrayList<>();
-        List<Double> totals = new ArrayList<>();
-        List<Double> up = new ArrayList<>();
-        List<Double> down = new ArrayList<>();
-        BigDecimal running = report.total().initial().yuan();
-        add(categories, tips, base, totals, up, down, "年初预算", "年初预算（批复）", 0, running.doubleValue(), 0, 0);
+        WaterfallChart chart = new WaterfallChart(report.total().initial().yuan());
         for (Map.Entry<String, BigDecimal[]> entry : byDocument.entrySet()) {
             Adjustment a = first.get(entry.getKey());
-            BigDecimal plus = entry.getValue()[0];
-            BigDecimal minus = entry.getValue()[1].negate();
             String doc = a.documentNo() == null ? "（无文号）" : a.documentNo();
             String tip = doc + " " + a.effectiveDate() + " " + a.kind().chineseName()
                     + (a.reason() == null ? "" : "：" + a.reason());
-            boolean both = plus.signum() > 0 && minus.signum() > 0;
-            if (plus.signum() > 0 || !both && minus.signum() == 0) {
-                add(categories, tips, base, totals, up, down, doc + (both ? "\n调增" : ""), tip,
-                        running.doubleValue(), 0, plus.doubleValue(), 0);
-                running = running.add(plus);
-            }
-            if (minus.signum() > 0) {
-                running = running.subtract(minus);
-                add(categories, tips, base, totals, up, down, doc + (both ? "\n调减" : ""), tip,
-                        running.doubleValue(), 0, 0, minus.doubleValue());
-            }
+            chart.document(a.documentNo(), tip, entry.getValue()[0], entry.getValue()[1].negate());
         }
+        BigDecimal running = chart.running();
         BigDecimal fullYear = report.total().fullYear().yuan();
         BigDecimal rest = fullYear.subtract(running);
         if (rest.signum() != 0) {
             // whatever else the full-year budget includes (e.g. carry-in where the rubric counts it)
             double b = rest.signum() > 0 ? running.doubleValue() : fullYear.doubleValue();
-            add(categories, tips, base, totals, up, down, "其他", "全年预算中不属于调整文件的部分（如年初结转）", b, 0,
+            chart.bar("其他", "全年预算中不属于调整文件的部分（如年初结转）", b, 0,
                     rest.signum() > 0 ? rest.doubleValue() : 0, rest.signum() < 0 ? rest.negate().doubleValue() : 0);
         }
-        add(categories, tips, base, totals, up, down, "全年预算", "全年预算（调整后）", 0, fullYear.doubleValue(), 0, 0);
-        Map<String, Object> chart = new LinkedHashMap<>();
-        chart.put("categories", categories);
-        chart.put("tips", tips);
-        chart.put("base", base);
-        chart.put("total", totals);
-        chart.put("up", up);
-        chart.put("down", down);
-        return chart;
+        chart.bar("全年预算", "全年预算（调整后）", 0, fullYear.doubleValue(), 0, 0);
+        return chart.toMap();
     }
 
-    private static void add(List<String> categories, List<String> tips, List<Double> base, List<Double> totals,
-            List<Double> up, List<Double> down, String category, String tip, double b, double t, double u, double d) {
-        categories.add(category);
-        tips.add(tip);
-        base.add(b);
-        totals.add(t);
-        up.add(u);
-        down.add(d);
-    }
 
     /** Cumulative execution rate by month against 序时进度 m/12, and the notices as points at their month. */
     static Map<String, Object> executionCurve(ExecutionReport report) {
