@@ -134,8 +134,8 @@ class StoredXssBrowserTest implements H2FileContext {
         Set<String> fieldsNotSeen = new LinkedHashSet<>(planter.fields());
         fieldsNotSeen.removeAll(fieldsSeen);
         long pairs = planter.planted.stream().map(p -> p.field() + "\u0000" + p.kind()).distinct().count();
-        System.out.printf("%nXSS browser test: %d payload kinds × %d fields = %d field/payload pairs planted through "
-                        + "the API (%d distinct texts, %d years); %d pages opened, %d (text × page) exposures, "
+        System.out.printf("%nXSS browser test: %d payload kinds in %d fields: %d (field, payload) pairs planted "
+                        + "through the API (%d distinct texts, %d years); %d pages opened, %d (text × page) exposures, "
                         + "%d tooltips shown (%d with a payload text); executed %d, injected elements %d, "
                         + "CSP violations %d%n  planted per kind: %s%n  fields never seen on a page: %s%n"
                         + "  left out (payload longer than the field): %s%n",

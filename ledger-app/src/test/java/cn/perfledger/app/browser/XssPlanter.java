@@ -102,6 +102,9 @@ final class XssPlanter {
         if (full) {
             evaluation(evaluator, base, ps);
         }
+        for (int i = 0; i < each.size(); i++) {
+            importTable(evaluator, base, each.get(i), judgementLeaves.get(i % judgementLeaves.size()));
+        }
         for (String leaf : judgementLeaves) {
             judgement(evaluator, base, leaf, "4", ps, "2021-12-31");
         }
@@ -293,35 +296,51 @@ final class XssPlanter {
 
     /** A ledger file named by the payload with rows carrying it (a CSV cell quotes it the way Excel would). */
     private void importLedger(String clerk, String base, Payload p, int i) {
-        String doc = csv(text("导入文件中的文号", p, 100));
-        String reason = csv(text("导入文件中的调整原因", p, 500));
-        String payee = csv(text("导入文件中的收款人", p, 200));
-        String summary = csv(text("导入文件中的摘要", p, 500));
+        String doc = quoted(text("导入文件中的文号", p, 100));
+        String reason = quoted(text("导入文件中的调整原因", p, 500));
+        String payee = quoted(text("导入文件中的收款人", p, 200));
+        String summary = quoted(text("导入文件中的摘要", p, 500));
         String csv = "金额单位,元\n记录类型,预算行编号,业务日期,金额,文号,调整原因,凭证号,收款人,摘要\n"
                 + "追加,L-P" + i + ",2021-09-0" + (1 + i % 9) + ",100.00," + doc + "," + reason + ",,,\n"
                 + "支出凭证,L-P" + i + ",2021-09-1" + (i % 9) + ",50.00,,,IMP-" + i + "," + payee + "," + summary + "\n";
-        String fileName = p.text().replaceAll("xssHit\\(/(\\w+)/\\.source\\)", "xssHit('$1')").replace("/", "")
-                + ".csv";
+        upload(clerk, base + "/imports/ledger", fileName(p, ".csv"), csv, Map.of(), p);
+    }
+
+    /** A 自评表 (tab-separated, as Excel saves it) named by the payload, scoring a judged leaf with it as 评分依据. */
+    private void importTable(String evaluator, String base, Payload p, String leaf) {
+        String tsv = "三级指标\t分值\t得分\t评分依据\n" + leaf + "\t5\t3\t"
+                + quoted(text("自评表导入的评分依据", p, 900)) + "\n";
+        upload(evaluator, base + "/imports/evaluation-table", fileName(p, ".txt"), tsv,
+                Map.of("referenceDate", "2021-12-31", "evaluator", text("自评表导入的评价人", p, 100)), p);
+    }
+
+    /** A file name cannot hold '/' (the server keeps what follows the last one): the payload without it. */
+    private static String fileName(Payload p, String extension) {
+        return p.text().replaceAll("xssHit\\(/(\\w+)/\\.source\\)", "xssHit('$1')").replace("/", "") + extension;
+    }
+
+    private void upload(String user, String path, String fileName, String content, Map<String, String> fields,
+            Payload p) {
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(csv.getBytes(StandardCharsets.UTF_8)) {
+        form.add("file", new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
             @Override
             public String getFilename() {
                 return fileName;
             }
         });
+        fields.forEach(form::add);
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        ResponseEntity<String> answer = rest.withBasicAuth(clerk, PASSWORD).exchange(base + "/imports/ledger",
-                HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
-        assertThat(answer.getStatusCode().is2xxSuccessful()).as("ledger import %s: %s", fileName, answer.getBody())
-                .isTrue();
+        ResponseEntity<String> answer = rest.withBasicAuth(user, PASSWORD).exchange(path, HttpMethod.POST,
+                new HttpEntity<>(form, headers), String.class);
+        assertThat(answer.getStatusCode().is2xxSuccessful()).as("import %s: %s", fileName, answer.getBody()).isTrue();
         JsonNode storedName = read(answer.getBody()).findValue("fileName");
         assertThat(storedName).as("file name in the import report %s", answer.getBody()).isNotNull();
         plant("导入文件名", p.kind(), storedName.asText());
     }
 
-    /** A CSV cell quoted the way Excel writes one. */
-    private static String csv(String text) {
+    /** A CSV or tab-separated cell quoted the way Excel writes one. */
+    private static String quoted(String text) {
         return "\"" + text.replace("\"", "\"\"") + "\"";
     }
 
@@ -381,6 +400,7 @@ final class XssPlanter {
     private String voucher(Payload p, int i) {
         String compact = p.forField(false, 64);
         if (compact == null) {
+            tooLong.add("凭证号/" + p.kind());
             return "V-" + i;
         }
         plant("凭证号", p.kind(), compact);
