@@ -1,5 +1,6 @@
 /* 绩效账本 — the 元/万元 toggle (remembered in localStorage), long-text clamps, the charts (budget and score
-   waterfalls, execution curve) and the 自评表's lineage rows (fetched when first opened). */
+   waterfalls, execution curve) and the 自评表's lineage rows (fetched when first opened). No page has inline
+   script (the Content-Security-Policy forbids it): the charts' data comes from the data-charts attribute. */
 (function () {
   'use strict';
   var KEY = 'perfledger.moneyUnit';
@@ -62,6 +63,48 @@
     return String(parseFloat(Number(v).toFixed(6)));
   }
 
+  /* Charts get data only, and what users typed (文号, 调整原因, names) never becomes markup: a tooltip is built
+     as elements whose text is set with textContent, by textTooltip(), and every chart is drawn through render(),
+     which refuses a tooltip without such a formatter (ECharts would insert a formatter's string, and its own
+     default tooltip, as HTML). So a new chart cannot hand user text to innerHTML by forgetting to escape it. */
+  var TEXT_ONLY = '__ledgerTextOnly';
+
+  /* describe(params) returns {title: text, rows: [{color: css colour or null, text: text}]} */
+  function textTooltip(describe) {
+    var formatter = function (params) {
+      var content = describe(params);
+      var box = document.createElement('div');
+      var title = document.createElement('div');
+      title.className = 'tip-title';
+      title.textContent = content.title;
+      box.appendChild(title);
+      content.rows.forEach(function (row) {
+        var line = document.createElement('div');
+        if (row.color) {
+          var marker = document.createElement('span');
+          marker.className = 'tip-marker';
+          marker.style.backgroundColor = row.color;
+          line.appendChild(marker);
+        }
+        line.appendChild(document.createTextNode(row.text));
+        box.appendChild(line);
+      });
+      return box;
+    };
+    formatter[TEXT_ONLY] = true;
+    return formatter;
+  }
+
+  function render(chart, option) {
+    var tooltips = [option.tooltip].concat((option.series || []).map(function (s) { return s.tooltip; }));
+    tooltips.forEach(function (tooltip) {
+      if (tooltip && tooltip.show !== false && !(tooltip.formatter && tooltip.formatter[TEXT_ONLY])) {
+        throw new Error('图表提示框须由 textTooltip() 生成：用户文本不得作为 HTML 插入');
+      }
+    });
+    chart.setOption(option, true);
+  }
+
   /* opts.money: amounts (follow the 元/万元 toggle); otherwise scores (分). opts.note: id of the note under it. */
   function waterfallChart(el, data, opts) {
     opts = opts || { money: true, note: 'chart-waterfall-note' };
@@ -81,22 +124,21 @@
             return v / div;
           });
         }
-        chart.setOption({
+        render(chart, {
           animation: false,
           grid: { left: 10, right: 16, top: 36, bottom: 8, containLabel: true },
           legend: { data: opts.money ? ['预算', '调增', '调减'] : ['得分', '增加', '减少'], top: 0 },
           tooltip: {
             trigger: 'axis', axisPointer: { type: 'shadow' },
-            formatter: function (params) {
-              var i = params[0].dataIndex;
-              var lines = ['<b>' + data.tips[i] + '</b>'];
+            formatter: textTooltip(function (params) {
+              var rows = [];
               params.forEach(function (p) {
                 if (p.seriesName !== '辅助' && p.value !== '-' && p.value !== undefined) {
-                  lines.push(p.marker + p.seriesName + '：' + valueFmt(p.value) + ' ' + unitName);
+                  rows.push({ color: p.color, text: p.seriesName + '：' + valueFmt(p.value) + ' ' + unitName });
                 }
               });
-              return lines.join('<br>');
-            }
+              return { title: data.tips[params[0].dataIndex], rows: rows };
+            })
           },
           xAxis: {
             type: 'category', data: data.categories,
@@ -122,7 +164,7 @@
               label: { show: !many, position: 'bottom', formatter: function (p) { return '−' + valueFmt(p.value); } },
               data: scale(data.down, true) }
           ]
-        }, true);
+        });
         var note = opts.note && document.getElementById(opts.note);
         if (note && opts.money) {
           note.textContent = adjustmentBars ? '纵轴未从零开始，以便看清各项调整；悬停查看文号、日期与理由。'
@@ -142,25 +184,25 @@
     return {
       chart: chart,
       render: function () {
-        chart.setOption({
+        render(chart, {
           animation: false,
           grid: { left: 10, right: 16, top: 36, bottom: 8, containLabel: true },
           legend: { data: ['累计执行率', '序时进度', '财政通报'], top: 0 },
           tooltip: {
             trigger: 'axis',
-            formatter: function (params) {
-              var lines = ['<b>' + params[0].axisValue + '</b>'];
+            formatter: textTooltip(function (params) {
+              var rows = [];
               params.forEach(function (p) {
                 if (p.seriesName === '财政通报') {
                   var n = p.data.notice;
-                  lines.push(p.marker + n.documentNo + '（' + n.date + '）要求进度 ' + n.required + '，通报进度率 '
-                    + n.published + '，账本执行率 ' + n.ledger);
+                  rows.push({ color: p.color, text: n.documentNo + '（' + n.date + '）要求进度 ' + n.required
+                    + '，通报进度率 ' + n.published + '，账本执行率 ' + n.ledger });
                 } else if (p.value !== null && p.value !== undefined) {
-                  lines.push(p.marker + p.seriesName + '：' + Number(p.value).toFixed(2) + '%');
+                  rows.push({ color: p.color, text: p.seriesName + '：' + Number(p.value).toFixed(2) + '%' });
                 }
               });
-              return lines.join('<br>');
-            }
+              return { title: params[0].axisValue, rows: rows };
+            })
           },
           xAxis: { type: 'category', data: data.months, boundaryGap: false },
           yAxis: { type: 'value', min: 0, max: Math.ceil(max / 10) * 10, axisLabel: { formatter: '{value}%' } },
@@ -173,13 +215,20 @@
               itemStyle: { color: '#e08a00', borderColor: '#fff', borderWidth: 1 },
               data: data.notices.map(function (n) { return { value: [n.month, n.value], notice: n }; }) }
           ]
-        }, true);
+        });
       }
     };
   }
 
+  /* the page's chart data: JSON in the data-charts attribute of #ledger-charts (HTML-escaped by the template) */
+  function chartData() {
+    var carrier = document.getElementById('ledger-charts');
+    var json = carrier && carrier.getAttribute('data-charts');
+    return json ? JSON.parse(json) : null;
+  }
+
   function initCharts() {
-    var data = window.LEDGER_CHARTS;
+    var data = chartData();
     if (!data || !window.echarts) {
       if (data) {
         document.querySelectorAll('.chart').forEach(function (el) {
@@ -222,6 +271,8 @@
             return response.text();
           })
           .then(function (html) {
+            // the server's own item-panel template (every text escaped there), same origin; under the CSP
+            // nothing in it could run
             panel.innerHTML = html;
             panel.setAttribute('data-loaded', 'yes');
             applyUnit(storedUnit());

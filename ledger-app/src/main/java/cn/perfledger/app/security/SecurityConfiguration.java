@@ -21,6 +21,11 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may do what. Two filter chains:
@@ -32,11 +37,34 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * Writes need the role that owns them (录入 the ledger, 评价 the evaluation, 管理 departments/users/rubrics) and a
  * department scope covering the {@code {dept}} in the path; reads need any role with that scope. 审计 has no write
  * rule at all. Whole-store operations (export, verify all, restore) need a scope of all departments.
+ *
+ * <p>Every answer carries a Content-Security-Policy: pages may load script, style, images and fonts from this
+ * origin only ({@link #PAGE_POLICY}: no inline script or style, no eval, no plugins, no framing, forms post only
+ * here), so that a text that ever slipped through escaping could not run (Swagger UI: {@link #DOCS_POLICY}); API
+ * answers are data and may load nothing at all ({@link #API_POLICY}). The session cookie is HttpOnly and
+ * SameSite=Lax (application.yml).
  */
 @Configuration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableWebSecurity
 public class SecurityConfiguration {
+
+    /**
+     * The pages' policy. {@code style-src 'self'} without {@code 'unsafe-inline'}: the templates have no style
+     * attributes and ECharts sets its styles through the CSSOM, which the policy does not govern, so inline styles
+     * would only serve injected markup (CSS can read attribute values out of a page or lay a fake form over it).
+     * {@code img-src data:} for the small icons Swagger UI's stylesheet embeds.
+     */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; "
+            + "form-action 'self'";
+    /**
+     * Swagger UI only: its bundle adds a {@code <style>} element as it draws, so inline style is allowed there. It
+     * shows the API's own documentation, no text a user wrote; script stays {@code 'self'}.
+     */
+    static final String DOCS_POLICY = PAGE_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+    /** JSON, spreadsheets and Problem Details: nothing to load, nothing to frame. */
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
     private static final String YEAR = "/api/v1/departments/{dept}/years/{year}";
     private static final String UI_YEAR = "/departments/{dept}/years/{year}";
@@ -52,6 +80,7 @@ public class SecurityConfiguration {
     public SecurityFilterChain apiChain(HttpSecurity http, ObjectMapper json) throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         http.securityMatcher("/api/**")
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(API_POLICY)))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
@@ -86,7 +115,13 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     public SecurityFilterChain webChain(HttpSecurity http) throws Exception {
-        http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        RequestMatcher swaggerUi = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+        http.headers(headers -> headers
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swaggerUi,
+                                new ContentSecurityPolicyHeaderWriter(DOCS_POLICY)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swaggerUi),
+                                new ContentSecurityPolicyHeaderWriter(PAGE_POLICY))))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .csrf(Customizer.withDefaults())
                 .authorizeHttpRequests(auth -> auth

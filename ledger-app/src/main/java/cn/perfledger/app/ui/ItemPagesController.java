@@ -230,7 +230,7 @@ public class ItemPagesController {
         model.addAttribute("lineageHref", AuditViews.itemPath(header.basePath(), why.code(), "") + "?" + toBasis);
         Map<String, Object> charts = new LinkedHashMap<>();
         charts.put("why", chart(why));
-        model.addAttribute("charts", charts);
+        model.addAttribute("charts", ChartData.json(charts));
         model.addAttribute("chartMerged", why.steps().size() > CHART_STEPS);
         model.addAttribute("chartExact", exactChart(why));
 

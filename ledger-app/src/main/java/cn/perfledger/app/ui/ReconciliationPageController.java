@@ -148,7 +148,7 @@ public class ReconciliationPageController {
         model.addAttribute("selfHref", self + "?" + BasisForm.Used.of(result, form).permalinkQuery());
         Map<String, Object> charts = new LinkedHashMap<>();
         charts.put("reconciliation", waterfall(report.waterfall().lines(), report.waterfall().total()));
-        model.addAttribute("charts", charts);
+        model.addAttribute("charts", ChartData.json(charts));
         return "ui/reconciliation";
     }
 

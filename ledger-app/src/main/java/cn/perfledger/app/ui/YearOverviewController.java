@@ -105,7 +105,7 @@ public class YearOverviewController {
         Map<String, Object> charts = new LinkedHashMap<>();
         charts.put("waterfall", waterfall(report));
         charts.put("execution", executionCurve(report));
-        model.addAttribute("charts", charts);
+        model.addAttribute("charts", ChartData.json(charts));
         return "ui/overview";
     }
 

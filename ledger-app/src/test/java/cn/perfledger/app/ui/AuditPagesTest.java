@@ -152,7 +152,7 @@ class AuditPagesTest implements H2FileContext {
         String body = page(GZ + "/evaluation/items/E.KPI-09/why?fromAsOf=2021-12-30&toAsOf=2021-12-31");
         assertThat(body).contains("得分变动原因", "接通率", "A：评价基准日 <b>2021-12-30</b>",
                 "B：评价基准日 <b>2021-12-31</b>", "+2.66", "实际完成值登记", "GZ21-KPI-09", "2021-12-31",
-                "chart-why", "window.LEDGER_CHARTS", "/dist/echarts.min.js",
+                "chart-why", "data-charts=\"{&quot;", "/dist/echarts.min.js",
                 // the shortfall at B on the same page: which rule, how far from the threshold
                 "未得满分原因", "0.93 个百分点", "0.9 系数", "94.07%");
     }
@@ -168,7 +168,8 @@ class AuditPagesTest implements H2FileContext {
         // in replay order: the October vouchers come before the December actuals
         assertThat(body.indexOf("演示-202110-L06-1")).isLessThan(body.indexOf("GZ21-KPI-09"));
         // the chart's bars, start and end
-        assertThat(body).contains("\"why\":{\"categories\":[", "\"tips\":[", "\"up\":[", "\"down\":[");
+        assertThat(body).contains("&quot;why&quot;:{&quot;categories&quot;:[", "&quot;tips&quot;:[", "&quot;up&quot;:[",
+                "&quot;down&quot;:[");
         // every listed group's delta sums to the change: the page says how the attribution works
         assertThat(body).contains("各组变动之和恰好等于 B 的得分 − A 的得分");
     }

@@ -76,7 +76,7 @@ class WebPagesTest implements H2FileContext {
                 "结转结余", "年末结转和结余", "4,122.00", "恒等式成立",
                 "资金来源", "一般公共预算", "基本支出", "91,154,209.43", "项目支出", "301,796,794.12", "99.86%",
                 "功能分类科目", "经济分类科目", "三公", "公务接待费",
-                "/webjars/echarts/", "/dist/echarts.min.js", "window.LEDGER_CHARTS", "chart-waterfall", "chart-execution",
+                "/webjars/echarts/", "/dist/echarts.min.js", "data-charts=\"{&quot;", "chart-waterfall", "chart-execution",
                 "评价基准日", "知悉时点");
     }
 
