@@ -99,6 +99,24 @@ public class YearQueries {
         return yearEvents(year).integrity();
     }
 
+    /**
+     * {@link #integrity} for a year known from elsewhere (the directory, a read-model row): never throws; a year
+     * whose budget ledger stream has no events at all is reported as deleted.
+     */
+    public IntegrityStatus integrityOf(FiscalYearId year) {
+        try {
+            return integrity(year);
+        } catch (ConflictException | NotFoundException e) {
+            IntegrityStatus ledger = history.read(year.toString()).integrity();
+            if (ledger.broken()) {
+                return ledger;
+            }
+            return IntegrityStatus.of(List.of(new IntegrityStatus.Problem(year.toString(), 0L,
+                    cn.perfledger.app.integrity.IntegrityReport.BreakKind.STREAM_DELETED, "部门年度 " + year
+                            + " 已登记（目录与读模型中有它），事件库中却没有它的任何预算台账事件：整个事件流被删除")), 0);
+        }
+    }
+
     private CachedIndex yearEvents(FiscalYearId year) {
         List<List<RecordedEvent>> streams = new ArrayList<>();
         List<IntegrityStatus> statuses = new ArrayList<>();

@@ -304,17 +304,14 @@ abstract class IntegrityScenarioTests {
         assertThat(firstBreak.get("kind").asText()).isEqualTo("HASH_MISMATCH");
         assertThat(firstBreak.get("event").get("eventIdentifier").asText()).isEqualTo(target.get("ID"));
 
-        // a careful forger recomputes this event's own hash: its successor's chainPrev no longer matches
-        StoredEvent row = jdbc.query("SELECT " + StoredEvent.COLUMNS + " FROM DomainEventEntry"
-                + " WHERE eventIdentifier = ?", (rs, i) -> StoredEvent.read(rs), target.get("ID")).get(0);
-        metaData.put(ChainHash.CHAIN_HASH, row.hashWith(metaData.get(ChainHash.CHAIN_PREV).asText(), row.links()));
+        // a careful forger recomputes this event's own hash from the documented layout, but has no key: the
+        // keyed hash still does not match (a forger WITH the key is outside what the chain can catch)
+        metaData.put(ChainHash.CHAIN_HASH, TamperKit.forgedHash(jdbc, (String) target.get("ID"), metaData));
         jdbc.update("UPDATE DomainEventEntry SET metaData = ? WHERE eventIdentifier = ?",
                 objectMapper.writeValueAsBytes(metaData), target.get("ID"));
         firstBreak = getJson(year(dept) + "/integrity").get("streams").get(0).get("firstBreak");
-        assertThat(firstBreak.get("kind").asText()).isEqualTo("PREV_MISMATCH");
-        assertThat(firstBreak.get("field").asText()).isEqualTo("chainPrev");
-        assertThat(firstBreak.get("event").get("sequenceNumber").asLong()).isEqualTo(4);
-        assertThat(firstBreak.get("rule").asText()).contains("第 3 号事件的链哈希不符");
+        assertThat(firstBreak.get("kind").asText()).isEqualTo("HASH_MISMATCH");
+        assertThat(firstBreak.get("event").get("sequenceNumber").asLong()).isEqualTo(3);
 
         // stripping the chain keys from a later event is not "unchained" but broken
         String otherDept = newDepartment();

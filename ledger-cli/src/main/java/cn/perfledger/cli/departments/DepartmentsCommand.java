@@ -6,6 +6,7 @@ import cn.perfledger.cli.output.Json;
 import cn.perfledger.cli.output.Report;
 import cn.perfledger.cli.output.Table;
 import cn.perfledger.cli.support.ExitCode;
+import cn.perfledger.cli.support.IntegrityCheck;
 import cn.perfledger.cli.support.Labels;
 import cn.perfledger.cli.support.LedgerCommand;
 import cn.perfledger.cli.support.OutputOptions;
@@ -24,7 +25,7 @@ public class DepartmentsCommand extends LedgerCommand {
     protected ExitCode execute() {
         JsonNode departments = client().getJson("/api/v1/departments", Query.of());
         output.print(departments, DepartmentsCommand::report, out());
-        return ExitCode.OK;
+        return IntegrityCheck.of(departments, err());
     }
 
     /** One row per department-year (a department without a year still gets a row). */
