@@ -36,6 +36,16 @@ public final class IntegrityAnchor {
     private final Clock clock;
     private final TransactionTemplate transaction;
     private volatile boolean anchored;
+    private org.springframework.context.ApplicationEventPublisher publisher;
+
+    /** What an anchoring of a store written before the keyed chain published: read models must be rebuilt. */
+    public record StoreAnchored(long legacyStreams, long legacyEvents) {
+    }
+
+    /** Where {@link StoreAnchored} goes (set by the configuration). */
+    void publishTo(org.springframework.context.ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
+    }
 
     public IntegrityAnchor(JdbcTemplate jdbc, EventTable events, StreamHeads heads, IntegrityKeys keys, Clock clock,
             PlatformTransactionManager transactionManager) {
@@ -90,6 +100,16 @@ public final class IntegrityAnchor {
                 + " key_id, anchor_mac) VALUES (1, ?, ?, ?, ?, ?, ?)", at, totals[0], totals[1], totals[2], keyId,
                 keys.mac(keyId, List.of(LAYOUT, keyId, at, Long.toString(totals[0]), Long.toString(totals[1]),
                         Long.toString(totals[2]))));
+        if (totals[0] > 0 && publisher != null) {
+            // read-model rows written before row MACs are unsealed: rebuild them from the (now anchored) events
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCommit() {
+                            publisher.publishEvent(new StoreAnchored(totals[0], totals[1]));
+                        }
+                    });
+        }
         if (totals[0] + totals[2] > 0) {
             log.warn("Event chain: anchored the store at {}: {} stream(s) with {} event(s) written before the keyed"
                     + " chain were ACCEPTED AS LEGACY (changes made to them before now cannot be detected; from now on"

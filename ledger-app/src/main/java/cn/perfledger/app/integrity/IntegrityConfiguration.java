@@ -55,8 +55,11 @@ public class IntegrityConfiguration {
 
     @Bean
     public IntegrityAnchor integrityAnchor(JdbcTemplate jdbc, EventTable events, StreamHeads heads, IntegrityKeys keys,
-            Clock clock, PlatformTransactionManager transactionManager) {
-        return new IntegrityAnchor(jdbc, events, heads, keys, clock, transactionManager);
+            Clock clock, PlatformTransactionManager transactionManager,
+            org.springframework.context.ApplicationEventPublisher publisher) {
+        IntegrityAnchor anchor = new IntegrityAnchor(jdbc, events, heads, keys, clock, transactionManager);
+        anchor.publishTo(publisher);
+        return anchor;
     }
 
     @Bean

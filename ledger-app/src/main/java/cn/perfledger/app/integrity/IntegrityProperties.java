@@ -15,7 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keyFile      used only when {@code key} is blank: a properties file {@code current=<id>}, {@code <id>=<base64>};
  *                     created with a fresh random key on first start if missing (the zero-install dev default)
  * @param sealInterval how often every stream head is sealed ({@link IntegritySeals}); zero or negative: never
- *                     automatically (the admin endpoint still seals)
+ *                     (a stream deleted together with its head is then not seen)
  */
 @ConfigurationProperties("ledger.integrity")
 public record IntegrityProperties(
