@@ -192,11 +192,12 @@ abstract class TamperMatrixScenarios {
     void readModelRowEdited() throws Exception {
         writeYear();
         JsonNode stored = awaitStoredFigures();
-        String execution = stored.get("execution").toString();
         assertThat(stored.get("source").asText()).isEqualTo("read-model");
         String genuineTotal = stored.get("execution").get("total").get("executed").asText();
+        String storedExecution = jdbc.queryForObject("SELECT execution_json FROM year_figures WHERE fiscal_year_id = ?",
+                String.class, ledger());
         jdbc.update("UPDATE year_figures SET execution_json = ? WHERE fiscal_year_id = ?",
-                execution.replace(genuineTotal, "8888888.88"), ledger());
+                storedExecution.replace(genuineTotal, "8888888.88"), ledger());
         jdbc.update("UPDATE department_directory SET name = ? WHERE department_id = ?", "篡改后的部门名", dept);
 
         JsonNode figures = getJson(year() + "/figures");
@@ -212,7 +213,7 @@ abstract class TamperMatrixScenarios {
         assertThat(figuresSilent || directorySilent).as("tampered read-model values served").isFalse();
         assertThat(figures.get("execution").get("total").get("executed").asText()).isEqualTo(genuineTotal);
         // put the rows back: other tests of the shared store compare the read models with rebuilt ones
-        jdbc.update("UPDATE year_figures SET execution_json = ? WHERE fiscal_year_id = ?", execution, ledger());
+        jdbc.update("UPDATE year_figures SET execution_json = ? WHERE fiscal_year_id = ?", storedExecution, ledger());
         jdbc.update("UPDATE department_directory SET name = ? WHERE department_id = ?", "篡改矩阵测试局", dept);
         assertThat(getJson(year() + "/figures").get("source").asText()).isEqualTo("read-model");
         record("read-model row edited", "detected: year_figures:" + ledger() + " and department_directory:" + dept
