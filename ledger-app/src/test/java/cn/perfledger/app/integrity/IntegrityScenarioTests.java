@@ -330,6 +330,79 @@ abstract class IntegrityScenarioTests {
     }
 
     /**
+     * Events written before the keyed chain (unkeyed SHA-256 links, layout v1): anchoring the store accepts an
+     * intact legacy stream under a keyed head — counted, not silent — after which a change to a legacy event, or
+     * an unkeyed event slipped in after the anchor, is BROKEN.
+     */
+    @Test
+    void legacyUnkeyedEvents_areAcceptedOnlyUpToTheAnchor() throws Exception {
+        String dept = newDepartment();
+        writeSmallYear(dept);
+        String legacy = dept + "/legacy-stream";
+        // copy the department's two events into a stream of their own, re-chained the way the old version did
+        String prev = ChainHash.GENESIS;
+        List<Map<String, Object>> source = rows(dept);
+        for (int i = 0; i < source.size(); i++) {
+            cn.perfledger.app.eventstore.StoredEvent row = TamperKit.row(jdbc, (String) source.get(i).get("ID"));
+            ObjectNode metaData = (ObjectNode) objectMapper.readTree(row.metaData());
+            metaData.remove(List.of(ChainHash.CHAIN_PREV, ChainHash.CHAIN_HASH, ChainHash.CHAIN_KEY));
+            String id = UUID.randomUUID().toString();
+            String hash = ChainHash.eventHash(prev, new ChainHash.EventFields(id, legacy, i, row.type(),
+                    row.payloadType(), row.payloadRevision(), row.timeStamp()), ChainHash.sha256Hex(row.payload()),
+                    ChainHash.sha256Hex(ChainHash.canonicalMetadata(metaData).getBytes(StandardCharsets.UTF_8)));
+            metaData.put(ChainHash.CHAIN_PREV, prev).put(ChainHash.CHAIN_HASH, hash);
+            jdbc.update("INSERT INTO DomainEventEntry (aggregateIdentifier, sequenceNumber, type, eventIdentifier,"
+                    + " timeStamp, payloadType, payloadRevision, payload, metaData) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    legacy, i, row.type(), id, row.timeStamp(), row.payloadType(), row.payloadRevision(),
+                    row.payload(), objectMapper.writeValueAsBytes(metaData));
+            prev = hash;
+        }
+        assertThat(getJson("/api/v1/integrity?aggregateId=" + legacy).get("streams").get(0).get("firstBreak")
+                .get("kind").asText()).as("not anchored yet: no head").isEqualTo("UNKEYED_EVENT");
+
+        // the first start of the keyed version on an old store: the anchor
+        jdbc.update("DELETE FROM integrity_anchor");
+        anchor().ensureAnchored();
+        assertThat(jdbc.queryForObject("SELECT legacy_up_to FROM stream_head WHERE aggregate_identifier = ?",
+                Long.class, legacy)).isEqualTo(source.size() - 1L);
+        assertThat(jdbc.queryForObject("SELECT legacy_streams FROM integrity_anchor", Long.class)).isGreaterThan(0);
+        JsonNode anchored = getJson("/api/v1/integrity?aggregateId=" + legacy);
+        assertThat(anchored.get("status").asText()).isNotEqualTo("BROKEN");
+        eventHistory.clear();
+        IntegrityStatus read = history().read(legacy).integrity();
+        assertThat(read.broken()).as(read.summary()).isFalse();
+        assertThat(read.legacyUnkeyedEvents()).isEqualTo(source.size());
+
+        // after the anchor a legacy event changed (its v1 hash recomputed) no longer matches the keyed head
+        Map<String, Object> first = rows(legacy).get(0);
+        jdbc.update("UPDATE DomainEventEntry SET payload = ? WHERE eventIdentifier = ?", new String(
+                (byte[]) first.get("PAYLOAD"), StandardCharsets.UTF_8).replace("链校验测试局", "改名局")
+                .getBytes(StandardCharsets.UTF_8), first.get("ID"));
+        eventHistory.clear();
+        assertThat(history().read(legacy).integrity().broken()).isTrue();
+        assertThat(getJson("/api/v1/integrity?aggregateId=" + legacy).get("status").asText()).isEqualTo("BROKEN");
+    }
+
+    @Autowired
+    private IntegrityAnchor integrityAnchor;
+
+    private IntegrityAnchor anchor() {
+        // a fresh instance, as at the first start of a new version (the bean has anchored once already)
+        return new IntegrityAnchor(jdbc, new cn.perfledger.app.eventstore.EventTable(jdbc),
+                new StreamHeads(jdbc, keys), keys, java.time.Clock.systemUTC(), platformTransactionManager);
+    }
+
+    @Autowired
+    private IntegrityKeys keys;
+
+    @Autowired
+    private org.springframework.transaction.PlatformTransactionManager platformTransactionManager;
+
+    private EventHistory history() {
+        return eventHistory;
+    }
+
+    /**
      * An append never papers over tampering: with the stream's keyed head deleted, the next write is refused with
      * 409 naming the integrity rule, and nothing is written.
      */
