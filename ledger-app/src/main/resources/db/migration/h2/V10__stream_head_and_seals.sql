@@ -14,7 +14,7 @@ CREATE TABLE stream_head (
     key_id               VARCHAR(64)  NOT NULL,
     head_mac             VARCHAR(64)  NOT NULL,
     legacy_up_to         BIGINT,
-    legacy_mac           VARCHAR(64),
+    legacy_mac           VARCHAR(200),
     CONSTRAINT pk_stream_head PRIMARY KEY (aggregate_identifier)
 );
 

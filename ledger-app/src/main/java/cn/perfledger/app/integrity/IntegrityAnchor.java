@@ -6,7 +6,7 @@ import java.util.List;
 import org.axonframework.common.DateTimeUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -71,7 +71,7 @@ public final class IntegrityAnchor {
             if (present == null || present == 0) {
                 try {
                     transaction.executeWithoutResult(status -> anchor());
-                } catch (DataIntegrityViolationException e) {
+                } catch (DuplicateKeyException e) {
                     log.info("Event chain: the store was anchored by another instance");
                 }
             }

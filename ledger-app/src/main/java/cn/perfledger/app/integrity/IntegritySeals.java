@@ -16,7 +16,7 @@ import org.axonframework.common.DateTimeUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -126,7 +126,7 @@ public final class IntegritySeals implements SmartLifecycle {
                         + " chain_hash) VALUES (?, ?, ?, ?)", rows);
                 jdbc.update("DELETE FROM integrity_seal_head WHERE seal_no <= ?", sealNo - KEEP_HEAD_LISTS);
             });
-        } catch (DataIntegrityViolationException e) {
+        } catch (DuplicateKeyException e) {
             log.debug("seal {} was written by another instance", sealNo);
         }
         reload();

@@ -117,7 +117,6 @@ public final class StreamWalk {
     private String check(StoredEvent row, ChainLinks links, long expectedSequence, long previousSequence,
             long previousGlobalIndex, String expectedPrev) {
         long sequence = row.sequenceNumber();
-        String at = at(row);
         if (sequence != expectedSequence) {
             String where = expectedSequence == 0 ? "开头" : "第 " + previousSequence + " 号与第 " + sequence + " 号之间";
             String missing = expectedSequence == sequence - 1 ? "第 " + expectedSequence + " 号事件"
@@ -128,14 +127,14 @@ public final class StreamWalk {
             return null;
         }
         if (previousSequence >= 0 && row.globalIndex() >= 0 && row.globalIndex() <= previousGlobalIndex) {
-            breakAt(BreakKind.REORDERED, "globalIndex", at + "的全局序号不大于第 " + previousSequence + " 号事件的全局序号 "
+            breakAt(BreakKind.REORDERED, "globalIndex", at(row) + "的全局序号不大于第 " + previousSequence + " 号事件的全局序号 "
                     + previousGlobalIndex + "：事件顺序被调换", row, null, null,
                     "> " + previousGlobalIndex, Long.toString(row.globalIndex()));
             return null;
         }
         if (!links.chained()) {
             if (sawChained) {
-                breakAt(BreakKind.CHAIN_REMOVED, "metaData", at + "的元数据中没有链哈希，而其前的事件已入链："
+                breakAt(BreakKind.CHAIN_REMOVED, "metaData", at(row) + "的元数据中没有链哈希，而其前的事件已入链："
                         + "链哈希被删除，或事件被替换", row, null, null, null, null);
                 return null;
             }
@@ -143,7 +142,7 @@ public final class StreamWalk {
         }
         sawChained = true;
         if (links.damaged()) {
-            breakAt(BreakKind.CHAIN_KEYS_DAMAGED, "metaData", at + "的元数据中链哈希（chainPrev/chainHash/chainKey）缺失、"
+            breakAt(BreakKind.CHAIN_KEYS_DAMAGED, "metaData", at(row) + "的元数据中链哈希（chainPrev/chainHash/chainKey）缺失、"
                     + "格式错误（应为 64 位小写十六进制）或元数据不是 JSON 对象", row, null, null, null, null);
             return null;
         }
@@ -152,7 +151,7 @@ public final class StreamWalk {
             sawKeyed = true;
             recomputed = links.keyedHash(keys, links.storedPrev());
             if (recomputed == null) {
-                breakAt(BreakKind.UNKNOWN_KEY, "chainKey", at + "的链哈希所用密钥编号 " + links.keyId()
+                breakAt(BreakKind.UNKNOWN_KEY, "chainKey", at(row) + "的链哈希所用密钥编号 " + links.keyId()
                         + " 未在本系统配置（ledger.integrity.previous-keys）：无法校验", row, null, null,
                         String.join(",", keys.ids()), links.keyId());
                 return null;
@@ -164,13 +163,13 @@ public final class StreamWalk {
             recomputed = links.unkeyedHash(links.storedPrev());
         }
         if (!recomputed.equals(links.storedHash())) {
-            breakAt(BreakKind.HASH_MISMATCH, "chainHash", at + "的内容与其链哈希不符：载荷、元数据、记录时间、类型或标识"
+            breakAt(BreakKind.HASH_MISMATCH, "chainHash", at(row) + "的内容与其链哈希不符：载荷、元数据、记录时间、类型或标识"
                     + "在写入后被改动（或序号被调换，或不持密钥重算了哈希）", row, null, null, recomputed, links.storedHash());
             return null;
         }
         if (!expectedPrev.equals(links.storedPrev())) {
             String previous = row.sequenceNumber() == 0 ? "创世值（64 个 0）" : "第 " + previousSequence + " 号事件的链哈希";
-            breakAt(BreakKind.PREV_MISMATCH, "chainPrev", at + "记录的上一环（chainPrev）与" + previous
+            breakAt(BreakKind.PREV_MISMATCH, "chainPrev", at(row) + "记录的上一环（chainPrev）与" + previous
                     + "不符：其前的事件被替换、删除，或被改动后重算了哈希", row, null, null, expectedPrev,
                     links.storedPrev());
             return null;
