@@ -13,6 +13,7 @@ import cn.perfledger.cli.integrity.VerifyCommand;
 import cn.perfledger.cli.reconciliation.ReconcileCommand;
 import cn.perfledger.cli.support.CliException;
 import cn.perfledger.cli.support.ExitCode;
+import cn.perfledger.cli.support.IntegrityCheck;
 import cn.perfledger.cli.support.GlobalOptions;
 import cn.perfledger.cli.support.ProblemPrinter;
 import cn.perfledger.cli.support.UsageMessages;
@@ -95,7 +96,8 @@ public class LedgerCli implements Runnable {
         } else if (e instanceof ApiException refused) {
             String server = rootGlobal(cli).map(g -> g.serverText()).orElse("");
             ProblemPrinter.lines(refused, server).forEach(err::println);
-            exit = ExitCode.forStatus(refused.status());
+            exit = IntegrityCheck.isBrokenChainRefusal(refused.status(), refused.problem()) ? ExitCode.CHAIN_BROKEN
+                    : ExitCode.forStatus(refused.status());
         } else if (e instanceof UnreachableException unreachable) {
             err.println("错误：" + unreachable.getMessage());
             err.println("  请确认服务器已启动，并检查 --server 或环境变量 LEDGER_SERVER");

@@ -31,7 +31,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
+import cn.perfledger.app.eventstore.EventTable;
 
 /**
  * Registers the domain's aggregates with Axon and tunes the event store around them.
@@ -59,8 +59,8 @@ public class LedgerAxonConfiguration {
     static final List<Class<?>> SNAPSHOTTED = List.of(BudgetLedger.class);
 
     @Bean
-    public BoundedAggregateCache budgetLedgerCache(LedgerProperties properties, JdbcTemplate jdbc) {
-        return new BoundedAggregateCache(properties.aggregateCacheSize(), latestSequence(jdbc));
+    public BoundedAggregateCache budgetLedgerCache(LedgerProperties properties, EventTable events) {
+        return new BoundedAggregateCache(properties.aggregateCacheSize(), latestSequence(events));
     }
 
     /**
@@ -68,10 +68,8 @@ public class LedgerAxonConfiguration {
      * database a cached aggregate may lag behind what another instance appended, and a command validated against
      * it would be refused wrongly.
      */
-    static BoundedAggregateCache.LatestSequence latestSequence(JdbcTemplate jdbc) {
-        return (id, sequence) -> !jdbc.queryForList(
-                "SELECT sequenceNumber FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
-                Long.class, id, sequence + 1).isEmpty();
+    static BoundedAggregateCache.LatestSequence latestSequence(EventTable events) {
+        return (id, sequence) -> events.hasEvent(id, sequence + 1);
     }
 
     /**
@@ -89,22 +87,22 @@ public class LedgerAxonConfiguration {
     }
 
     @Bean
-    public ConfigurerModule departmentAggregate(LedgerProperties properties, JdbcTemplate jdbc) {
-        BoundedAggregateCache cache = new BoundedAggregateCache(properties.aggregateCacheSize(), latestSequence(jdbc));
+    public ConfigurerModule departmentAggregate(LedgerProperties properties, EventTable events) {
+        BoundedAggregateCache cache = new BoundedAggregateCache(properties.aggregateCacheSize(), latestSequence(events));
         return configurer -> configurer.configureAggregate(
                 AggregateConfigurer.defaultConfiguration(Department.class).configureCache(c -> cache));
     }
 
     @Bean
-    public ConfigurerModule evaluationAggregate(LedgerProperties properties, JdbcTemplate jdbc) {
-        BoundedAggregateCache cache = new BoundedAggregateCache(properties.aggregateCacheSize(), latestSequence(jdbc));
+    public ConfigurerModule evaluationAggregate(LedgerProperties properties, EventTable events) {
+        BoundedAggregateCache cache = new BoundedAggregateCache(properties.aggregateCacheSize(), latestSequence(events));
         return configurer -> configurer.configureAggregate(
                 AggregateConfigurer.defaultConfiguration(Evaluation.class).configureCache(c -> cache));
     }
 
     @Bean
-    public ConfigurerModule rubricAggregate(LedgerProperties properties, JdbcTemplate jdbc) {
-        BoundedAggregateCache cache = new BoundedAggregateCache(properties.aggregateCacheSize(), latestSequence(jdbc));
+    public ConfigurerModule rubricAggregate(LedgerProperties properties, EventTable events) {
+        BoundedAggregateCache cache = new BoundedAggregateCache(properties.aggregateCacheSize(), latestSequence(events));
         return configurer -> configurer.configureAggregate(
                 AggregateConfigurer.defaultConfiguration(Rubric.class).configureCache(c -> cache));
     }

@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -26,6 +27,8 @@ import org.springframework.web.multipart.MultipartFile;
 public class BackupController {
 
     public static final String NDJSON = "application/x-ndjson";
+    /** Response header of an export: INTACT or BROKEN (the chain verified over the exported events). */
+    public static final String INTEGRITY_HEADER = "X-Ledger-Integrity";
 
     private final EventExport export;
     private final EventImport importer;
@@ -38,46 +41,58 @@ public class BackupController {
     @GetMapping(value = "/api/v1/departments/{dept}/years/{year}/export", produces = NDJSON)
     @Operation(summary = "导出部门年度的事件（JSON Lines）",
             description = "第一行为文件头（格式、导出时间、年度、事件数、SHA-256 摘要），其后每行一个事件，按全局序号排列；"
-                    + "包括部门、预算台账、自评和该年度所用评价体系版本的事件流。")
+                    + "包括部门、预算台账、自评和该年度所用评价体系版本的事件流。文件头的 integrity 与响应头 "
+                    + INTEGRITY_HEADER + " 给出导出时逐一校验事件链的结果（BROKEN：事件库被篡改），heads 为各事件流带密钥的流头。")
     public void exportYear(@PathVariable String dept, @PathVariable int year, HttpServletResponse response)
             throws IOException {
         FiscalYearId id = FiscalYearId.of(dept, year);
         export.streamsOf(id); // 404 as Problem Details before anything is streamed
-        attachment(response, dept + "-" + year + "-events.jsonl");
-        try (OutputStream out = response.getOutputStream()) {
-            export.exportYear(id, out);
+        try (EventExport.Prepared file = export.prepareYear(id)) {
+            send(response, dept + "-" + year + "-events.jsonl", file);
         }
     }
 
     @GetMapping(value = "/api/v1/export", produces = NDJSON)
     @Operation(summary = "导出整个事件库（JSON Lines）")
     public void exportAll(HttpServletResponse response) throws IOException {
-        attachment(response, "ledger-events.jsonl");
+        try (EventExport.Prepared file = export.prepareAll()) {
+            send(response, "ledger-events.jsonl", file);
+        }
+    }
+
+    /** The file, with the chain's status in the {@value #INTEGRITY_HEADER} header (also in the file's header). */
+    private static void send(HttpServletResponse response, String filename, EventExport.Prepared file)
+            throws IOException {
+        attachment(response, filename);
+        response.setHeader(INTEGRITY_HEADER, file.integrity().status().name());
         try (OutputStream out = response.getOutputStream()) {
-            export.exportAll(out);
+            file.transferTo(out);
         }
     }
 
     @PostMapping(value = "/api/v1/import", consumes = NDJSON)
     @Operation(summary = "从导出文件恢复（导入到空库）",
-            description = "先校验文件头、事件数、SHA-256 摘要与各事件流序号，再在一个事务中写入全部事件（全部或全不）；"
+            description = "先校验文件头、事件数、SHA-256 摘要、各事件流序号，并用本系统的密钥校验每个事件流的带密钥哈希链与文件头"
+                    + "中的流头（不符时拒绝并指出第一处有问题的行；启用带密钥哈希链之前的旧备份须加 acceptLegacy=true），"
+                    + "再在一个事务中写入全部事件（全部或全不）；"
                     + "同一文件再次导入（全部事件已以相同字节存在）不写入任何记录，返回 200 与 alreadyPresent=true；"
                     + "目标库已存在其中部分事件流或不同内容时返回 409。保留事件标识、序号、时间戳与原始字节；全局序号由目标库重新分配。")
-    public ResponseEntity<ImportReport> importNdjson(HttpServletRequest request) throws IOException {
+    public ResponseEntity<ImportReport> importNdjson(HttpServletRequest request,
+            @RequestParam(defaultValue = "false") boolean acceptLegacy) throws IOException {
         try (InputStream in = request.getInputStream()) {
-            return answer(importer.importFrom(in));
+            return answer(importer.importFrom(in, acceptLegacy));
         }
     }
 
     @PostMapping(value = "/api/v1/import", consumes = "multipart/form-data")
     @Operation(summary = "从导出文件恢复（multipart，文件字段名 file）")
     public ResponseEntity<ImportReport> importMultipart(@RequestPart(value = "file", required = false)
-            MultipartFile file) throws IOException {
+            MultipartFile file, @RequestParam(defaultValue = "false") boolean acceptLegacy) throws IOException {
         if (file == null || file.isEmpty()) {
             throw new DomainException("file", "缺少导出文件（multipart 字段名 file）");
         }
         try (InputStream in = file.getInputStream()) {
-            return answer(importer.importFrom(in));
+            return answer(importer.importFrom(in, acceptLegacy));
         }
     }
 

@@ -23,7 +23,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.springframework.jdbc.core.JdbcTemplate;
+import cn.perfledger.app.eventstore.EventTable;
+import cn.perfledger.app.integrity.ExportIntegrity;
+import cn.perfledger.app.integrity.IntegrityStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -42,6 +44,11 @@ import org.springframework.stereotype.Service;
  * bytes after the header line. The header comes first but is computed last: the lines are written to a temporary
  * file while hashing (one read of the store, consistent with itself), then the header and the file are streamed.
  *
+ * <p>The header also carries {@code integrity} — the chain verified over the exported streams as they were read
+ * ({@code {status, problems, …}}; a BROKEN store exports a file that says so) — and {@code heads}: each exported
+ * stream's keyed head as stored ({@code aggregateId, sequenceNumber, chainHash, keyId, headMac}), so a restore can
+ * tell a file whose last events were cut off.
+ *
  * <p>A department-year export holds the streams needed to replay the year on its own: the department, the
  * year's budget ledger ({@code DEPT/YEAR}) and evaluation ({@code DEPT/YEAR/evaluation}), and the rubric versions
  * the year names.
@@ -50,17 +57,18 @@ import org.springframework.stereotype.Service;
 public class EventExport {
 
     public static final String FORMAT = "perf-ledger-events/1";
-    static final String COLUMNS = "globalIndex, aggregateIdentifier, sequenceNumber, type, eventIdentifier,"
-            + " timeStamp, payloadType, payloadRevision, payload, metaData";
 
-    private final JdbcTemplate jdbc;
+    private final EventTable table;
     private final YearQueries queries;
+    private final ExportIntegrity integrity;
     private final ObjectMapper json;
     private final Clock clock;
 
-    public EventExport(JdbcTemplate jdbc, YearQueries queries, ObjectMapper json, Clock clock) {
-        this.jdbc = jdbc;
+    public EventExport(EventTable table, YearQueries queries, ExportIntegrity integrity, ObjectMapper json,
+            Clock clock) {
+        this.table = table;
         this.queries = queries;
+        this.integrity = integrity;
         this.json = json;
         this.clock = clock;
     }
@@ -75,55 +83,98 @@ public class EventExport {
         return new ArrayList<>(streams);
     }
 
+    /** An export written to a temporary file, its header known: the caller streams it, then closes it. */
+    public static final class Prepared implements AutoCloseable {
+        private final Path file;
+        private final byte[] header;
+        private final IntegrityStatus integrity;
+
+        Prepared(Path file, byte[] header, IntegrityStatus integrity) {
+            this.file = file;
+            this.header = header;
+            this.integrity = integrity;
+        }
+
+        /** The chain's integrity over the exported streams (also in the file's header). */
+        public IntegrityStatus integrity() {
+            return integrity;
+        }
+
+        public void transferTo(OutputStream out) {
+            try (InputStream lines = Files.newInputStream(file)) {
+                out.write(header);
+                out.write('\n');
+                lines.transferTo(out);
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException("export failed", e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temp file left behind is harmless
+            }
+        }
+    }
+
     /** Exports one department-year (see the class comment for which streams). */
     public void exportYear(FiscalYearId year, OutputStream out) {
+        try (Prepared prepared = prepareYear(year)) {
+            prepared.transferTo(out);
+        }
+    }
+
+    public Prepared prepareYear(FiscalYearId year) {
         List<String> streams = streamsOf(year);
         Map<String, Object> header = new LinkedHashMap<>();
         header.put("scope", "department-year");
         header.put("departmentId", year.department().toString());
         header.put("fiscalYear", year.year().year());
         header.put("streams", streams);
-        String in = String.join(",", streams.stream().map(s -> "?").toList());
-        write(header, "SELECT " + COLUMNS + " FROM DomainEventEntry WHERE aggregateIdentifier IN (" + in
-                + ") ORDER BY globalIndex", streams.toArray(), out);
+        return write(header, streams);
     }
 
     /** Exports the whole event store. */
     public void exportAll(OutputStream out) {
-        Map<String, Object> header = new LinkedHashMap<>();
-        header.put("scope", "all");
-        write(header, "SELECT " + COLUMNS + " FROM DomainEventEntry ORDER BY globalIndex", new Object[0], out);
+        try (Prepared prepared = prepareAll()) {
+            prepared.transferTo(out);
+        }
     }
 
-    private void write(Map<String, Object> scope, String sql, Object[] args, OutputStream out) {
+    public Prepared prepareAll() {
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("scope", "all");
+        return write(header, null);
+    }
+
+    private Prepared write(Map<String, Object> scope, List<String> streams) {
         Path temp = null;
         try {
             temp = Files.createTempFile("ledger-export-", ".jsonl");
             MessageDigest digest = sha256();
             long[] count = {0};
             String exportedAt = clock.instant().toString();
+            ExportIntegrity.Check check = integrity.start(streams);
             try (OutputStream file = Files.newOutputStream(temp);
                     DigestOutputStream hashed = new DigestOutputStream(new java.io.BufferedOutputStream(file),
                             digest)) {
-                jdbc.query(con -> {
-                    var statement = con.prepareStatement(sql);
-                    statement.setFetchSize(1000);
-                    for (int i = 0; i < args.length; i++) {
-                        statement.setObject(i + 1, args[i]);
-                    }
-                    return statement;
-                }, rs -> {
+                table.inGlobalOrder(streams, row -> {
                     try {
-                        writeLine(hashed, rs.getLong("globalIndex"), rs.getString("aggregateIdentifier"),
-                                rs.getLong("sequenceNumber"), rs.getString("type"), rs.getString("eventIdentifier"),
-                                rs.getString("timeStamp"), rs.getString("payloadType"),
-                                rs.getString("payloadRevision"), rs.getBytes("payload"), rs.getBytes("metaData"));
+                        check.accept(row);
+                        writeLine(hashed, row.globalIndex(), row.aggregateIdentifier(), row.sequenceNumber(),
+                                row.type(), row.eventIdentifier(), row.timeStamp(), row.payloadType(),
+                                row.payloadRevision(), row.payload(), row.metaData());
                         count[0]++;
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
                 });
             }
+            ExportIntegrity.Result verified = check.finish();
             Map<String, Object> header = new LinkedHashMap<>();
             header.put("format", FORMAT);
             header.put("exportedAt", exportedAt);
@@ -131,12 +182,11 @@ public class EventExport {
             header.put("eventCount", count[0]);
             header.put("digestAlgorithm", "SHA-256");
             header.put("digest", HexFormat.of().formatHex(digest.digest()));
-            out.write(json.writeValueAsBytes(header));
-            out.write('\n');
-            try (InputStream lines = Files.newInputStream(temp)) {
-                lines.transferTo(out);
-            }
-            out.flush();
+            header.put("integrity", verified.status());
+            header.put("heads", verified.heads());
+            Prepared prepared = new Prepared(temp, json.writeValueAsBytes(header), verified.status());
+            temp = null;
+            return prepared;
         } catch (IOException e) {
             throw new UncheckedIOException("export failed", e);
         } finally {

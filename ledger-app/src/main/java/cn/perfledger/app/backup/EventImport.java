@@ -20,7 +20,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.jdbc.core.JdbcTemplate;
+import cn.perfledger.app.eventstore.EventTable;
+import cn.perfledger.app.eventstore.StoredEvent;
+import cn.perfledger.app.integrity.ExportIntegrity;
+import cn.perfledger.app.integrity.IntegrityReport;
+import cn.perfledger.app.integrity.StreamHeads;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,8 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction (all or nothing).
  *
  * <p>Verified before anything is written: the header's format, the event count and the SHA-256 digest over the
- * event lines (a file changed by a single byte is refused), every line's required members, and that each stream's
- * sequence numbers run 0, 1, 2, … without a gap. Refused with 409 when any of the file's streams (aggregate
+ * event lines (a file changed by a single byte is refused), every line's required members, that each stream's
+ * sequence numbers run 0, 1, 2, … without a gap, and the keyed chain of every stream with this installation's
+ * keys against the keyed heads in the header (a file re-hashed without the key, or cut short, is refused naming
+ * its first bad line). The restored streams get keyed heads in the same transaction. Refused with 409 when any of the file's streams (aggregate
  * identifiers) or event identifiers already exist in this store: an import only fills an empty store, or
  * streams the store has never seen; it never merges into an existing stream.
  *
@@ -50,34 +56,46 @@ public class EventImport {
      * identity and bytes (the file was imported before), so nothing was written and the global indexes are -1.
      */
     public record ImportReport(String format, String scope, long eventCount, List<String> streams, String digest,
-            long firstGlobalIndex, long lastGlobalIndex, boolean alreadyPresent) {
+            long firstGlobalIndex, long lastGlobalIndex, boolean alreadyPresent, long legacyUnkeyedEvents) {
     }
 
-    private record Row(String aggregateIdentifier, long sequenceNumber, String type, String eventIdentifier,
-            String timeStamp, String payloadType, String payloadRevision, byte[] payload, byte[] metaData) {
-    }
 
     private static final int MAX_LINE = 64 * 1024 * 1024;
 
-    private final JdbcTemplate jdbc;
+    private final EventTable table;
+    private final ExportIntegrity integrity;
+    private final StreamHeads heads;
     private final TransactionTemplate transaction;
     private final ObjectMapper json;
 
-    public EventImport(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, ObjectMapper json) {
-        this.jdbc = jdbc;
+    public EventImport(EventTable table, ExportIntegrity integrity, StreamHeads heads,
+            PlatformTransactionManager transactionManager, ObjectMapper json) {
+        this.table = table;
+        this.integrity = integrity;
+        this.heads = heads;
         this.transaction = new TransactionTemplate(transactionManager);
         this.json = json;
     }
 
+    /** Restores a file whose events are all keyed (and verify under this installation's keys). */
     public ImportReport importFrom(InputStream input) {
+        return importFrom(input, false);
+    }
+
+    /**
+     * Restores a file; {@code acceptLegacy}: events written before the keyed chain (an old backup) are accepted
+     * as legacy if their unkeyed chain is intact, and anchored under keyed heads (an administrator's decision,
+     * reported in {@code legacyUnkeyedEvents}).
+     */
+    public ImportReport importFrom(InputStream input, boolean acceptLegacy) {
         try {
-            return read(new BufferedInputStream(input, 1 << 16));
+            return read(new BufferedInputStream(input, 1 << 16), acceptLegacy);
         } catch (IOException e) {
             throw new UncheckedIOException("import failed", e);
         }
     }
 
-    private ImportReport read(InputStream in) throws IOException {
+    private ImportReport read(InputStream in, boolean acceptLegacy) throws IOException {
         byte[] headerLine = readLine(in, 0);
         if (headerLine == null || headerLine.length == 0) {
             throw new DomainException("header", "导入文件为空：第一行应为文件头（format " + EventExport.FORMAT + "）");
@@ -104,7 +122,7 @@ public class EventImport {
         }
 
         MessageDigest digest = EventExport.sha256();
-        List<Row> rows = new ArrayList<>();
+        List<StoredEvent> rows = new ArrayList<>();
         Map<String, Long> nextSequence = new HashMap<>();
         Set<String> streams = new LinkedHashSet<>();
         Set<String> eventIds = new java.util.HashSet<>();
@@ -127,7 +145,7 @@ public class EventImport {
         int lineNo = 1;
         for (byte[] eventLine : lines) {
             lineNo++;
-            Row row = parse(eventLine, lineNo);
+            StoredEvent row = parse(eventLine, lineNo);
             long expected = nextSequence.getOrDefault(row.aggregateIdentifier(), 0L);
             if (row.sequenceNumber() != expected) {
                 throw new DomainException("line " + lineNo + ".sequenceNumber", "事件流 " + row.aggregateIdentifier()
@@ -147,34 +165,65 @@ public class EventImport {
         if (rows.isEmpty()) {
             throw new DomainException("body", "文件中没有事件");
         }
+        ExportIntegrity.Result verified = verifyChain(header, rows, acceptLegacy);
+        long legacy = verified.status().legacyUnkeyedEvents();
         if (Boolean.TRUE.equals(transaction.execute(status -> allPresentIdentically(rows)))) {
             return new ImportReport(EventExport.FORMAT, header.path("scope").asText(null), rows.size(),
-                    List.copyOf(streams), actualDigest, -1, -1, true);
+                    List.copyOf(streams), actualDigest, -1, -1, true, legacy);
         }
         long[] range = transaction.execute(status -> {
             refuseExisting(new ArrayList<>(streams), new ArrayList<>(eventIds));
-            Long before = jdbc.queryForObject("SELECT COALESCE(MAX(globalIndex), 0) FROM DomainEventEntry",
-                    Long.class);
-            jdbc.batchUpdate("INSERT INTO DomainEventEntry (aggregateIdentifier, sequenceNumber, type,"
-                    + " eventIdentifier, timeStamp, payloadType, payloadRevision, payload, metaData)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows, 1000, (ps, row) -> {
-                        ps.setString(1, row.aggregateIdentifier());
-                        ps.setLong(2, row.sequenceNumber());
-                        ps.setString(3, row.type());
-                        ps.setString(4, row.eventIdentifier());
-                        ps.setString(5, row.timeStamp());
-                        ps.setString(6, row.payloadType());
-                        ps.setString(7, row.payloadRevision());
-                        ps.setBytes(8, row.payload());
-                        ps.setBytes(9, row.metaData());
-                    });
-            Long first = jdbc.queryForObject("SELECT MIN(globalIndex) FROM DomainEventEntry WHERE globalIndex > ?",
-                    Long.class, before);
-            Long last = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
-            return new long[] {first == null ? -1 : first, last == null ? -1 : last};
+            long before = table.maxGlobalIndex();
+            table.insert(rows);
+            // the restored streams get keyed heads here, in the same transaction as their rows
+            verified.ends().forEach((stream, end) -> heads.insert(stream, end.lastSequence(), end.lastLink(),
+                    end.legacyUpTo() >= 0 ? end.legacyUpTo() : null));
+            long first = table.firstGlobalIndexAfter(before);
+            long last = table.maxGlobalIndex();
+            return new long[] {first, last == 0 ? -1 : last};
         });
         return new ImportReport(EventExport.FORMAT, header.path("scope").asText(null), rows.size(),
-                List.copyOf(streams), actualDigest, range[0], range[1], false);
+                List.copyOf(streams), actualDigest, range[0], range[1], false, legacy);
+    }
+
+    /**
+     * Verifies the file's chain with this installation's keys and the heads its header carries; refuses the file
+     * naming the line of the first problem.
+     */
+    private ExportIntegrity.Result verifyChain(JsonNode header, List<StoredEvent> rows, boolean acceptLegacy) {
+        Map<String, StreamHeads.Head> fileHeads = new HashMap<>();
+        for (JsonNode head : header.path("heads")) {
+            String aggregate = head.path("aggregateId").asText(null);
+            if (aggregate != null) {
+                fileHeads.put(aggregate, new StreamHeads.Head(aggregate, head.path("sequenceNumber").asLong(-1),
+                        head.path("chainHash").asText(""), head.path("keyId").asText(""),
+                        head.path("headMac").asText(""), null, null));
+            }
+        }
+        ExportIntegrity.Check check = integrity.startFile(fileHeads, acceptLegacy);
+        Map<String, Integer> lineOf = new HashMap<>();
+        Set<String> keyedStreams = new java.util.HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            StoredEvent row = rows.get(i);
+            lineOf.put(row.aggregateIdentifier() + "#" + row.sequenceNumber(), i + 2);
+            if (check.acceptRow(row)) {
+                keyedStreams.add(row.aggregateIdentifier());
+            }
+        }
+        ExportIntegrity.Result result = check.finish();
+        for (IntegrityReport.ChainBreak problem : result.problems()) {
+            if (problem.kind() == IntegrityReport.BreakKind.HEAD_MISSING && acceptLegacy
+                    && problem.event() != null && !keyedStreams.contains(problem.event().aggregateId())) {
+                continue; // a legacy-only stream of an old backup has no head: anchored on restore
+            }
+            Integer line = problem.event() == null ? null
+                    : lineOf.get(problem.event().aggregateId() + "#" + problem.event().sequenceNumber());
+            String hint = problem.kind() == IntegrityReport.BreakKind.UNKEYED_EVENT && !acceptLegacy
+                    ? "（启用带密钥哈希链之前的旧备份：确认来源可信后以 acceptLegacy=true 导入）" : "";
+            throw new DomainException(line == null ? "header.heads" : "line " + line, "事件链校验未通过，未导入任何事件："
+                    + problem.rule() + hint);
+        }
+        return result;
     }
 
     /**
@@ -183,21 +232,20 @@ public class EventImport {
      * nothing else. Anything in between (some events present, or different bytes) is a conflict, answered by
      * {@link #refuseExisting}.
      */
-    private boolean allPresentIdentically(List<Row> rows) {
-        Map<String, Row> byId = new HashMap<>();
+    private boolean allPresentIdentically(List<StoredEvent> rows) {
+        Map<String, StoredEvent> byId = new HashMap<>();
         rows.forEach(row -> byId.put(row.eventIdentifier(), row));
         List<String> ids = new ArrayList<>(byId.keySet());
         int matching = 0;
         for (int i = 0; i < ids.size(); i += 500) {
-            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + 500));
-            List<Boolean> same = jdbc.query("SELECT eventIdentifier, aggregateIdentifier, sequenceNumber, payload, metaData"
-                    + " FROM DomainEventEntry WHERE eventIdentifier IN (" + placeholders(chunk.size()) + ")",
-                    (rs, n) -> {
-                        Row row = byId.get(rs.getString(1));
-                        return row != null && row.aggregateIdentifier().equals(rs.getString(2))
-                                && row.sequenceNumber() == rs.getLong(3) && Arrays.equals(row.payload(), rs.getBytes(4))
-                                && Arrays.equals(row.metaData(), rs.getBytes(5));
-                    }, chunk.toArray());
+            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + EventTable.CHUNK));
+            List<Boolean> same = table.byEventIdentifier(chunk).stream().map(stored -> {
+                StoredEvent row = byId.get(stored.eventIdentifier());
+                return row != null && row.aggregateIdentifier().equals(stored.aggregateIdentifier())
+                        && row.sequenceNumber() == stored.sequenceNumber()
+                        && Arrays.equals(row.payload(), stored.payload())
+                        && Arrays.equals(row.metaData(), stored.metaData());
+            }).toList();
             if (same.size() != chunk.size() || same.contains(Boolean.FALSE)) {
                 return false;
             }
@@ -209,9 +257,7 @@ public class EventImport {
         Map<String, Long> perStream = new HashMap<>();
         rows.forEach(row -> perStream.merge(row.aggregateIdentifier(), 1L, Long::sum));
         for (Map.Entry<String, Long> stream : perStream.entrySet()) {
-            Long stored = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
-                    Long.class, stream.getKey());
-            if (stored == null || !stored.equals(stream.getValue())) {
+            if (table.count(stream.getKey()) != stream.getValue()) {
                 return false;
             }
         }
@@ -219,33 +265,27 @@ public class EventImport {
     }
 
     private void refuseExisting(List<String> streams, List<String> eventIds) {
-        for (int i = 0; i < streams.size(); i += 500) {
-            List<String> chunk = streams.subList(i, Math.min(streams.size(), i + 500));
-            List<String> present = jdbc.queryForList("SELECT DISTINCT aggregateIdentifier FROM DomainEventEntry"
-                    + " WHERE aggregateIdentifier IN (" + placeholders(chunk.size()) + ")", String.class,
-                    chunk.toArray());
+        for (int i = 0; i < streams.size(); i += EventTable.CHUNK) {
+            List<String> chunk = streams.subList(i, Math.min(streams.size(), i + EventTable.CHUNK));
+            List<String> present = new ArrayList<>(table.existingStreams(chunk));
+            chunk.stream().filter(s -> !present.contains(s) && heads.find(s).isPresent()).forEach(present::add);
             if (!present.isEmpty()) {
                 throw new ConflictException("streams", "目标库中已存在这些事件流，导入只写入空库（或从未有过这些事件流的库），"
                         + "未导入任何事件: " + String.join(", ", present.subList(0, Math.min(10, present.size())))
                         + (present.size() > 10 ? " 等 " + present.size() + " 个" : ""));
             }
         }
-        for (int i = 0; i < eventIds.size(); i += 500) {
-            List<String> chunk = eventIds.subList(i, Math.min(eventIds.size(), i + 500));
-            Long present = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE eventIdentifier IN ("
-                    + placeholders(chunk.size()) + ")", Long.class, chunk.toArray());
-            if (present != null && present > 0) {
+        for (int i = 0; i < eventIds.size(); i += EventTable.CHUNK) {
+            List<String> chunk = eventIds.subList(i, Math.min(eventIds.size(), i + EventTable.CHUNK));
+            long present = table.countEventIdentifiers(chunk);
+            if (present > 0) {
                 throw new ConflictException("eventIdentifier", "目标库中已存在 " + present + " 个相同标识的事件，未导入任何事件");
             }
         }
     }
 
-    private static String placeholders(int n) {
-        return String.join(",", java.util.Collections.nCopies(n, "?"));
-    }
-
     /** One event line; payload and metaData are sliced out as the exact bytes of the file. */
-    private Row parse(byte[] line, int lineNo) {
+    private StoredEvent parse(byte[] line, int lineNo) {
         String prefix = "line " + lineNo + ".";
         Map<String, Object> values = new HashMap<>();
         try (JsonParser p = json.getFactory().createParser(line)) {
@@ -274,11 +314,12 @@ public class EventImport {
         } catch (IOException e) {
             throw new DomainException("line " + lineNo, "事件行不是 JSON: " + e.getMessage());
         }
-        return new Row(text(values, "aggregateIdentifier", prefix, true), number(values, "sequenceNumber", prefix),
-                text(values, "type", prefix, false), text(values, "eventIdentifier", prefix, true),
-                text(values, "timeStamp", prefix, true), text(values, "payloadType", prefix, true),
-                text(values, "payloadRevision", prefix, false), bytes(values, "payload", prefix, true),
-                bytes(values, "metaData", prefix, false));
+        long globalIndex = values.get("globalIndex") instanceof Long n ? n : lineNo;
+        return new StoredEvent(globalIndex, text(values, "aggregateIdentifier", prefix, true),
+                number(values, "sequenceNumber", prefix), text(values, "type", prefix, false),
+                text(values, "eventIdentifier", prefix, true), bytes(values, "metaData", prefix, false),
+                bytes(values, "payload", prefix, true), text(values, "payloadRevision", prefix, false),
+                text(values, "payloadType", prefix, true), text(values, "timeStamp", prefix, true));
     }
 
     private static String text(Map<String, Object> values, String name, String prefix, boolean required) {

@@ -8,20 +8,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.springframework.jdbc.core.JdbcTemplate;
+import cn.perfledger.app.eventstore.EventTable;
+import cn.perfledger.app.eventstore.StoredEvent;
 import org.springframework.stereotype.Service;
 
 /**
  * The events of one department-year: its budget ledger stream ({@code DEPT/2021}) and its evaluation stream
- * ({@code DEPT/2021/evaluation}), in global order, read with plain JDBC from Axon's {@code DomainEventEntry}.
+ * ({@code DEPT/2021/evaluation}), in global order, read with plain JDBC from Axon's {@code DomainEventEntry}
+ * ({@link EventTable}).
  *
  * <p>Payload and metadata are shown as stored (the JSON Jackson wrote, at the stored revision); upcasters, if any
  * are added later, are not applied here, which is what an auditor wants from a raw log.
@@ -44,8 +43,6 @@ public class EventLogQuery {
     public static final int DEFAULT_SIZE = 100;
     public static final int MAX_SIZE = 1000;
     private static final Pattern TYPE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9]{0,99}");
-    private static final String COLUMNS = "globalIndex, aggregateIdentifier, sequenceNumber, payloadType,"
-            + " payloadRevision, timeStamp, metaData, payload";
 
     /** One recorded event. {@code effectiveDate} is taken from the payload (null if it has none). */
     public record RecordedEvent(long globalSequence, String aggregateId, long sequenceNumber, String type,
@@ -88,32 +85,27 @@ public class EventLogQuery {
         }
     }
 
-    private final JdbcTemplate jdbc;
+    private final EventTable table;
     private final ObjectMapper objectMapper;
 
-    public EventLogQuery(JdbcTemplate jdbc, ObjectMapper objectMapper) {
-        this.jdbc = jdbc;
+    public EventLogQuery(EventTable table, ObjectMapper objectMapper) {
+        this.table = table;
         this.objectMapper = objectMapper;
     }
 
     /** True when the department-year's budget ledger has at least one event. */
     public boolean exists(FiscalYearId fiscalYearId) {
-        Long max = jdbc.queryForObject("SELECT MAX(sequenceNumber) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
-                Long.class, fiscalYearId.toString());
-        return max != null;
+        return table.lastSequence(fiscalYearId.toString()).isPresent();
     }
 
     /** Number of events in one aggregate stream (its last sequence number + 1), 0 if none. */
     public long streamLength(String aggregateId) {
-        Long max = jdbc.queryForObject("SELECT MAX(sequenceNumber) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
-                Long.class, aggregateId);
-        return max == null ? 0 : max + 1;
+        return table.lastSequence(aggregateId).map(max -> max + 1).orElse(0L);
     }
 
     /** The payload of one stored event as JSON, if that event exists. */
     public java.util.Optional<JsonNode> payloadAt(String aggregateId, long sequenceNumber) {
-        return jdbc.query("SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
-                (rs, i) -> readTree(rs.getBytes(1)), aggregateId, sequenceNumber).stream().findFirst();
+        return table.event(aggregateId, sequenceNumber).map(row -> readTree(row.payload()));
     }
 
     public EventPage page(FiscalYearId fiscalYearId, Filter filter, int page, int size) {
@@ -123,84 +115,39 @@ public class EventLogQuery {
         if (size < 1 || size > MAX_SIZE) {
             throw new DomainException("size", "每页条数应在 1 至 " + MAX_SIZE + " 之间: " + size);
         }
-        List<Object> args = new ArrayList<>();
-        String where = where(fiscalYearId, filter, args);
+        EventTable.LogFilter where = new EventTable.LogFilter(List.of(fiscalYearId.toString(),
+                fiscalYearId + "/evaluation"), filter.types());
         long total;
         List<RecordedEvent> events;
         if (!filter.hasDateRange()) {
-            Long count = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry" + where, Long.class,
-                    args.toArray());
-            total = count == null ? 0 : count;
-            List<Object> pageArgs = new ArrayList<>(args);
-            pageArgs.add(size);
-            pageArgs.add((long) page * size);
-            events = jdbc.query("SELECT " + COLUMNS + " FROM DomainEventEntry" + where
-                    + " ORDER BY globalIndex LIMIT ? OFFSET ?", (rs, i) -> toEvent(rs), pageArgs.toArray());
+            total = table.count(where);
+            events = table.page(where, size, (long) page * size).stream().map(this::toEvent).toList();
         } else {
             List<Long> matching = new ArrayList<>();
-            jdbc.query(con -> {
-                var statement = con.prepareStatement("SELECT globalIndex, payload FROM DomainEventEntry" + where
-                        + " ORDER BY globalIndex");
-                statement.setFetchSize(1000);
-                for (int i = 0; i < args.size(); i++) {
-                    statement.setObject(i + 1, args.get(i));
-                }
-                return statement;
-            }, rs -> {
-                if (filter.accepts(effectiveDate(rs.getBytes(2)))) {
-                    matching.add(rs.getLong(1));
+            table.payloads(where, (globalIndex, payload) -> {
+                if (filter.accepts(effectiveDate(payload))) {
+                    matching.add(globalIndex);
                 }
             });
             total = matching.size();
             long fromIndex = Math.min((long) page * size, total);
             List<Long> ids = matching.subList((int) fromIndex, (int) Math.min(fromIndex + size, total));
-            events = ids.isEmpty() ? Collections.emptyList() : jdbc.query("SELECT " + COLUMNS
-                    + " FROM DomainEventEntry WHERE globalIndex IN ("
-                    + String.join(",", Collections.nCopies(ids.size(), "?")) + ") ORDER BY globalIndex",
-                    (rs, i) -> toEvent(rs), ids.toArray());
+            events = table.byGlobalIndex(ids).stream().map(this::toEvent).toList();
         }
         int totalPages = (int) ((total + size - 1) / size);
         return new EventPage(fiscalYearId.toString(), page, size, total, totalPages, events);
     }
 
-    private static String where(FiscalYearId fiscalYearId, Filter filter, List<Object> args) {
-        StringBuilder where = new StringBuilder(" WHERE aggregateIdentifier IN (?, ?)");
-        args.add(fiscalYearId.toString());
-        args.add(fiscalYearId + "/evaluation");
-        if (!filter.types().isEmpty()) {
-            where.append(" AND (");
-            for (int i = 0; i < filter.types().size(); i++) {
-                if (i > 0) {
-                    where.append(" OR ");
-                }
-                // nested record types are stored as Outer$Name, top-level ones as package.Name
-                where.append("payloadType LIKE ? OR payloadType LIKE ?");
-                args.add("%$" + filter.types().get(i));
-                args.add("%." + filter.types().get(i));
-            }
-            where.append(')');
-        }
-        return where.toString();
-    }
-
-    private RecordedEvent toEvent(ResultSet rs) throws SQLException {
-        String payloadType = rs.getString("payloadType");
-        byte[] payload = rs.getBytes("payload");
-        byte[] metaData = rs.getBytes("metaData");
-        JsonNode payloadNode = readTree(payload);
+    private RecordedEvent toEvent(StoredEvent row) {
+        JsonNode payloadNode = readTree(row.payload());
         JsonNode dateNode = payloadNode == null ? null : payloadNode.get("effectiveDate");
         LocalDate effectiveDate = null;
         if (dateNode != null && dateNode.isTextual()) {
             effectiveDate = parseDate(dateNode.asText());
         }
-        return new RecordedEvent(rs.getLong("globalIndex"), rs.getString("aggregateIdentifier"),
-                rs.getLong("sequenceNumber"), simpleName(payloadType), payloadType, rs.getString("payloadRevision"),
-                effectiveDate, rs.getString("timeStamp"), readTree(metaData), payloadNode);
-    }
-
-    static String simpleName(String payloadType) {
-        int cut = Math.max(payloadType.lastIndexOf('$'), payloadType.lastIndexOf('.'));
-        return payloadType.substring(cut + 1);
+        return new RecordedEvent(row.globalIndex(), row.aggregateIdentifier(), row.sequenceNumber(),
+                row.simpleType(), row.payloadType(), row.payloadRevision(), effectiveDate, row.timeStamp(),
+                readTree(row.metaData()), payloadNode);
     }
 
     private JsonNode readTree(byte[] json) {

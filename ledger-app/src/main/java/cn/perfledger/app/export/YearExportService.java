@@ -5,6 +5,7 @@ import cn.perfledger.app.export.xlsx.WorkbookContent;
 import cn.perfledger.app.export.xlsx.YearWorkbook;
 import cn.perfledger.app.query.BasisResult;
 import cn.perfledger.app.query.YearQueries;
+import cn.perfledger.domain.common.ConflictException;
 import cn.perfledger.domain.budget.BudgetEvent.FiscalYearOpened;
 import cn.perfledger.domain.common.FiscalYearId;
 import cn.perfledger.projections.basis.Basis;
@@ -35,6 +36,10 @@ public class YearExportService {
     public ExportedWorkbook export(FiscalYearId year, LocalDate asOf, Instant knownAt) {
         Basis basis = queries.basis(year, asOf, knownAt);
         BasisResult<ExecutionReport> execution = queries.execution(year, basis.asOf(), basis.knownAt());
+        if (execution.integrity().broken()) {
+            // a workbook leaves the ledger and is read without it: it must never carry numbers from a broken chain
+            throw new ConflictException("integrity", "事件链校验未通过，不能导出 Excel（数字不可信）：" + execution.integrity().summary());
+        }
         BasisResult<CarryOverReport> carryOver = queries.carryOver(year, basis.asOf(), basis.knownAt());
         BasisResult<ScoredTable> evaluation = null;
         String missing = null;

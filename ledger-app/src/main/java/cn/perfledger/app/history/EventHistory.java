@@ -1,5 +1,13 @@
 package cn.perfledger.app.history;
 
+import cn.perfledger.app.eventstore.EventTable;
+import cn.perfledger.app.integrity.IntegrityAnchor;
+import cn.perfledger.app.integrity.IntegrityKeys;
+import cn.perfledger.app.integrity.IntegrityReport.ChainBreak;
+import cn.perfledger.app.integrity.IntegritySeals;
+import cn.perfledger.app.integrity.IntegrityStatus;
+import cn.perfledger.app.integrity.StreamHeads;
+import cn.perfledger.app.integrity.StreamWalk;
 import cn.perfledger.domain.budget.BudgetEvent;
 import cn.perfledger.domain.department.DepartmentEvent;
 import cn.perfledger.domain.evaluation.EvaluationEvent;
@@ -22,7 +30,6 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 import org.axonframework.eventsourcing.EventStreamUtils;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,6 +37,12 @@ import org.springframework.stereotype.Service;
  * Axon does when it loads an aggregate), kept in memory and topped up with what was appended since the last
  * read. Every as-of query folds these: reading 100,000 events once costs about a second, reading the tail
  * afterwards costs one indexed query.
+ *
+ * <p><b>Verified once, on read.</b> Each row is checked as it is read into memory ({@link StreamWalk}: keyed
+ * chain hash, link, sequence), and after each read that brought rows the stream is compared with its keyed head
+ * and last seal (truncation, deletion). The outcome is kept with the stream ({@link #integrity}) and carried by
+ * every answer built from it; a query that finds nothing new costs nothing extra. Rows tampered with after they
+ * were read do not change what is in memory (the verify endpoints, which read the store, see them).
  *
  * <p>Streams are append-only and a sequence number is never reused, so a cached prefix never goes stale;
  * a new read asks only for {@code sequenceNumber > last}.
@@ -39,19 +52,32 @@ public class EventHistory {
 
     private static final java.util.Set<String> KEPT_METADATA = java.util.Set.of("client", "user", "role", "synthetic",
             "correlationId");
-    private static final String COLUMNS = "globalIndex, type, aggregateIdentifier, sequenceNumber, eventIdentifier,"
-            + " timeStamp, payloadType, payloadRevision, payload, metaData";
+    /** A stream read only for its integrity (the department's) is topped up at most this often. */
+    private static final long STATUS_REFRESH_NANOS = 10_000_000_000L;
 
-    private final JdbcTemplate jdbc;
+    private final EventTable table;
     private final Serializer serializer;
     private final EventUpcaster upcaster;
+    private final IntegrityKeys keys;
+    private final StreamHeads heads;
+    private final IntegritySeals seals;
+    private final IntegrityAnchor anchor;
     private final Map<String, CachedStream> streams = new ConcurrentHashMap<>();
 
-    public EventHistory(JdbcTemplate jdbc, org.axonframework.config.Configuration axon) {
-        this.jdbc = jdbc;
+    public EventHistory(EventTable table, org.axonframework.config.Configuration axon, IntegrityKeys keys,
+            StreamHeads heads, IntegritySeals seals, IntegrityAnchor anchor) {
+        this.table = table;
         this.serializer = axon.eventSerializer();
         EventUpcaster chain = axon.upcasterChain();
         this.upcaster = chain == null ? NoOpEventUpcaster.INSTANCE : chain;
+        this.keys = keys;
+        this.heads = heads;
+        this.seals = seals;
+        this.anchor = anchor;
+    }
+
+    /** One stream as read: its events and the integrity of everything read of it so far. */
+    public record Read(List<RecordedEvent> events, IntegrityStatus integrity) {
     }
 
     /** The rubric version's events (its publication and retirement). */
@@ -64,17 +90,29 @@ public class EventHistory {
      * readers until the stream grows (copy-on-append), so a read costs one indexed query and no copying.
      */
     public List<RecordedEvent> stream(String aggregateId) {
+        return read(aggregateId).events();
+    }
+
+    /** One aggregate stream, topped up, with its integrity. */
+    public Read read(String aggregateId) {
         CachedStream stream = streams.computeIfAbsent(aggregateId, id -> new CachedStream());
         synchronized (stream) {
-            List<RecordedEvent> fresh = readAfter(aggregateId, stream.lastSequence);
-            if (!fresh.isEmpty()) {
-                List<RecordedEvent> grown = new ArrayList<>(stream.events.size() + fresh.size());
-                grown.addAll(stream.events);
-                grown.addAll(fresh);
-                stream.events = Collections.unmodifiableList(grown);
-                stream.lastSequence = fresh.get(fresh.size() - 1).sequenceNumber();
+            topUpOrForget(aggregateId, stream);
+            return new Read(stream.events, stream.status);
+        }
+    }
+
+    /**
+     * The integrity of a stream the answers do not fold but depend on (a year's department): read in full on
+     * first use, topped up at most every ten seconds after that.
+     */
+    public IntegrityStatus integrity(String aggregateId) {
+        CachedStream stream = streams.computeIfAbsent(aggregateId, id -> new CachedStream());
+        synchronized (stream) {
+            if (stream.walk == null || System.nanoTime() - stream.toppedUpAt > STATUS_REFRESH_NANOS) {
+                topUpOrForget(aggregateId, stream);
             }
-            return stream.events;
+            return stream.status;
         }
     }
 
@@ -83,22 +121,76 @@ public class EventHistory {
         streams.clear();
     }
 
-    private List<RecordedEvent> readAfter(String aggregateId, long lastSequence) {
+    /** A read that failed half-way (e.g. an undeserializable payload) leaves nothing half-verified behind. */
+    private void topUpOrForget(String aggregateId, CachedStream stream) {
+        try {
+            topUp(aggregateId, stream);
+        } catch (RuntimeException e) {
+            stream.walk = null;
+            stream.events = List.of();
+            stream.status = IntegrityStatus.INTACT;
+            throw e;
+        }
+    }
+
+    private void topUp(String aggregateId, CachedStream stream) {
+        stream.toppedUpAt = System.nanoTime();
+        boolean first = stream.walk == null;
+        StreamHeads.Head before = null;
+        IntegritySeals.SealedHead sealed = seals.sealedHead(aggregateId).orElse(null);
+        if (first) {
+            anchor.ensureAnchored();
+            before = heads.find(aggregateId).orElse(null);
+            Long legacy = heads.legacyUpTo(before);
+            stream.walk = new StreamWalk(aggregateId, keys, legacy == null ? -1 : legacy, -1);
+            if (before != null) {
+                stream.walk.noteLinkAt(before.sequenceNumber());
+            }
+        }
+        if (sealed != null) {
+            stream.walk.noteLinkAt(sealed.sequenceNumber());
+        }
+        List<RecordedEvent> fresh = readAfter(aggregateId, stream.walk, stream.walk.lastSequence());
+        if (fresh.isEmpty() && !first) {
+            return;
+        }
+        // rows first, then the head: rows and head commit together, so a head ahead of what was read is either a
+        // commit that came in between (read once more) or a truncation
+        StreamHeads.Head head = first && before != null && before.sequenceNumber() == stream.walk.lastSequence()
+                ? before : heads.find(aggregateId).orElse(null);
+        if (head != null && head.sequenceNumber() > stream.walk.lastSequence()) {
+            List<RecordedEvent> more = readAfter(aggregateId, stream.walk, stream.walk.lastSequence());
+            fresh = more.isEmpty() ? fresh : concat(fresh, more);
+        }
+        if (!fresh.isEmpty()) {
+            stream.events = Collections.unmodifiableList(concat(stream.events, fresh));
+        }
+        // a seal taken after the rows it names were read can only be compared where the walk noted a link
+        boolean sealComparable = sealed != null && stream.walk.comparableAt(sealed.sequenceNumber());
+        stream.walk.finish(heads, head, sealComparable ? sealed : null);
+        List<IntegrityStatus.Problem> all = new ArrayList<>();
+        for (ChainBreak problem : stream.walk.problems()) {
+            all.add(IntegrityStatus.Problem.of(problem, aggregateId));
+        }
+        stream.status = IntegrityStatus.of(all, stream.walk.legacyEvents());
+    }
+
+    private static List<RecordedEvent> concat(List<RecordedEvent> a, List<RecordedEvent> b) {
+        List<RecordedEvent> all = new ArrayList<>(a.size() + b.size());
+        all.addAll(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private List<RecordedEvent> readAfter(String aggregateId, StreamWalk walk, long lastSequence) {
         List<Long> globalIndexes = new ArrayList<>();
         List<GenericDomainEventEntry<byte[]>> entries = new ArrayList<>();
-        jdbc.query(con -> {
-            var statement = con.prepareStatement("SELECT " + COLUMNS + " FROM DomainEventEntry"
-                    + " WHERE aggregateIdentifier = ? AND sequenceNumber > ? ORDER BY sequenceNumber");
-            statement.setFetchSize(1000);
-            statement.setString(1, aggregateId);
-            statement.setLong(2, lastSequence);
-            return statement;
-        }, rs -> {
-            globalIndexes.add(rs.getLong("globalIndex"));
-            entries.add(new GenericDomainEventEntry<>(rs.getString("type"), rs.getString("aggregateIdentifier"),
-                    rs.getLong("sequenceNumber"), rs.getString("eventIdentifier"), rs.getString("timeStamp"),
-                    rs.getString("payloadType"), rs.getString("payloadRevision"), rs.getBytes("payload"),
-                    rs.getBytes("metaData")));
+        table.streamAfter(aggregateId, lastSequence, row -> {
+            walk.accept(row);
+            globalIndexes.add(row.globalIndex());
+            entries.add(new GenericDomainEventEntry<>(row.type(), row.aggregateIdentifier(), row.sequenceNumber(),
+                    row.eventIdentifier(), row.timeStamp(), row.payloadType(), row.payloadRevision(), row.payload(),
+                    row.metaData()));
         });
         if (entries.isEmpty()) {
             return List.of();
@@ -158,7 +250,9 @@ public class EventHistory {
 
     private static final class CachedStream {
         private List<RecordedEvent> events = List.of();
-        private long lastSequence = -1;
+        private StreamWalk walk;
+        private IntegrityStatus status = IntegrityStatus.INTACT;
+        private long toppedUpAt;
     }
 
 }

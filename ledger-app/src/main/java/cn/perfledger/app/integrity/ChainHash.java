@@ -18,9 +18,16 @@ import java.util.regex.Pattern;
 
 /**
  * The hash chain's definition: which bytes are hashed, in which order. Everything here is pure and documented so
- * that an auditor can recompute a chain from a database dump without this application.
+ * that an auditor holding the key can recompute a chain from a database dump without this application.
  *
- * <h2>Chain hash of one event (layout {@value #VERSION})</h2>
+ * <h2>Keyed chain hash of one event (layout {@value #VERSION_KEYED}, every event written since the keyed chain)</h2>
+ * {@code chainHash = lowercase hex HMAC-SHA256(key[chainKey], …)} over the length-prefixed fields (below) of layout
+ * {@value #VERSION} with two changes: the first field is the tag {@value #VERSION_KEYED}, and the key id
+ * ({@code chainKey} in the metadata) follows it as the second field, so twelve fields in all. The key is held
+ * outside the database ({@link IntegrityKeys}); without it a chain hash cannot be recomputed, so a payload changed
+ * and "re-hashed" from this layout does not verify.
+ *
+ * <h2>Unkeyed chain hash (layout {@value #VERSION}, events written before the keyed chain: legacy)</h2>
  * {@code chainHash = lowercase hex SHA-256} of the concatenation of these eleven fields, each written as a 4-byte
  * big-endian length followed by that many bytes of UTF-8 ({@code null} is written as length {@code 0xFFFFFFFF}
  * with no bytes):
@@ -61,9 +68,13 @@ public final class ChainHash {
     public static final String CHAIN_PREV = "chainPrev";
     /** Metadata key: this event's chain hash. */
     public static final String CHAIN_HASH = "chainHash";
-    /** The layout tag, first field of every hashed record. */
+    /** Metadata key: the id of the HMAC key of this event's chain hash (absent on legacy unkeyed events). */
+    public static final String CHAIN_KEY = "chainKey";
+    /** The layout tag of unkeyed (legacy) chain hashes. */
     public static final String VERSION = "perfledger-chain-v1";
-    static final Set<String> CHAIN_KEYS = Set.of(CHAIN_PREV, CHAIN_HASH);
+    /** The layout tag of keyed chain hashes. */
+    public static final String VERSION_KEYED = "perfledger-chain-v2";
+    static final Set<String> CHAIN_KEYS = Set.of(CHAIN_PREV, CHAIN_HASH, CHAIN_KEY);
     private static final Pattern HEX_64 = Pattern.compile("[0-9a-f]{64}");
     private static final HexFormat HEX = HexFormat.of();
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(ChainHash::newDigest);
@@ -111,8 +122,30 @@ public final class ChainHash {
         return sha256Hex(lengthPrefixed(parts));
     }
 
+    /**
+     * The keyed chain hash of one event (layout {@value #VERSION_KEYED}); null when {@code keyId} is not a
+     * configured key.
+     */
+    public static String keyedEventHash(IntegrityKeys keys, String keyId, String chainPrev, EventFields fields,
+            String payloadSha256, String metadataSha256) {
+        List<String> parts = new ArrayList<>(12);
+        parts.add(VERSION_KEYED);
+        parts.add(keyId);
+        parts.add(chainPrev);
+        parts.add(fields.eventIdentifier());
+        parts.add(fields.aggregateIdentifier());
+        parts.add(Long.toString(fields.sequenceNumber()));
+        parts.add(fields.type());
+        parts.add(fields.payloadType());
+        parts.add(fields.payloadRevision());
+        parts.add(fields.timestamp());
+        parts.add(payloadSha256);
+        parts.add(metadataSha256);
+        return keys.mac(keyId, parts);
+    }
+
     /** Each part as a 4-byte big-endian length and its UTF-8 bytes; null as length -1 and no bytes. */
-    static byte[] lengthPrefixed(List<String> parts) {
+    public static byte[] lengthPrefixed(List<String> parts) {
         List<byte[]> encoded = new ArrayList<>(parts.size());
         int size = 0;
         for (String part : parts) {

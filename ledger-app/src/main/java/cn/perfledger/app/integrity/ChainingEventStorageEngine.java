@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -30,7 +31,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Wraps the event store's {@link EventStorageEngine} and writes the hash chain ({@link ChainHash}) into the
- * metadata of every event it appends: {@code chainPrev} and {@code chainHash}.
+ * metadata of every event it appends: {@code chainPrev}, {@code chainHash} (an HMAC under the current key) and
+ * {@code chainKey} (that key's id), and moves the stream's keyed head ({@link StreamHeads}) in the same
+ * transaction. Snapshots are bound to the chain on the way in and checked on the way out ({@link SnapshotBinding}).
  *
  * <p><b>Why here.</b> Every event reaches the database through {@link #appendEvents(List)} of the one storage
  * engine, whichever command, aggregate, import or direct {@code EventBus.publish} produced it, and after every
@@ -56,15 +59,23 @@ public final class ChainingEventStorageEngine implements EventStorageEngine {
 
     private final EventStorageEngine delegate;
     private final Serializer serializer;
+    private final Serializer snapshotSerializer;
     private final PredecessorLookup store;
     private final ChainHeads heads;
+    private final Supplier<ChainIntegrity> integrity;
 
-    public ChainingEventStorageEngine(EventStorageEngine delegate, Serializer serializer, PredecessorLookup store,
-            ChainHeads heads) {
+    /**
+     * @param integrity looked up on first use (the engine is built before the beans it needs)
+     */
+    public ChainingEventStorageEngine(EventStorageEngine delegate, Serializer serializer,
+            Serializer snapshotSerializer, PredecessorLookup store, ChainHeads heads,
+            Supplier<ChainIntegrity> integrity) {
         this.delegate = delegate;
         this.serializer = serializer;
+        this.snapshotSerializer = snapshotSerializer;
         this.store = store;
         this.heads = heads;
+        this.integrity = integrity;
     }
 
     /** The engine this one decorates. */
@@ -81,18 +92,27 @@ public final class ChainingEventStorageEngine implements EventStorageEngine {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get() : null;
         Map<String, ChainHeads.Head> pending = unitOfWork == null ? new HashMap<>()
                 : unitOfWork.root().getOrComputeResource(PENDING, key -> new HashMap<String, ChainHeads.Head>());
+        ChainIntegrity guard = integrity.get();
+        String keyId = guard.keys().currentId();
         Map<String, ChainHeads.Head> appended = new LinkedHashMap<>();
+        Map<String, Long> firstSequence = new LinkedHashMap<>();
         List<EventMessage<?>> chained = new ArrayList<>(events.size());
         for (EventMessage<?> event : events) {
             DomainEventMessage<?> domainEvent = asDomainEventMessage(event);
             String aggregate = domainEvent.getAggregateIdentifier();
             long sequence = domainEvent.getSequenceNumber();
             String previous = previousLink(aggregate, sequence, appended, pending);
-            ChainedEventMessage<?> message = chain(domainEvent, previous);
+            ChainedEventMessage<?> message = chain(guard.keys(), keyId, domainEvent, previous);
             appended.put(aggregate, new ChainHeads.Head(sequence, message.chainHash));
+            firstSequence.putIfAbsent(aggregate, sequence);
             chained.add(message);
         }
-        delegate.appendEvents(chained);
+        guard.inTransaction(() -> {
+            delegate.appendEvents(chained);
+            appended.forEach((aggregate, head) -> guard.advanceHead(aggregate, firstSequence.get(aggregate) - 1,
+                    head.sequenceNumber(), head.chainHash()));
+            return null;
+        });
         pending.putAll(appended);
         afterCommit(unitOfWork, () -> heads.advance(appended));
     }
@@ -123,18 +143,20 @@ public final class ChainingEventStorageEngine implements EventStorageEngine {
         return stored.orElse(ChainHash.MISSING_PREDECESSOR);
     }
 
-    private <T> ChainedEventMessage<T> chain(DomainEventMessage<T> event, String chainPrev) {
+    private <T> ChainedEventMessage<T> chain(IntegrityKeys keys, String keyId, DomainEventMessage<T> event,
+            String chainPrev) {
         SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
         MetaData metaData = event.getMetaData();
         ChainHash.EventFields fields = new ChainHash.EventFields(event.getIdentifier(),
                 event.getAggregateIdentifier(), event.getSequenceNumber(), event.getType(),
                 payload.getType().getName(), payload.getType().getRevision(),
                 DateTimeUtils.formatInstant(event.getTimestamp()));
-        String hash = ChainHash.eventHash(chainPrev, fields, ChainHash.sha256Hex(payload.getData()),
+        String hash = ChainHash.keyedEventHash(keys, keyId, chainPrev, fields, ChainHash.sha256Hex(payload.getData()),
                 ChainHash.sha256Hex(canonicalMetadata(metaData).getBytes(StandardCharsets.UTF_8)));
         Map<String, Object> chainedMetaData = new HashMap<>(metaData);
         chainedMetaData.put(ChainHash.CHAIN_PREV, chainPrev);
         chainedMetaData.put(ChainHash.CHAIN_HASH, hash);
+        chainedMetaData.put(ChainHash.CHAIN_KEY, keyId);
         return new ChainedEventMessage<>(event, MetaData.from(chainedMetaData), serializer, payload, hash);
     }
 
@@ -148,7 +170,7 @@ public final class ChainingEventStorageEngine implements EventStorageEngine {
         withoutChain.keySet().removeAll(ChainHash.CHAIN_KEYS);
         byte[] json = serializer.serialize(MetaData.from(withoutChain), byte[].class).getData();
         try {
-            return ChainHash.canonicalMetadata(StoredEvent.METADATA_READER.readTree(json));
+            return ChainHash.canonicalMetadata(ChainLinks.METADATA_READER.readTree(json));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("event metadata is not JSON: " + e.getMessage(), e);
         }
@@ -214,9 +236,30 @@ public final class ChainingEventStorageEngine implements EventStorageEngine {
 
     // ---- everything else is the delegate's ----
 
+    /**
+     * Binds the snapshot to the chain: its metadata gets the chain hash of the event it was built at
+     * ({@value SnapshotBinding#CHAIN_HASH}), the key id and a keyed MAC over its identity, that link and the
+     * SHA-256 of the payload bytes handed to the engine ({@link SnapshotBinding}).
+     */
     @Override
     public void storeSnapshot(DomainEventMessage<?> snapshot) {
-        delegate.storeSnapshot(snapshot);
+        String aggregate = snapshot.getAggregateIdentifier();
+        long sequence = snapshot.getSequenceNumber();
+        String link = heads.linkAt(aggregate, sequence);
+        if (link == null) {
+            link = store.linkOf(aggregate, sequence).orElse(null);
+        }
+        if (link == null) {
+            log.warn("Snapshot of {} at {} not stored: the event it was built at is not in the store", aggregate,
+                    sequence);
+            return;
+        }
+        SerializedObject<byte[]> payload = snapshot.serializePayload(snapshotSerializer, byte[].class);
+        Map<String, Object> metaData = new HashMap<>(snapshot.getMetaData());
+        metaData.putAll(SnapshotBinding.bind(integrity.get().keys(), aggregate, sequence, snapshot.getType(),
+                payload, link));
+        delegate.storeSnapshot(new ChainedEventMessage<>(snapshot, MetaData.from(metaData), snapshotSerializer,
+                payload, null));
     }
 
     @Override
@@ -234,9 +277,28 @@ public final class ChainingEventStorageEngine implements EventStorageEngine {
         return delegate.readEvents(aggregateIdentifier, firstSequenceNumber);
     }
 
+    /**
+     * The latest snapshot only if its keyed binding verifies against the stored bytes and the current chain;
+     * otherwise it is discarded (logged) and the aggregate is rebuilt from its events.
+     */
     @Override
     public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
-        return delegate.readSnapshot(aggregateIdentifier);
+        Optional<DomainEventMessage<?>> snapshot = delegate.readSnapshot(aggregateIdentifier);
+        if (snapshot.isEmpty()) {
+            return snapshot;
+        }
+        DomainEventMessage<?> message = snapshot.get();
+        long sequence = message.getSequenceNumber();
+        ChainIntegrity guard = integrity.get();
+        String problem = SnapshotBinding.check(guard.keys(), message.getIdentifier(),
+                guard.storedSnapshot(aggregateIdentifier, sequence).orElse(null),
+                store.linkOf(aggregateIdentifier, sequence).orElse(null));
+        if (problem != null) {
+            log.warn("Snapshot of {} at sequence {} DISCARDED, the aggregate is rebuilt from its events: {}",
+                    aggregateIdentifier, sequence, problem);
+            return Optional.empty();
+        }
+        return snapshot;
     }
 
     @Override

@@ -1,18 +1,27 @@
 package cn.perfledger.app.integrity;
 
+import cn.perfledger.app.eventstore.EventTable;
+import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Puts {@link ChainingEventStorageEngine} around the event store's storage engine.
+ * Puts {@link ChainingEventStorageEngine} around the event store's storage engine, and provides the keys, the
+ * keyed stream heads, the store's anchor and the periodic seals.
  *
  * <p>The engine itself stays Axon's autoconfigured {@code JdbcEventStorageEngine} (serializers, upcasters,
  * exception resolver, schema: all as configured elsewhere); a bean post-processor replaces the
@@ -21,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * serializer ({@link AbstractEventStorageEngine#getEventSerializer()}).
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(IntegrityProperties.class)
 public class IntegrityConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(IntegrityConfiguration.class);
@@ -33,13 +43,51 @@ public class IntegrityConfiguration {
         return new ChainHeads(HEAD_CACHE_CAPACITY);
     }
 
+    @Bean
+    public IntegrityKeys integrityKeys(IntegrityProperties properties) {
+        return IntegrityKeys.load(properties);
+    }
+
+    @Bean
+    public StreamHeads streamHeads(JdbcTemplate jdbc, IntegrityKeys keys) {
+        return new StreamHeads(jdbc, keys);
+    }
+
+    @Bean
+    public IntegrityAnchor integrityAnchor(JdbcTemplate jdbc, EventTable events, StreamHeads heads, IntegrityKeys keys,
+            Clock clock, PlatformTransactionManager transactionManager,
+            org.springframework.context.ApplicationEventPublisher publisher) {
+        IntegrityAnchor anchor = new IntegrityAnchor(jdbc, events, heads, keys, clock, transactionManager);
+        anchor.publishTo(publisher);
+        return anchor;
+    }
+
+    @Bean
+    public IntegritySeals integritySeals(JdbcTemplate jdbc, IntegrityKeys keys, StreamHeads heads, Clock clock,
+            PlatformTransactionManager transactionManager, IntegrityProperties properties) {
+        return new IntegritySeals(jdbc, keys, heads, clock, transactionManager, properties);
+    }
+
+    @Bean
+    public ChainIntegrity chainIntegrity(IntegrityKeys keys, StreamHeads heads, IntegrityAnchor anchor,
+            EventTable events, PlatformTransactionManager transactionManager) {
+        return new StoreChainIntegrity(keys, heads, anchor, events, transactionManager);
+    }
+
+    /** Anchors the store before anything else runs (the demo loader among them): see {@link IntegrityAnchor}. */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    public ApplicationRunner integrityAnchorOnStartup(IntegrityAnchor anchor) {
+        return args -> anchor.ensureAnchored();
+    }
+
     /**
-     * Static and with lazy dependencies only, as a bean post-processor must be: the JdbcTemplate is looked up on the
-     * first append that needs the store.
+     * Static and with lazy dependencies only, as a bean post-processor must be: the JdbcTemplate and the
+     * integrity beans are looked up on first use.
      */
     @Bean
-    public static BeanPostProcessor chainingEventStorageEngineDecorator(ObjectProvider<JdbcTemplate> jdbc,
-            ObjectProvider<ChainHeads> heads) {
+    public static BeanPostProcessor chainingEventStorageEngineDecorator(ObjectProvider<EventTable> events,
+            ObjectProvider<ChainHeads> heads, ObjectProvider<ChainIntegrity> integrity) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -51,25 +99,30 @@ public class IntegrityConfiguration {
                             + " events are stored WITHOUT hash chain", beanName, bean.getClass().getName());
                     return bean;
                 }
-                log.info("Event chain: hashing every event appended through '{}' ({})", beanName,
+                log.info("Event chain: keyed hashing of every event appended through '{}' ({})", beanName,
                         bean.getClass().getSimpleName());
-                PredecessorLookup lookup = (aggregate, sequence) -> linkOf(jdbc.getObject(), aggregate, sequence);
-                return new ChainingEventStorageEngine(engine, axonEngine.getEventSerializer(), lookup,
-                        heads.getObject());
+                PredecessorLookup lookup = (aggregate, sequence) -> linkOf(events.getObject(), aggregate, sequence);
+                Supplier<ChainIntegrity> guard = new Supplier<>() {
+                    private volatile ChainIntegrity resolved;
+
+                    @Override
+                    public ChainIntegrity get() {
+                        ChainIntegrity value = resolved;
+                        if (value == null) {
+                            value = integrity.getObject();
+                            resolved = value;
+                        }
+                        return value;
+                    }
+                };
+                return new ChainingEventStorageEngine(engine, axonEngine.getEventSerializer(),
+                        axonEngine.getSnapshotSerializer(), lookup, heads.getObject(), guard);
             }
         };
     }
 
     /** The link of one stored event: its chainHash, or its anchor when it carries no chain. */
-    static Optional<String> linkOf(JdbcTemplate jdbc, String aggregate, long sequence) {
-        return jdbc.query("SELECT " + StoredEvent.COLUMNS + " FROM DomainEventEntry"
-                        + " WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
-                (rs, i) -> StoredEvent.read(rs), aggregate, sequence).stream().findFirst().map(row -> {
-                    StoredEvent.Links links = row.links();
-                    if (links.chained() && ChainHash.isLink(links.storedHash())) {
-                        return links.storedHash();
-                    }
-                    return row.hashWith(ChainHash.GENESIS, links);
-                });
+    static Optional<String> linkOf(EventTable events, String aggregate, long sequence) {
+        return events.event(aggregate, sequence).map(row -> ChainLinks.of(row).link());
     }
 }

@@ -19,10 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 /** Tamper evidence over HTTP: verify hash chains, export a department-year's digest, check a kept digest. */
 @RestController
 @Tag(name = "防篡改 integrity", description = """
-        每个事件写入时在元数据中记录哈希链：chainPrev（同一聚合上一个事件的链哈希，第 0 号为 64 个 0）与 chainHash \
-        （对 chainPrev、事件标识、聚合标识、序号、类型、载荷类型与版本、记录时间、载荷字节的 SHA-256、\
-        去掉链哈希后的规范元数据的 SHA-256 按固定格式求 SHA-256）。校验直接读取事件库的原始记录逐一重算，\
-        报告每个事件流的第一处断裂；摘要由审计方保存，用于日后核对（可发现删除末尾事件或整链重算）。""")
+        每个事件写入时在元数据中记录带密钥的哈希链：chainPrev（同一聚合上一个事件的链哈希，第 0 号为 64 个 0）、chainKey \
+        （密钥编号）与 chainHash（对 chainKey、chainPrev、事件标识、聚合标识、序号、类型、载荷类型与版本、记录时间、\
+        载荷字节的 SHA-256、去掉链哈希后的规范元数据的 SHA-256 按固定格式求 HMAC-SHA256，密钥保存在数据库之外）。\
+        每个事件流另有带密钥的流头记录（最后序号与哈希，随每次写入在同一事务中更新）并定期封存，可发现删除末尾事件\
+        或整个事件流。校验直接读取事件库的原始记录逐一重算，报告每个事件流的问题；摘要由审计方保存，用于日后核对。""")
 public class IntegrityController {
 
     private final IntegrityVerifier verifier;
@@ -35,13 +36,14 @@ public class IntegrityController {
 
     @GetMapping("/api/v1/departments/{dept}/years/{year}/integrity")
     @Operation(summary = "校验部门年度的事件链",
-            description = "逐一重算预算台账（DEPT/YEAR）与自评（DEPT/YEAR/evaluation）两个事件流的哈希链，"
-                    + "报告每个事件流的第一处断裂（事件的全局序号、标识、聚合、序号、类型与原因）。"
+            description = "逐一重算预算台账（DEPT/YEAR）、自评（DEPT/YEAR/evaluation）、部门（DEPT）与该年度所用评价体系"
+                    + "版本的事件流的哈希链，并与带密钥的流头和封存记录核对，报告每个事件流的问题（事件的全局序号、标识、"
+                    + "聚合、序号、类型与原因）。"
                     + "启用哈希链之前写入的事件记为未入链（UNCHAINED），不算断裂。")
     public IntegrityReport verifyYear(@PathVariable String dept, @PathVariable int year) {
         FiscalYearId id = FiscalYearId.of(dept, year);
         IntegrityReport report = verifier.verifyFiscalYear(id);
-        if (report.streams().get(0).eventCount() == 0) {
+        if (report.streams().get(0).eventCount() == 0 && report.intact()) {
             throw new NotFoundException("year", "部门年度不存在（尚未开立）: " + id);
         }
         return report;
@@ -62,7 +64,7 @@ public class IntegrityController {
             throw new DomainException("aggregateId", "聚合标识不能为空，且不超过 255 个字符");
         }
         IntegrityReport report = verifier.verifyAggregate(aggregateId);
-        if (report.streams().get(0).eventCount() == 0) {
+        if (report.streams().get(0).eventCount() == 0 && report.intact()) {
             throw new NotFoundException("aggregateId", "事件库中没有这个聚合的事件: " + aggregateId);
         }
         return report;

@@ -116,10 +116,10 @@ public class IntegrityDigests {
      */
     public DigestDocument export(FiscalYearId fiscalYearId) {
         List<DigestStream> streams = new ArrayList<>();
-        for (String aggregate : IntegrityVerifier.streamsOf(fiscalYearId)) {
+        for (String aggregate : verifier.streamsOf(fiscalYearId)) {
             StreamWalk walk = verifier.walk(aggregate, -1);
             if (walk.broken()) {
-                throw new ConflictException("integrity", "事件链校验未通过，不能导出摘要：" + walk.firstBreak.rule());
+                throw new ConflictException("integrity", "事件链校验未通过，不能导出摘要：" + walk.problems().get(0).rule());
             }
             if (walk.eventCount > 0) {
                 streams.add(new DigestStream(aggregate, walk.lastSequence, walk.lastLink, walk.eventCount));
@@ -138,7 +138,7 @@ public class IntegrityDigests {
             throw new DomainException("fiscalYearId", "摘要所属的部门年度 " + document.fiscalYearId() + " 与路径中的 "
                     + fiscalYearId + " 不一致");
         }
-        List<String> yearStreams = IntegrityVerifier.streamsOf(fiscalYearId);
+        List<String> yearStreams = verifier.streamsOf(fiscalYearId);
         Map<String, Integer> positions = new LinkedHashMap<>();
         for (int i = 0; i < document.streams().size(); i++) {
             String aggregate = document.streams().get(i).aggregateId();
@@ -163,8 +163,8 @@ public class IntegrityDigests {
                 StreamWalk walk = verifier.walk(aggregate, -1);
                 if (walk.eventCount > 0) {
                     checks.add(walk.broken()
-                            ? new StreamCheck(aggregate, StreamCheckStatus.BROKEN, null, walk.firstBreak.rule(), null,
-                                    null, null, walk.lastSequence, walk.eventCount, walk.firstBreak)
+                            ? new StreamCheck(aggregate, StreamCheckStatus.BROKEN, null, walk.problems().get(0).rule(),
+                                    null, null, null, walk.lastSequence, walk.eventCount, walk.problems().get(0))
                             : new StreamCheck(aggregate, StreamCheckStatus.NEW_STREAM, null, "导出后新建的事件流，共 "
                                     + walk.eventCount + " 个事件，链完整", null, null, null, walk.lastSequence,
                                     walk.eventCount, null));
@@ -193,8 +193,9 @@ public class IntegrityDigests {
                     null, null, -1, 0, null);
         }
         if (walk.broken()) {
-            return new StreamCheck(aggregate, StreamCheckStatus.BROKEN, prefix, walk.firstBreak.rule(), sequence,
-                    walk.linkAtCheckpoint, walk.eventsUpToCheckpoint, walk.lastSequence, appended, walk.firstBreak);
+            IntegrityReport.ChainBreak first = walk.problems().get(0);
+            return new StreamCheck(aggregate, StreamCheckStatus.BROKEN, prefix, first.rule(), sequence,
+                    walk.linkAtCheckpoint, walk.eventsUpToCheckpoint, walk.lastSequence, appended, first);
         }
         if (walk.linkAtCheckpoint == null) {
             return new StreamCheck(aggregate, StreamCheckStatus.MISSING_EVENT, prefix + ".lastSequence",

@@ -54,16 +54,23 @@ public record IntegrityReport(
     public record StreamResult(String aggregateId, StreamStatus status, long eventCount, long lastSequence,
             @Schema(description = "最后一个事件的链哈希（未入链事件为其锚定哈希）") String lastChainHash,
             long unchainedEvents,
-            @Schema(description = "第一处断裂，无则为 null") ChainBreak firstBreak) {
+            @Schema(description = "第一处断裂，无则为 null") ChainBreak firstBreak,
+            @Schema(description = "全部问题：链的第一处断裂与流头、封存记录的问题") List<ChainBreak> problems) {
     }
 
     @Schema(description = """
-            HASH_MISMATCH 重算的哈希与记录的 chainHash 不符（载荷、元数据、时间或标识被改动，或事件被调换序号）；\
-            SEQUENCE_GAP 序号不连续（事件被删除）；PREV_MISMATCH chainPrev 与上一事件的链哈希不符（上一事件被替换或改后重算）；\
+            HASH_MISMATCH 重算的（带密钥）哈希与记录的 chainHash 不符（载荷、元数据、时间或标识被改动，或事件被调换、\
+            或不持密钥重算了哈希）；SEQUENCE_GAP 序号不连续（事件被删除）；PREV_MISMATCH chainPrev 与上一事件的链哈希不符；\
             REORDERED 全局序号与事件流序号顺序不一致；CHAIN_REMOVED 已入链的事件之后出现无链哈希的事件；\
-            CHAIN_KEYS_DAMAGED 链哈希缺失、格式错误或元数据不是 JSON 对象""")
+            CHAIN_KEYS_DAMAGED 链哈希缺失、格式错误或元数据不是 JSON 对象；UNKNOWN_KEY 所用密钥编号未配置；\
+            UNKEYED_EVENT 锚定之后出现不带密钥的事件；HEAD_MISSING 事件流没有带密钥的流头记录；\
+            HEAD_ALTERED 流头记录的 MAC 不符，或链不经过流头记录的哈希；TRUNCATED 流头（或封存）记录的事件多于现存事件\
+            （末尾事件被删除）；HEAD_ROLLED_BACK 流头记录落后于已封存或已读到的位置；STREAM_DELETED 整个事件流被删除；\
+            SEAL_ALTERED 流头封存记录被改动；READ_MODEL_ALTERED 读模型行的 MAC 不符（未采用，改为从事件回放）""")
     public enum BreakKind {
-        HASH_MISMATCH, SEQUENCE_GAP, PREV_MISMATCH, REORDERED, CHAIN_REMOVED, CHAIN_KEYS_DAMAGED
+        HASH_MISMATCH, SEQUENCE_GAP, PREV_MISMATCH, REORDERED, CHAIN_REMOVED, CHAIN_KEYS_DAMAGED, UNKNOWN_KEY,
+        UNKEYED_EVENT, HEAD_MISSING, HEAD_ALTERED, TRUNCATED, HEAD_ROLLED_BACK, STREAM_DELETED, SEAL_ALTERED,
+        READ_MODEL_ALTERED
     }
 
     /**
@@ -94,7 +101,7 @@ public record IntegrityReport(
             @Schema(description = "事件类型简名", example = "ExpenditureRecorded") String type, String payloadType,
             String recordedAt) {
 
-        static EventRef of(StoredEvent row) {
+        static EventRef of(cn.perfledger.app.eventstore.StoredEvent row) {
             return new EventRef(row.globalIndex(), row.eventIdentifier(), row.aggregateIdentifier(),
                     row.sequenceNumber(), row.simpleType(), row.payloadType(), row.timeStamp());
         }

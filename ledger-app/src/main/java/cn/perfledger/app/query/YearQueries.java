@@ -2,6 +2,9 @@ package cn.perfledger.app.query;
 
 import cn.perfledger.app.command.NotFoundException;
 import cn.perfledger.app.history.EventHistory;
+import cn.perfledger.app.integrity.IntegritySeals;
+import cn.perfledger.app.integrity.IntegrityStatus;
+import cn.perfledger.domain.common.ConflictException;
 import cn.perfledger.domain.budget.BudgetEvent.FiscalYearOpened;
 import cn.perfledger.domain.common.DomainException;
 import cn.perfledger.domain.common.FiscalYearId;
@@ -38,11 +41,13 @@ import org.springframework.stereotype.Service;
 public class YearQueries {
 
     private final EventHistory history;
+    private final IntegritySeals seals;
     private final Clock clock;
     private final Map<FiscalYearId, CachedIndex> indexes = new ConcurrentHashMap<>();
 
-    public YearQueries(EventHistory history, Clock clock) {
+    public YearQueries(EventHistory history, IntegritySeals seals, Clock clock) {
         this.history = history;
+        this.seals = seals;
         this.clock = clock;
     }
 
@@ -82,10 +87,50 @@ public class YearQueries {
      * streams has grown; 404 when the year has no events.
      */
     public List<RecordedEvent> events(FiscalYearId year) {
+        return yearEvents(year).index();
+    }
+
+    /**
+     * The integrity of everything the year's answers replay from: its budget ledger and evaluation streams, the
+     * rubric versions it names, its department's stream, and the seals of the stream heads. Verified once, when
+     * the events were read into memory ({@code EventHistory}); computing it is a look at cached results.
+     */
+    public IntegrityStatus integrity(FiscalYearId year) {
+        return yearEvents(year).integrity();
+    }
+
+    /**
+     * {@link #integrity} for a year known from elsewhere (the directory, a read-model row): never throws; a year
+     * whose budget ledger stream has no events at all is reported as deleted.
+     */
+    public IntegrityStatus integrityOf(FiscalYearId year) {
+        try {
+            return integrity(year);
+        } catch (ConflictException | NotFoundException e) {
+            IntegrityStatus ledger = history.read(year.toString()).integrity();
+            if (ledger.broken()) {
+                return ledger;
+            }
+            return IntegrityStatus.of(List.of(new IntegrityStatus.Problem(year.toString(), 0L,
+                    cn.perfledger.app.integrity.IntegrityReport.BreakKind.STREAM_DELETED, "部门年度 " + year
+                            + " 已登记（目录与读模型中有它），事件库中却没有它的任何预算台账事件：整个事件流被删除")), 0);
+        }
+    }
+
+    private CachedIndex yearEvents(FiscalYearId year) {
         List<List<RecordedEvent>> streams = new ArrayList<>();
-        streams.add(history.stream(year.toString()));
-        streams.add(history.stream(new EvaluationId(year).toString()));
+        List<IntegrityStatus> statuses = new ArrayList<>();
+        EventHistory.Read ledger = history.read(year.toString());
+        EventHistory.Read evaluation = history.read(new EvaluationId(year).toString());
+        streams.add(ledger.events());
+        streams.add(evaluation.events());
+        statuses.add(ledger.integrity());
+        statuses.add(evaluation.integrity());
         if (streams.get(0).isEmpty()) {
+            if (ledger.integrity().broken()) {
+                throw new ConflictException("integrity", "部门年度 " + year + " 的预算台账事件流已不在事件库中："
+                        + ledger.integrity().summary());
+            }
             throw new NotFoundException("fiscalYearId", "部门年度不存在: " + year);
         }
         Set<RubricVersionId> rubrics = new LinkedHashSet<>();
@@ -102,17 +147,24 @@ public class YearQueries {
             }
         }
         for (RubricVersionId rubric : rubrics) {
-            streams.add(history.rubric(rubric));
+            EventHistory.Read read = history.read(rubric.toString());
+            streams.add(read.events());
+            statuses.add(read.integrity());
         }
+        statuses.add(history.integrity(year.department().code()));
+        statuses.add(IntegrityStatus.of(seals.sealProblems(), 0));
+        IntegrityStatus integrity = IntegrityStatus.combine(statuses);
         CachedIndex cached = indexes.get(year);
         if (cached != null && cached.sameStreams(streams)) {
-            return cached.index();
+            return cached.integrity().equals(integrity) ? cached : new CachedIndex(cached.streams(), cached.index(),
+                    integrity);
         }
         List<RecordedEvent> all = new ArrayList<>();
         streams.forEach(all::addAll);
         ReplayIndex index = ReplayIndex.of(all);
-        indexes.put(year, new CachedIndex(List.copyOf(streams), index));
-        return index;
+        CachedIndex built = new CachedIndex(List.copyOf(streams), index, integrity);
+        indexes.put(year, built);
+        return built;
     }
 
     /** Forgets the cached indexes (with {@code EventHistory.clear()}: nothing of any year stays in memory). */
@@ -121,7 +173,7 @@ public class YearQueries {
     }
 
     /** An index with the stream snapshots it was built from (snapshots are replaced, never mutated, on growth). */
-    private record CachedIndex(List<List<RecordedEvent>> streams, ReplayIndex index) {
+    private record CachedIndex(List<List<RecordedEvent>> streams, ReplayIndex index, IntegrityStatus integrity) {
 
         boolean sameStreams(List<List<RecordedEvent>> current) {
             if (current.size() != streams.size()) {
@@ -139,7 +191,8 @@ public class YearQueries {
     private <T> BasisResult<T> query(FiscalYearId year, LocalDate asOf, Instant knownAt,
             Function<SelfEvaluationFold, T> view) {
         Basis basis = basis(year, asOf, knownAt);
-        List<RecordedEvent> events = events(year);
+        CachedIndex yearEvents = yearEvents(year);
+        List<RecordedEvent> events = yearEvents.index();
         SelfEvaluationFold fold = SelfEvaluationFold.replay(events, basis);
         T result = view.apply(fold);
         int admitted = 0;
@@ -149,6 +202,6 @@ public class YearQueries {
             last = Math.max(last, event.globalSequence());
         }
         return new BasisResult<>(year.toString(), basis.asOf(), basis.knownAt(), admitted, last,
-                CanonicalJson.sha256(result), result);
+                CanonicalJson.sha256(result), yearEvents.integrity(), result);
     }
 }

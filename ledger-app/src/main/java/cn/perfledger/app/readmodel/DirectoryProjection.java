@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * from the event stream. Runs in the tracking processor {@value #PROCESSING_GROUP}, in the processor's
  * transaction together with its token, so the tables and the token advance together.
  *
- * <p>Idempotent: each row carries the aggregate sequence number of the last event applied to it; an event at or
+ * <p>Every row written gets a keyed MAC ({@link DirectoryRows}); {@link DirectoryQueries} serves only rows that
+ * verify. Idempotent: each row carries the aggregate sequence number of the last event applied to it; an event at or
  * below it is ignored. Resettable: {@link #reset()} empties the tables before a replay from the first event
  * ({@link DirectoryQueries#rebuild()}).
  */
@@ -32,9 +33,11 @@ public class DirectoryProjection {
     public static final String PROCESSING_GROUP = "directory";
 
     private final JdbcTemplate jdbc;
+    private final DirectoryRows rows;
 
-    public DirectoryProjection(JdbcTemplate jdbc) {
+    public DirectoryProjection(JdbcTemplate jdbc, DirectoryRows rows) {
         this.jdbc = jdbc;
+        this.rows = rows;
     }
 
     @EventHandler
@@ -50,6 +53,7 @@ public class DirectoryProjection {
         for (Unit unit : event.units()) {
             insertUnit(id, unit, order++, event.effectiveDate());
         }
+        rows.sealDepartment(id);
     }
 
     @EventHandler
@@ -63,6 +67,7 @@ public class DirectoryProjection {
                 Integer.class, id);
         insertUnit(id, event.unit(), count == null ? 0 : count, event.effectiveDate());
         jdbc.update("UPDATE department_directory SET last_sequence = ? WHERE department_id = ?", sequence, id);
+        rows.sealDepartment(id);
     }
 
     @EventHandler
@@ -75,6 +80,7 @@ public class DirectoryProjection {
                 + " rubric_version, status, opened_at, closed_at, last_sequence) VALUES (?, ?, ?, ?, ?, ?, ?, NULL, ?)",
                 id, event.departmentId().code(), event.year(), event.departmentName(),
                 event.rubricVersion().value(), "OPEN", DateTimeUtils.formatInstant(recordedAt), sequence);
+        rows.sealFiscalYear(id);
     }
 
     @EventHandler
@@ -83,6 +89,7 @@ public class DirectoryProjection {
         jdbc.update("UPDATE fiscal_year_directory SET status = 'CLOSED', closed_at = ?, last_sequence = ?"
                 + " WHERE fiscal_year_id = ? AND last_sequence < ?", DateTimeUtils.formatInstant(recordedAt), sequence, id,
                 sequence);
+        rows.sealFiscalYear(id);
     }
 
     @ResetHandler

@@ -47,6 +47,7 @@ public class ReconciliationQueries {
             count++;
             last = Math.max(last, event.globalSequence());
         }
-        return new BasisResult<>(yearId, basis.asOf(), basis.knownAt(), count, last, CanonicalJson.sha256(report), report);
+        return new BasisResult<>(yearId, basis.asOf(), basis.knownAt(), count, last, CanonicalJson.sha256(report),
+                queries.integrity(year), report);
     }
 }

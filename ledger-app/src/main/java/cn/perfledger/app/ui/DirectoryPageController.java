@@ -2,6 +2,7 @@ package cn.perfledger.app.ui;
 
 import cn.perfledger.app.security.CurrentUser;
 import cn.perfledger.app.command.NotFoundException;
+import cn.perfledger.app.integrity.IntegrityStatus;
 import cn.perfledger.app.query.YearQueries;
 import cn.perfledger.app.readmodel.DirectoryQueries;
 import cn.perfledger.app.readmodel.DirectoryQueries.DepartmentView;
@@ -53,6 +54,16 @@ public class DirectoryPageController {
                 years.add(line(year));
             }
             lines.add(new DepartmentLine(department, years));
+        }
+        List<IntegrityStatus> statuses = new ArrayList<>();
+        lines.forEach(line -> {
+            statuses.add(line.department().integrity());
+            line.years().forEach(y -> statuses.add(y.year().integrity()));
+        });
+        IntegrityBannerAdvice.IntegrityBanner banner = IntegrityBannerAdvice.IntegrityBanner.of(
+                IntegrityStatus.combine(statuses));
+        if (banner != null) {
+            model.addAttribute("integrityBanner", banner);
         }
         model.addAttribute("departments", lines);
         model.addAttribute("pageTitle", "部门与年度");

@@ -65,8 +65,11 @@ class BackupRestoreTest implements H2FileContext {
         byte[] file = mvc.perform(get("/api/v1/departments/GZ-ZSJ/years/2021/export")).andReturn().getResponse()
                 .getContentAsByteArray();
         String text = new String(file, StandardCharsets.UTF_8);
-        int firstBreak = text.indexOf('\n');
-        JsonNode header = objectMapper.readTree(text.substring(0, firstBreak));
+        int firstBreak = 0; // a byte index: the header holds Chinese text (its integrity summary)
+        while (file[firstBreak] != '\n') {
+            firstBreak++;
+        }
+        JsonNode header = objectMapper.readTree(java.util.Arrays.copyOfRange(file, 0, firstBreak));
         byte[] lines = java.util.Arrays.copyOfRange(file, firstBreak + 1, file.length);
         assertThat(header.get("format").asText()).isEqualTo(EventExport.FORMAT);
         assertThat(header.get("fiscalYear").asInt()).isEqualTo(2021);
@@ -76,6 +79,8 @@ class BackupRestoreTest implements H2FileContext {
         assertThat(text.split("\n")).hasSize((int) count + 1);
         assertThat(header.get("streams").toString()).contains("GZ-ZSJ/2021", "GZ-ZSJ/2021/evaluation",
                 "gz-municipal-2021@1");
+        assertThat(header.get("integrity").get("status").asText()).isEqualTo("INTACT");
+        assertThat(header.get("heads").findValuesAsText("aggregateId")).contains("GZ-ZSJ/2021", "GZ-ZSJ");
         Map<String, String> figures = figures(queries, jdbc, header.get("streams"));
 
         // the file's events are all here already: importing it into this store is a reported no-op (multipart form)
@@ -104,6 +109,39 @@ class BackupRestoreTest implements H2FileContext {
             assertThat(objectMapper.readTree(refused.body()).get("field").asText()).isEqualTo("header.digest");
             assertThat(freshJdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class)).isZero();
 
+            // a file re-hashed without the key (amount changed, header digest recomputed): refused by the chain,
+            // naming the line; a file cut short (its last voucher removed, count and digest recomputed): refused
+            // by the stream's keyed head in the header
+            List<String> eventLines = new java.util.ArrayList<>(List.of(new String(lines, StandardCharsets.UTF_8)
+                    .split("\n")));
+            int voucher = -1;
+            for (int i = 0; i < eventLines.size(); i++) {
+                if (eventLines.get(i).contains("ExpenditureRecorded") && eventLines.get(i).contains("\"amount\":\"")) {
+                    voucher = i;
+                    break;
+                }
+            }
+            List<String> rehashed = new java.util.ArrayList<>(eventLines);
+            rehashed.set(voucher, rehashed.get(voucher).replaceFirst("\"amount\":\"(\\d)", "\"amount\":\"9$1"));
+            HttpResponse<String> forged = postImport(port, withHeader(header, rehashed));
+            assertThat(forged.statusCode()).as(forged.body()).isEqualTo(400);
+            assertThat(objectMapper.readTree(forged.body()).get("field").asText()).isEqualTo("line " + (voucher + 2));
+            assertThat(objectMapper.readTree(forged.body()).get("rule").asText()).contains("事件链校验未通过");
+            int last = -1;
+            for (int i = 0; i < eventLines.size(); i++) {
+                if (eventLines.get(i).contains("\"aggregateIdentifier\":\"GZ-ZSJ/2021\"")) {
+                    last = i;
+                }
+            }
+            List<String> cut = new java.util.ArrayList<>(eventLines);
+            cut.remove(last);
+            HttpResponse<String> truncated = postImport(port, withHeader(header, cut));
+            assertThat(truncated.statusCode()).as(truncated.body()).isEqualTo(400);
+            assertThat(objectMapper.readTree(truncated.body()).get("rule").asText()).contains("末尾的事件被删除");
+            assertThat(freshJdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class)).isZero();
+            System.out.println("[backup] restore refused a re-hashed file at line " + (voucher + 2)
+                    + " and a file cut short: " + objectMapper.readTree(truncated.body()).get("field").asText());
+
             HttpResponse<String> restored = postImport(port, file);
             assertThat(restored.statusCode()).as(restored.body()).isEqualTo(201);
             assertThat(objectMapper.readTree(restored.body()).get("eventCount").asLong()).isEqualTo(count);
@@ -122,6 +160,21 @@ class BackupRestoreTest implements H2FileContext {
                     + header.get("digest").asText().substring(0, 16) + "…); restored figures " + restoredFigures);
             assertThat(restoredFigures).isEqualTo(figures);
         }
+    }
+
+    /** A file with these event lines under the given header, its event count and SHA-256 digest recomputed. */
+    private byte[] withHeader(JsonNode header, List<String> eventLines) throws Exception {
+        StringBuilder body = new StringBuilder();
+        eventLines.forEach(line -> body.append(line).append('\n'));
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        com.fasterxml.jackson.databind.node.ObjectNode edited = header.deepCopy();
+        edited.put("eventCount", eventLines.size());
+        edited.put("digest", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(objectMapper.writeValueAsBytes(edited));
+        out.write('\n');
+        out.write(bytes);
+        return out.toByteArray();
     }
 
     private static HttpResponse<String> postImport(int port, byte[] body) throws Exception {

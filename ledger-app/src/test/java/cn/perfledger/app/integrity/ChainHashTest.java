@@ -59,7 +59,7 @@ class ChainHashTest {
         metaData.put(ChainHash.CHAIN_PREV, ChainHash.GENESIS);
         String fromJava = ChainHash.canonicalMetadata(metaData);
         byte[] stored = ledgerMapper.writeValueAsBytes(metaData);
-        String fromJson = ChainHash.canonicalMetadata(StoredEvent.METADATA_READER.readTree(stored));
+        String fromJson = ChainHash.canonicalMetadata(ChainLinks.METADATA_READER.readTree(stored));
         assertThat(fromJava).isEqualTo(fromJson).doesNotContain(ChainHash.CHAIN_PREV)
                 .startsWith("{\"count\":42,\"list\":[\"x\",1,false],\"nested\":{\"a\":2,\"z\":\"1\"},\"nothing\":null,");
     }
@@ -67,7 +67,7 @@ class ChainHashTest {
     @Test
     void valuesOnlyTheSerializerKnows_areLeftToIt() {
         assertThat(ChainHash.canonicalMetadata(Map.of("rate", 0.5))).isNull();
-        assertThat(ChainHash.canonicalJson(StoredEvent.METADATA_READER.createObjectNode().put("rate",
+        assertThat(ChainHash.canonicalJson(ChainLinks.METADATA_READER.createObjectNode().put("rate",
                 new java.math.BigDecimal("1.50")))).isEqualTo("{\"rate\":1.5}");
     }
 }

@@ -37,7 +37,32 @@ class ChainingEventStorageEngineTest {
                 .map(e -> (String) e.getMetaData().get(ChainHash.CHAIN_HASH));
     };
     private final ChainHeads heads = new ChainHeads(100);
-    private final ChainingEventStorageEngine engine = new ChainingEventStorageEngine(store, serializer, lookup, heads);
+    /** Keyed heads kept in memory: what the store's stream_head table does, without a database. */
+    private final java.util.Map<String, Long> storedHeads = new java.util.HashMap<>();
+    private final IntegrityKeys keys = IntegrityKeys.of("k1", java.util.Map.of("k1", new byte[32]));
+    private final ChainIntegrity integrity = new ChainIntegrity() {
+        @Override
+        public IntegrityKeys keys() {
+            return keys;
+        }
+
+        @Override
+        public <T> T inTransaction(java.util.function.Supplier<T> append) {
+            return append.get();
+        }
+
+        @Override
+        public void advanceHead(String aggregateId, long from, long to, String link) {
+            storedHeads.put(aggregateId, to);
+        }
+
+        @Override
+        public Optional<cn.perfledger.app.eventstore.StoredEvent> storedSnapshot(String aggregateId, long sequence) {
+            return Optional.empty();
+        }
+    };
+    private final ChainingEventStorageEngine engine = new ChainingEventStorageEngine(store, serializer, serializer,
+            lookup, heads, () -> integrity);
 
     @Test
     void eventsOfOneAppend_chainToEachOther_fromGenesis() {
@@ -50,8 +75,9 @@ class ChainingEventStorageEngineTest {
         }
         assertThat(stored.stream().map(e -> (String) e.getMetaData().get(ChainHash.CHAIN_HASH))
                 .collect(Collectors.toSet())).hasSize(3).allMatch(ChainHash::isLink);
-        assertThat(stored.get(1).getMetaData()).containsEntry("user", "tester");
+        assertThat(stored.get(1).getMetaData()).containsEntry("user", "tester").containsEntry(ChainHash.CHAIN_KEY, "k1");
         assertThat(storeReads).isEmpty();
+        assertThat(storedHeads).containsEntry(AGGREGATE, 2L);
     }
 
     @Test
@@ -91,7 +117,7 @@ class ChainingEventStorageEngineTest {
             public void appendEvents(List<? extends EventMessage<?>> events) {
                 throw new IllegalStateException("duplicate key");
             }
-        }, serializer, lookup, heads);
+        }, serializer, serializer, lookup, heads, () -> integrity);
         DefaultUnitOfWork<?> second = DefaultUnitOfWork.startAndGet(null);
         assertThatThrownBy(() -> failing.appendEvents(event(1))).hasMessage("duplicate key");
         second.rollback();
@@ -100,8 +126,8 @@ class ChainingEventStorageEngineTest {
 
     @Test
     void aSecondInstanceAppending_makesTheFirstReadTheStore_notTrustItsStaleHead() {
-        ChainingEventStorageEngine other = new ChainingEventStorageEngine(store, serializer, lookup,
-                new ChainHeads(100));
+        ChainingEventStorageEngine other = new ChainingEventStorageEngine(store, serializer, serializer, lookup,
+                new ChainHeads(100), () -> integrity);
         engine.appendEvents(event(0), event(1));
         other.appendEvents(event(2));
         engine.appendEvents(event(3));

@@ -125,9 +125,12 @@ abstract class IntegrityScenarioTests {
         JsonNode report = getJson(year(dept) + "/integrity");
         assertThat(report.get("status").asText()).isEqualTo("INTACT");
         assertThat(report.get("intact").asBoolean()).isTrue();
-        assertThat(report.get("streamCount").asInt()).isEqualTo(2);
+        // the year's streams: its ledger, its evaluation, its department and the rubric version it names (which
+        // has events only if another test of the shared store published it)
+        int rubricEvents = rows("gz-municipal-2021@1").size();
+        assertThat(report.get("streamCount").asInt()).isEqualTo(rubricEvents > 0 ? 4 : 3);
         assertThat(report.get("eventsChecked").asLong()).isEqualTo(rows(dept + "/2021").size()
-                + rows(dept + "/2021/evaluation").size());
+                + rows(dept + "/2021/evaluation").size() + rows(dept).size() + rubricEvents);
         assertThat(report.get("unchainedEvents").asLong()).isZero();
         assertThat(report.get("summary").asText()).contains("哈希链完整");
         JsonNode budget = report.get("streams").get(0);
@@ -304,29 +307,120 @@ abstract class IntegrityScenarioTests {
         assertThat(firstBreak.get("kind").asText()).isEqualTo("HASH_MISMATCH");
         assertThat(firstBreak.get("event").get("eventIdentifier").asText()).isEqualTo(target.get("ID"));
 
-        // a careful forger recomputes this event's own hash: its successor's chainPrev no longer matches
-        StoredEvent row = jdbc.query("SELECT " + StoredEvent.COLUMNS + " FROM DomainEventEntry"
-                + " WHERE eventIdentifier = ?", (rs, i) -> StoredEvent.read(rs), target.get("ID")).get(0);
-        metaData.put(ChainHash.CHAIN_HASH, row.hashWith(metaData.get(ChainHash.CHAIN_PREV).asText(), row.links()));
+        // a careful forger recomputes this event's own hash from the documented layout, but has no key: the
+        // keyed hash still does not match (a forger WITH the key is outside what the chain can catch)
+        metaData.put(ChainHash.CHAIN_HASH, TamperKit.forgedHash(jdbc, (String) target.get("ID"), metaData));
         jdbc.update("UPDATE DomainEventEntry SET metaData = ? WHERE eventIdentifier = ?",
                 objectMapper.writeValueAsBytes(metaData), target.get("ID"));
         firstBreak = getJson(year(dept) + "/integrity").get("streams").get(0).get("firstBreak");
-        assertThat(firstBreak.get("kind").asText()).isEqualTo("PREV_MISMATCH");
-        assertThat(firstBreak.get("field").asText()).isEqualTo("chainPrev");
-        assertThat(firstBreak.get("event").get("sequenceNumber").asLong()).isEqualTo(4);
-        assertThat(firstBreak.get("rule").asText()).contains("第 3 号事件的链哈希不符");
+        assertThat(firstBreak.get("kind").asText()).isEqualTo("HASH_MISMATCH");
+        assertThat(firstBreak.get("event").get("sequenceNumber").asLong()).isEqualTo(3);
 
         // stripping the chain keys from a later event is not "unchained" but broken
         String otherDept = newDepartment();
         writeSmallYear(otherDept);
         Map<String, Object> last = rows(otherDept + "/2021").get(8);
         ObjectNode stripped = (ObjectNode) metaData(last);
-        stripped.remove(List.of(ChainHash.CHAIN_PREV, ChainHash.CHAIN_HASH));
+        stripped.remove(List.of(ChainHash.CHAIN_PREV, ChainHash.CHAIN_HASH, ChainHash.CHAIN_KEY));
         jdbc.update("UPDATE DomainEventEntry SET metaData = ? WHERE eventIdentifier = ?",
                 objectMapper.writeValueAsBytes(stripped), last.get("ID"));
         JsonNode removed = getJson(year(otherDept) + "/integrity").get("streams").get(0).get("firstBreak");
         assertThat(removed.get("kind").asText()).isEqualTo("CHAIN_REMOVED");
         assertThat(removed.get("event").get("sequenceNumber").asLong()).isEqualTo(8);
+    }
+
+    /**
+     * Events written before the keyed chain (unkeyed SHA-256 links, layout v1): anchoring the store accepts an
+     * intact legacy stream under a keyed head — counted, not silent — after which a change to a legacy event, or
+     * an unkeyed event slipped in after the anchor, is BROKEN.
+     */
+    @Test
+    void legacyUnkeyedEvents_areAcceptedOnlyUpToTheAnchor() throws Exception {
+        String dept = newDepartment();
+        writeSmallYear(dept);
+        String legacy = dept + "/legacy-stream";
+        // copy the department's two events into a stream of their own, re-chained the way the old version did
+        String prev = ChainHash.GENESIS;
+        List<Map<String, Object>> source = rows(dept);
+        for (int i = 0; i < source.size(); i++) {
+            cn.perfledger.app.eventstore.StoredEvent row = TamperKit.row(jdbc, (String) source.get(i).get("ID"));
+            ObjectNode metaData = (ObjectNode) objectMapper.readTree(row.metaData());
+            metaData.remove(List.of(ChainHash.CHAIN_PREV, ChainHash.CHAIN_HASH, ChainHash.CHAIN_KEY));
+            String id = UUID.randomUUID().toString();
+            String hash = ChainHash.eventHash(prev, new ChainHash.EventFields(id, legacy, i, row.type(),
+                    row.payloadType(), row.payloadRevision(), row.timeStamp()), ChainHash.sha256Hex(row.payload()),
+                    ChainHash.sha256Hex(ChainHash.canonicalMetadata(metaData).getBytes(StandardCharsets.UTF_8)));
+            metaData.put(ChainHash.CHAIN_PREV, prev).put(ChainHash.CHAIN_HASH, hash);
+            jdbc.update("INSERT INTO DomainEventEntry (aggregateIdentifier, sequenceNumber, type, eventIdentifier,"
+                    + " timeStamp, payloadType, payloadRevision, payload, metaData) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    legacy, i, row.type(), id, row.timeStamp(), row.payloadType(), row.payloadRevision(),
+                    row.payload(), objectMapper.writeValueAsBytes(metaData));
+            prev = hash;
+        }
+        assertThat(getJson("/api/v1/integrity?aggregateId=" + legacy).get("streams").get(0).get("firstBreak")
+                .get("kind").asText()).as("not anchored yet: no head").isEqualTo("UNKEYED_EVENT");
+
+        // the first start of the keyed version on an old store: the anchor
+        jdbc.update("DELETE FROM integrity_anchor");
+        anchor().ensureAnchored();
+        assertThat(jdbc.queryForObject("SELECT legacy_up_to FROM stream_head WHERE aggregate_identifier = ?",
+                Long.class, legacy)).isEqualTo(source.size() - 1L);
+        assertThat(jdbc.queryForObject("SELECT legacy_streams FROM integrity_anchor", Long.class)).isGreaterThan(0);
+        JsonNode anchored = getJson("/api/v1/integrity?aggregateId=" + legacy);
+        assertThat(anchored.get("status").asText()).isNotEqualTo("BROKEN");
+        eventHistory.clear();
+        IntegrityStatus read = history().read(legacy).integrity();
+        assertThat(read.broken()).as(read.summary()).isFalse();
+        assertThat(read.legacyUnkeyedEvents()).isEqualTo(source.size());
+
+        // after the anchor a legacy event changed (its v1 hash recomputed) no longer matches the keyed head
+        Map<String, Object> first = rows(legacy).get(0);
+        jdbc.update("UPDATE DomainEventEntry SET payload = ? WHERE eventIdentifier = ?", new String(
+                (byte[]) first.get("PAYLOAD"), StandardCharsets.UTF_8).replace("链校验测试局", "改名局")
+                .getBytes(StandardCharsets.UTF_8), first.get("ID"));
+        eventHistory.clear();
+        assertThat(history().read(legacy).integrity().broken()).isTrue();
+        assertThat(getJson("/api/v1/integrity?aggregateId=" + legacy).get("status").asText()).isEqualTo("BROKEN");
+    }
+
+    @Autowired
+    private IntegrityAnchor integrityAnchor;
+
+    private IntegrityAnchor anchor() {
+        // a fresh instance, as at the first start of a new version (the bean has anchored once already)
+        return new IntegrityAnchor(jdbc, new cn.perfledger.app.eventstore.EventTable(jdbc),
+                new StreamHeads(jdbc, keys), keys, java.time.Clock.systemUTC(), platformTransactionManager);
+    }
+
+    @Autowired
+    private IntegrityKeys keys;
+
+    @Autowired
+    private org.springframework.transaction.PlatformTransactionManager platformTransactionManager;
+
+    private EventHistory history() {
+        return eventHistory;
+    }
+
+    /**
+     * An append never papers over tampering: with the stream's keyed head deleted, the next write is refused with
+     * 409 naming the integrity rule, and nothing is written.
+     */
+    @Test
+    void anAppendToAStreamWhoseHeadWasDeleted_isRefused() throws Exception {
+        String dept = newDepartment();
+        writeSmallYear(dept);
+        String aggregate = dept + "/2021";
+        jdbc.update("DELETE FROM stream_head WHERE aggregate_identifier = ?", aggregate);
+        postJson(year(dept) + "/expenditures", """
+                {"voucherNo":"记-0200","lineId":"L1","amount":"1.00","effectiveDate":"2021-07-01"}""")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.field").value("integrity"))
+                .andExpect(jsonPath("$.rule").value(org.hamcrest.Matchers.containsString("拒绝写入")));
+        assertThat(rows(aggregate)).hasSize(9);
+        JsonNode verify = getJson(year(dept) + "/integrity");
+        assertThat(verify.get("status").asText()).isEqualTo("BROKEN");
+        assertThat(verify.get("streams").get(0).get("firstBreak").get("kind").asText()).isEqualTo("HEAD_MISSING");
     }
 
     /** (c) A digest exported before checks OK, then EXTENDED after an append, and fails after tampering. */
@@ -338,9 +432,9 @@ abstract class IntegrityScenarioTests {
         JsonNode document = getJson(digestUrl);
         assertThat(document.get("fiscalYearId").asText()).isEqualTo(dept + "/2021");
         assertThat(document.get("streams").findValuesAsText("aggregateId"))
-                .containsExactly(dept + "/2021", dept + "/2021/evaluation");
-        assertThat(document.get("streams").get(0).get("eventCount").asLong()).isEqualTo(9);
-        assertThat(document.get("streams").get(0).get("lastSequence").asLong()).isEqualTo(8);
+                .startsWith(dept, dept + "/2021", dept + "/2021/evaluation");
+        assertThat(document.get("streams").get(1).get("eventCount").asLong()).isEqualTo(9);
+        assertThat(document.get("streams").get(1).get("lastSequence").asLong()).isEqualTo(8);
         assertThat(document.get("digest").asText()).matches("[0-9a-f]{64}");
         assertThat(document.get("exportedAt").asText()).endsWith("Z");
         String kept = objectMapper.writeValueAsString(document);
@@ -356,7 +450,7 @@ abstract class IntegrityScenarioTests {
         check = check(dept, kept);
         assertThat(check.get("status").asText()).isEqualTo("EXTENDED");
         assertThat(check.get("matches").asBoolean()).isTrue();
-        assertThat(check.get("streams").get(0).get("eventsAppendedSince").asLong()).isEqualTo(1);
+        assertThat(check.get("streams").get(1).get("eventsAppendedSince").asLong()).isEqualTo(1);
         assertThat(check.get("summary").asText()).contains("追加");
 
         // an edited document is recognised as such
@@ -365,17 +459,20 @@ abstract class IntegrityScenarioTests {
         assertThat(check.get("status").asText()).isEqualTo("DOCUMENT_ALTERED");
         assertThat(check.get("matches").asBoolean()).isFalse();
 
-        // deleting the appended event and the last exported one leaves a valid but shorter chain: only the digest
-        // can tell
+        // deleting the appended event and the last exported one leaves a valid but shorter chain: the keyed head
+        // (and the digest) tell
         List<Map<String, Object>> rows = rows(dept + "/2021");
         jdbc.update("DELETE FROM DomainEventEntry WHERE eventIdentifier IN (?, ?)", rows.get(9).get("ID"),
                 rows.get(8).get("ID"));
-        assertThat(getJson(year(dept) + "/integrity").get("status").asText()).isEqualTo("INTACT");
+        JsonNode truncated = getJson(year(dept) + "/integrity");
+        assertThat(truncated.get("status").asText()).isEqualTo("BROKEN");
+        assertThat(truncated.get("streams").get(0).get("firstBreak").get("kind").asText()).isEqualTo("TRUNCATED");
+        assertThat(truncated.get("streams").get(0).get("firstBreak").get("missingFrom").asLong()).isEqualTo(8);
         check = check(dept, kept);
         assertThat(check.get("status").asText()).isEqualTo("MISMATCH");
-        assertThat(check.get("streams").get(0).get("status").asText()).isEqualTo("MISSING_EVENT");
-        assertThat(check.get("streams").get(0).get("field").asText()).isEqualTo("streams[0].lastSequence");
-        assertThat(check.get("streams").get(1).get("status").asText()).isEqualTo("MATCHES");
+        assertThat(check.get("streams").get(1).get("status").asText()).isEqualTo("BROKEN");
+        assertThat(check.get("streams").get(1).get("firstBreak").get("kind").asText()).isEqualTo("TRUNCATED");
+        assertThat(check.get("streams").get(2).get("status").asText()).isEqualTo("MATCHES");
 
         // tampering with an earlier payload breaks the chain: the check fails and a new export is refused
         String other = newDepartment();
@@ -388,8 +485,8 @@ abstract class IntegrityScenarioTests {
         check = check(other, otherDigest);
         assertThat(check.get("status").asText()).isEqualTo("MISMATCH");
         assertThat(check.get("matches").asBoolean()).isFalse();
-        assertThat(check.get("streams").get(0).get("status").asText()).isEqualTo("MATCHES");
-        JsonNode evaluation = check.get("streams").get(1);
+        assertThat(check.get("streams").get(1).get("status").asText()).isEqualTo("MATCHES");
+        JsonNode evaluation = check.get("streams").get(2);
         assertThat(evaluation.get("status").asText()).isEqualTo("BROKEN");
         assertThat(evaluation.get("firstBreak").get("event").get("eventIdentifier").asText())
                 .isEqualTo(target.get("ID"));

@@ -6,6 +6,7 @@ import cn.perfledger.cli.output.Json;
 import cn.perfledger.cli.output.Report;
 import cn.perfledger.cli.output.Table;
 import cn.perfledger.cli.support.ExitCode;
+import cn.perfledger.cli.support.IntegrityCheck;
 import cn.perfledger.cli.support.Labels;
 import cn.perfledger.cli.support.LedgerCommand;
 import cn.perfledger.cli.support.OutputOptions;
@@ -24,6 +25,8 @@ public class DepartmentsCommand extends LedgerCommand {
     protected ExitCode execute() {
         JsonNode departments = client().getJson("/api/v1/departments", Query.of());
         output.print(departments, DepartmentsCommand::report, out());
+        // a list, not figures: a broken year is warned about on stderr (its own commands exit 9)
+        IntegrityCheck.of(departments, err());
         return ExitCode.OK;
     }
 

@@ -2,6 +2,7 @@ package cn.perfledger.cli.evaluation;
 
 import cn.perfledger.cli.support.BasisOptions;
 import cn.perfledger.cli.support.ExitCode;
+import cn.perfledger.cli.support.IntegrityCheck;
 import cn.perfledger.cli.support.Format;
 import cn.perfledger.cli.support.LedgerCommand;
 import cn.perfledger.cli.support.OutputOptions;
@@ -38,6 +39,6 @@ public class EvaluationCommand extends LedgerCommand {
         }
         JsonNode table = client().getJson(yearPath(department, year) + "/evaluation", basis.query());
         output.print(table, EvaluationView::report, out());
-        return ExitCode.OK;
+        return IntegrityCheck.of(table, err());
     }
 }

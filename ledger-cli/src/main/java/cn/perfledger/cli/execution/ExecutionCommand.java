@@ -2,6 +2,7 @@ package cn.perfledger.cli.execution;
 
 import cn.perfledger.cli.support.BasisOptions;
 import cn.perfledger.cli.support.ExitCode;
+import cn.perfledger.cli.support.IntegrityCheck;
 import cn.perfledger.cli.support.Format;
 import cn.perfledger.cli.support.LedgerCommand;
 import cn.perfledger.cli.support.OutputOptions;
@@ -35,6 +36,6 @@ public class ExecutionCommand extends LedgerCommand {
         }
         JsonNode report = client().getJson(yearPath(department, year) + "/execution", basis.query());
         output.print(report, ExecutionView::report, out());
-        return ExitCode.OK;
+        return IntegrityCheck.of(report, err());
     }
 }

@@ -2,6 +2,7 @@ package cn.perfledger.cli.reconciliation;
 
 import cn.perfledger.cli.support.BasisOptions;
 import cn.perfledger.cli.support.ExitCode;
+import cn.perfledger.cli.support.IntegrityCheck;
 import cn.perfledger.cli.support.LedgerCommand;
 import cn.perfledger.cli.support.OutputOptions;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +30,6 @@ public class ReconcileCommand extends LedgerCommand {
     protected ExitCode execute() {
         JsonNode report = client().getJson(yearPath(department, year) + "/reconciliation", basis.query());
         output.print(report, ReconcileView::report, out());
-        return ExitCode.OK;
+        return IntegrityCheck.of(report, err());
     }
 }

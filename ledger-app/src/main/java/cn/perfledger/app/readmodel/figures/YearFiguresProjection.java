@@ -1,6 +1,7 @@
 package cn.perfledger.app.readmodel.figures;
 
 import cn.perfledger.app.command.NotFoundException;
+import cn.perfledger.app.integrity.ReadModelSeal;
 import cn.perfledger.app.query.YearQueries;
 import cn.perfledger.domain.budget.BudgetEvent;
 import cn.perfledger.domain.common.FiscalYearId;
@@ -81,6 +82,7 @@ public class YearFiguresProjection {
 
     private final JdbcTemplate jdbc;
     private final YearQueries queries;
+    private final ReadModelSeal seal;
     private final Clock clock;
     private final Map<FiscalYearId, YearFold> folds = Collections.synchronizedMap(
             new LinkedHashMap<>(FOLDS_IN_MEMORY * 2, 0.75f, true) {
@@ -95,9 +97,10 @@ public class YearFiguresProjection {
     private final AtomicLong incrementalSteps = new AtomicLong();
     private final AtomicLong refolds = new AtomicLong();
 
-    public YearFiguresProjection(JdbcTemplate jdbc, YearQueries queries, Clock clock) {
+    public YearFiguresProjection(JdbcTemplate jdbc, YearQueries queries, ReadModelSeal seal, Clock clock) {
         this.jdbc = jdbc;
         this.queries = queries;
+        this.seal = seal;
         this.clock = clock;
     }
 
@@ -197,18 +200,22 @@ public class YearFiguresProjection {
         String id = fold.year().toString();
         String now = DateTimeUtils.formatInstant(clock.instant());
         SqlParameterValue evaluation = new SqlParameterValue(Types.VARCHAR, documents.evaluation());
+        String bound = fold.boundStreams();
+        String mac = YearFiguresReadModel.seal(seal, id, fold.basis().asOf(), fold.lastGlobalIndex(),
+                fold.eventsApplied(), documents.execution(), documents.carryOver(), documents.indicators(),
+                documents.evaluation(), bound);
         int updated = jdbc.update("UPDATE year_figures SET as_of = ?, last_global_index = ?, events_applied = ?,"
-                + " execution_json = ?, carryover_json = ?, indicators_json = ?, evaluation_json = ?, updated_at = ?"
-                + " WHERE fiscal_year_id = ?", Date.valueOf(fold.basis().asOf()), fold.lastGlobalIndex(),
-                fold.eventsApplied(), documents.execution(), documents.carryOver(), documents.indicators(), evaluation,
-                now, id);
+                + " execution_json = ?, carryover_json = ?, indicators_json = ?, evaluation_json = ?, updated_at = ?,"
+                + " bound_streams = ?, row_mac = ? WHERE fiscal_year_id = ?", Date.valueOf(fold.basis().asOf()),
+                fold.lastGlobalIndex(), fold.eventsApplied(), documents.execution(), documents.carryOver(),
+                documents.indicators(), evaluation, now, bound, mac, id);
         if (updated == 0) {
             jdbc.update("INSERT INTO year_figures (fiscal_year_id, department_id, fiscal_year, as_of, last_global_index,"
-                    + " events_applied, execution_json, carryover_json, indicators_json, evaluation_json, updated_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, fold.year().department().code(),
-                    fold.year().year().year(), Date.valueOf(fold.basis().asOf()), fold.lastGlobalIndex(),
-                    fold.eventsApplied(), documents.execution(), documents.carryOver(), documents.indicators(),
-                    evaluation, now);
+                    + " events_applied, execution_json, carryover_json, indicators_json, evaluation_json, updated_at,"
+                    + " bound_streams, row_mac) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id,
+                    fold.year().department().code(), fold.year().year().year(), Date.valueOf(fold.basis().asOf()),
+                    fold.lastGlobalIndex(), fold.eventsApplied(), documents.execution(), documents.carryOver(),
+                    documents.indicators(), evaluation, now, bound, mac);
         }
         for (String rubric : fold.rubricVersionsToRecord()) {
             Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM year_figures_rubric WHERE rubric_version_id = ?"

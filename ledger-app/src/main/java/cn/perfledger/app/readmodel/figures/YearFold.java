@@ -137,6 +137,14 @@ final class YearFold {
         return year;
     }
 
+    /** The stream positions folded, {@code aggregate@sequence;…} in aggregate order: what the row is bound to. */
+    String boundStreams() {
+        StringBuilder out = new StringBuilder();
+        new java.util.TreeMap<>(applied).forEach((aggregate, sequence) -> out.append(out.length() == 0 ? "" : ";")
+                .append(aggregate).append('@').append(sequence));
+        return out.toString();
+    }
+
     Basis basis() {
         return basis;
     }
