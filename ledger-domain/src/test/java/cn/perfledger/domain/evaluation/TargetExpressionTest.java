@@ -63,7 +63,7 @@ class TargetExpressionTest {
             第1季度完成2次或以上                                  | GE          | 2     | 次   | 2        | 次  | POSITIVE
             """)
     void parses_seedTargets(String text, TargetComparator comparator, String number, String unit, String normalised,
-            String baseUnit, Polarity polarity) {
+            String baseUnit, Direction polarity) {
         TargetExpression target = TargetExpression.parse(text);
 
         assertThat(target.text()).isEqualTo(text.strip());
@@ -72,7 +72,7 @@ class TargetExpressionTest {
         assertThat(target.unit()).isEqualTo(unit);
         assertThat(target.normalisedValue()).isEqualByComparingTo(normalised);
         assertThat(target.baseUnit()).isEqualTo(baseUnit);
-        assertThat(target.polarity()).isEqualTo(polarity);
+        assertThat(target.direction()).isEqualTo(polarity);
     }
 
     @ParameterizedTest(name = "{0}")
