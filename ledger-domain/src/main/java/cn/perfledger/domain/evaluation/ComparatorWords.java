@@ -52,7 +52,11 @@ final class ComparatorWords {
 
     /** The comparison written right before the quantity (symbol or word), or null. */
     static TargetComparator before(String text, Quantity quantity) {
-        String before = text.substring(0, quantity.start()).stripTrailing();
+        String before = text.substring(0, quantity.start());
+        if (quantity.number().signum() < 0) {
+            before = before.substring(0, before.length() - 1); // the minus sign of "≥-5个"
+        }
+        before = before.stripTrailing();
         for (Map.Entry<String, TargetComparator> prefix : PREFIXES.entrySet()) {
             if (before.endsWith(prefix.getKey())) {
                 return prefix.getValue();
@@ -80,7 +84,7 @@ final class ComparatorWords {
 
     /** The approximating word around the quantity ("约", "左右"), or null. */
     static String vagueWord(String text, Quantity quantity) {
-        String before = text.substring(0, quantity.start()).stripTrailing();
+        String before = text.substring(0, quantity.start() - (quantity.number().signum() < 0 ? 1 : 0)).stripTrailing();
         for (String word : VAGUE_PREFIXES) {
             if (before.endsWith(word)) {
                 return word;

@@ -152,12 +152,8 @@ public class Evaluation {
     public void handle(ReviseTarget command) {
         IndicatorId indicatorId = requireDefined(command.indicatorId());
         TargetExpression current = targets.get(indicatorId.value());
-        // the indicator keeps its direction unless the user gives a new one; a direction the old parser guessed is
-        // not carried over (the new text must state one, or the user give it)
-        Direction direction = command.newDirection() != null ? command.newDirection()
-                : current.directionSource() == DirectionSource.LEGACY ? null : current.direction();
-        TargetExpression revised = TargetExpression.parse("newTargetExpression", command.newTargetExpression(),
-                direction).checkedFor("newTargetExpression", names.get(indicatorId.value()));
+        TargetExpression revised = revisedTarget(command, current).checkedFor("newTargetExpression",
+                names.get(indicatorId.value()));
         if (revised.text().equals(current.text()) && revised.direction() == current.direction()) {
             throw new DomainException("newTargetExpression", "新目标值与现目标值相同，无需调整: " + current.text());
         }
@@ -170,6 +166,32 @@ public class Evaluation {
         year().requireContains("effectiveDate", command.effectiveDate());
         apply(new IndicatorTargetRevised(evaluationId, indicatorId, current.text(), revised.text(), revised, reason,
                 command.effectiveDate()));
+    }
+
+    /**
+     * The revised target: read with the direction the user gives, else as its text states it (which must be the
+     * indicator's direction: changing it takes an explicit new direction), else with the indicator's direction. A
+     * direction the old parser guessed (revision-1 events) is not carried over.
+     */
+    private static TargetExpression revisedTarget(ReviseTarget command, TargetExpression current) {
+        if (command.newDirection() != null) {
+            return TargetExpression.parse("newTargetExpression", command.newTargetExpression(), command.newDirection());
+        }
+        Direction kept = current.directionSource() == DirectionSource.LEGACY ? null : current.direction();
+        TargetExpression stated;
+        try {
+            stated = TargetExpression.parse("newTargetExpression", command.newTargetExpression(), null);
+        } catch (DomainException statesNoDirection) {
+            if (kept == null) {
+                throw statesNoDirection;
+            }
+            return TargetExpression.parse("newTargetExpression", command.newTargetExpression(), kept);
+        }
+        if (kept != null && stated.direction() != kept) {
+            throw new DomainException("newTargetExpression", "新目标值「" + stated.text() + "」表示「" + stated.direction().label()
+                    + "」，而该指标为「" + kept.label() + "」：改变指标方向须同时给出新的指标方向（newDirection）");
+        }
+        return stated;
     }
 
     @CommandHandler

@@ -88,7 +88,7 @@ final class TargetReader {
         if (quantities.size() == 2) {
             Quantity[] range = QuantityText.range(normalised, quantities.get(0), quantities.get(1));
             if (range != null) {
-                return range(field, written, given, range[0], range[1]);
+                return range(field, written, normalised, given, range[0], range[1]);
             }
         }
         List<Quantity> distinct = QuantityText.distinct(quantities);
@@ -121,8 +121,16 @@ final class TargetReader {
                 quantity.unit(), quantity.normalisedValue(), quantity.baseUnit(), null, null);
     }
 
-    private static TargetExpression range(String field, String written, Direction given, Quantity lower,
-            Quantity upper) {
+    private static TargetExpression range(String field, String written, String normalised, Direction given,
+            Quantity lower, Quantity upper) {
+        TargetComparator extra = ComparatorWords.before(normalised, lower);
+        if (extra == null) {
+            extra = ComparatorWords.after(normalised, upper);
+        }
+        if (extra != null) {
+            throw new DomainException(field, "区间「" + lower.display() + "–" + upper.display() + "」又写有比较方式「"
+                    + extra.symbol() + "」，无法确定目标: " + written);
+        }
         requireAgreement(field, written, given, TargetComparator.BETWEEN, "区间「" + lower.display() + "–"
                 + upper.display() + "」");
         if (lower.normalisedValue().compareTo(upper.normalisedValue()) > 0) {
