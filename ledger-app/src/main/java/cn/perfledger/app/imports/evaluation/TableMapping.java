@@ -11,12 +11,14 @@ import cn.perfledger.app.imports.evaluation.TableLayout.Value;
 import cn.perfledger.domain.common.DomainException;
 import cn.perfledger.domain.common.IndicatorId;
 import cn.perfledger.domain.common.RubricItemCode;
+import cn.perfledger.domain.evaluation.Direction;
 import cn.perfledger.domain.evaluation.EvaluationCommand.DefineIndicator;
 import cn.perfledger.domain.evaluation.EvaluationCommand.EnterJudgementScore;
 import cn.perfledger.domain.evaluation.EvaluationCommand.RecordActual;
 import cn.perfledger.domain.evaluation.EvaluationCommand.RecordDeclaredFigure;
 import cn.perfledger.domain.evaluation.EvaluationCommand.TableRow;
 import cn.perfledger.domain.evaluation.EvaluationId;
+import cn.perfledger.domain.evaluation.Grade;
 import cn.perfledger.domain.evaluation.RowsRefusedException.RowError;
 import cn.perfledger.domain.rubric.InputReference;
 import cn.perfledger.domain.rubric.RubricEvent.RubricPublished;
@@ -232,10 +234,20 @@ final class TableMapping {
                         + "（本节表头为“" + line.header().label(Role.DESCRIPTION) + "”）");
                 return;
             }
+            Direction direction;
+            Grade grade;
+            try {
+                direction = Direction.fromText("direction", text(row, line.value(Role.DIRECTION)));
+                grade = Grade.fromText("grade", text(row, line.value(Role.GRADE)));
+            } catch (DomainException refused) {
+                error(row, line.value(refused.field().equals("grade") ? Role.GRADE : Role.DIRECTION), refused.rule());
+                return;
+            }
             IndicatorEntry entry = new IndicatorEntry(
                     indicator.indicatorId() != null ? indicator.indicatorId() : new IndicatorId(node.code().value()),
                     leaf.ancestors().subList(Math.max(0, leaf.ancestors().size() - 3), leaf.ancestors().size()),
-                    node.name(), node.weight(), text(row, line.value(Role.TARGET)), text(row, line.value(Role.ACTUAL)),
+                    node.name(), node.weight(), text(row, line.value(Role.TARGET)), direction,
+                    text(row, line.value(Role.ACTUAL)), grade,
                     indicator.indicatorId() != null ? node.code() : indicator.taggedWith());
             DefineIndicator define = SelfEvaluationEntries.define(evaluation, entry, definedOn);
             RecordActual actual = SelfEvaluationEntries.actual(evaluation, entry, assessedOn);
@@ -378,11 +390,11 @@ final class TableMapping {
         }
         Role role = switch (part) {
             case "indicator" -> switch (name) {
-                case "targetExpression" -> Role.TARGET;
+                case "targetExpression", "direction" -> Role.TARGET;
                 case "weight" -> Role.WEIGHT;
                 default -> Role.ITEM;
             };
-            case "actual" -> name.equals("actual") ? Role.ACTUAL : Role.ITEM;
+            case "actual" -> name.equals("actual") ? Role.ACTUAL : name.equals("grade") ? Role.GRADE : Role.ITEM;
             case "judgement" -> switch (name) {
                 case "score" -> Role.SCORE;
                 case "basis" -> Role.BASIS;
@@ -392,7 +404,8 @@ final class TableMapping {
             default -> Role.ITEM;
         };
         if (role == Role.TARGET) {
-            rule = rule + "（年度指标值须可度量：一个数值及其单位，如“≥95%”“≥1个”“100%达标”，评分时与实际完成值比较）";
+            rule = rule + "（年度指标值须可度量：一个数值及其单位与比较方式，如“≥95%”“≤5%”“9月底前”；未写比较方式的请在“指标性质”列"
+                    + "写明 正向/反向/等于；文字目标请写“定性”）";
         }
         Value cell = item != null ? item.value(role) : total != null ? total.value(Role.SCORE) : null;
         if (cell == null) {
