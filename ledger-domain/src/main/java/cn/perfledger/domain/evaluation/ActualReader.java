@@ -5,13 +5,14 @@ import cn.perfledger.domain.evaluation.CalendarText.Found;
 import cn.perfledger.domain.evaluation.QuantityText.Quantity;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Reads an actual text (实际完成值) against its target, with the same vocabulary as {@link TargetReader}:
  * <ul>
  *   <li>qualitative target: any text, and the grade recorded with it is required;</li>
- *   <li>deadline target: the completion date ("7月" = by 31 July, "8月15日", "9月底前完成" = ≤ 30 September), or a
- *       verdict ("按时完成" met, "逾期" not met);</li>
+ *   <li>deadline target: the completion date ("7月" = by 31 July, "8月15日", "9月底前完成" = ≤ 30 September, "次年1月"
+ *       = after the year), or a verdict ("按时完成" met, "逾期" not met);</li>
  *   <li>otherwise exactly one quantity, keeping the comparison it carries ("少于5个", "超75%", "≥9个月"), or a
  *       verdict (达标/已完成 met, 未达标/未完成 not met) when it has no figure. A zero ("0", "0次", "零") is a
  *       quantity like any other.</li>
@@ -25,6 +26,8 @@ final class ActualReader {
             "未达成", "未按时", "未按期", "未如期", "逾期", "延期", "滞后");
     private static final List<String> MET_WORDS = List.of("已达标", "达标", "已完成", "完成", "已实现", "实现", "达到",
             "达成", "按时", "按期", "如期");
+
+    private static final Pattern FOLLOWING_YEAR = Pattern.compile("次年|下一年|下年|翌年|明年");
 
     private ActualReader() {
     }
@@ -94,7 +97,9 @@ final class ActualReader {
             }
         }
         Found date = dates.get(0);
-        BigDecimal day = BigDecimal.valueOf(date.dayOfYear());
+        // "次年1月": a date of the following year comes after every deadline of this one
+        int dayOfYear = date.dayOfYear() + (FOLLOWING_YEAR.matcher(normalised.substring(0, date.start())).find() ? 365 : 0);
+        BigDecimal day = BigDecimal.valueOf(dayOfYear);
         return new ActualValue(written, ActualValue.Kind.QUANTITY, day, CalendarText.DATE_UNIT, day,
                 CalendarText.DATE_UNIT, date.bound(), null);
     }

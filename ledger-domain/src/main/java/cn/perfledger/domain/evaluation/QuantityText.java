@@ -18,10 +18,11 @@ import java.util.regex.Pattern;
 final class QuantityText {
 
     /** Longest first: the regex alternation takes the first alternative that matches. */
-    private static final String UNITS = "%|‰|个百分点|个工作日|工作日|个月|人次|小时|分钟|平方米|公里|Mbps|Gbps|MB|GB|TB|PB"
-            + "|[个次份件条项月天日年周人家台套篇场期批宗户座本页册张名位分元秒倍]|M|G|T";
+    private static final String UNITS = "%|‰|个百分点|个工作日|工作日|个月|人次|小时|分钟|平方米|平方公里|立方米|公里|千米|厘米|公顷"
+            + "|Mbps|Gbps|MB|GB|TB|PB|km|KM"
+            + "|[个次份件条项月天日年周人家台套篇场期批宗户座本页册张名位分元秒倍亩米吨辆头只株棵盏块处所例种粒]|M|G|T";
     /** Chinese numerals only count before a measure word ("至少一次"), never in words like 一网通办 or ordinals (第十二次). */
-    private static final String MEASURE_WORDS = "个工作日|工作日|个月|人次|小时|[个次份件条项月天年周人家台套篇场期批宗户座本页册张名位倍]";
+    private static final String MEASURE_WORDS = "个工作日|工作日|个月|人次|小时|[个次份件条项月天年周人家台套篇场期批宗户座本页册张名位倍辆头只株棵盏块处所例种]";
     private static final String MULTIPLIERS = "亿|千万|百万|万";
 
     private static final Pattern ARABIC = Pattern.compile(
@@ -32,6 +33,8 @@ final class QuantityText {
     private static final Pattern RANGE_JOINER = Pattern.compile("\\s*(?:-|–|—|~|〜|至|到)\\s*");
     /** Names that carry digits: 12345热线, 12345平台. */
     private static final Pattern NAME_AFTER_NUMBER = Pattern.compile("^(?:热线|政务服务便民热线|平台|专线)");
+    /** "≥100百分比": the word 百分比 after a number is a percent sign. */
+    private static final Pattern PERCENT_WORD = Pattern.compile("(?<=\\d)\\s*百分比");
     private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d),(?=\\d{3}(?!\\d))");
     /** Outline numbering the seed tables put in front of targets: "三、1、≥700万次", "（2）". */
     private static final Pattern LEADING_NUMBERING =
@@ -77,11 +80,13 @@ final class QuantityText {
                 out.append('<');
             } else if (c == 0x3000) {
                 out.append(' ');
+            } else if (c == 0x2550) {
+                out.append('='); // "═": some provinces' forms print the equals sign as a box-drawing double line
             } else {
                 out.appendCodePoint(c);
             }
         });
-        String withoutSeparators = THOUSANDS.matcher(out).replaceAll("");
+        String withoutSeparators = PERCENT_WORD.matcher(THOUSANDS.matcher(out).replaceAll("")).replaceAll("%");
         return LEADING_NUMBERING.matcher(withoutSeparators.strip()).replaceFirst("").strip();
     }
 
@@ -191,6 +196,7 @@ final class QuantityText {
         }
         return switch (unit) {
             case "个月" -> "月";
+            case "km", "KM", "千米" -> "公里";
             case "个工作日" -> "工作日";
             case "日" -> "天";
             default -> unit;
