@@ -8,10 +8,14 @@ import java.math.BigDecimal;
  * earns (score = 分值 × 系数), and the completion rate shown for it. Rubric data: a rubric that prints its own table
  * carries it, every other uses {@link #DEFAULT}.
  *
- * <p>The default 1 / 0.8 / 0.6 / 0 puts each grade inside the band the national rule gives it: 财预〔2020〕10号's
- * 项目支出绩效自评表 notes score a qualitative indicator "达成年度指标" at 100%–80% of its weight, "部分达成年度指标并具有一定
- * 效果" at 80%–50%, "未达成年度指标且效果较差" at 50%–0; 基本达成 is the top of the middle band (0.8), 部分达成 inside it
- * (0.6), 未达成 nothing.
+ * <p>The default 1 / 0.8 / 0.6 / 0 puts each grade inside the band the published forms give it. The national 项目支出绩效
+ * 自评表 notes (财预〔2020〕10号) as provinces print them score a qualitative indicator in three bands of its weight —
+ * 达成预期指标 100%–80% (含 80%), 部分达成预期指标并具有一定效果 80%–50% (含 50%), 未达成预期指标且效果较差 50%–0 — e.g.
+ * 山东 济南市历城区 2019 项目支出绩效自评表 (http://jnslcqwhg.cn/newsinf_id_308.html: “根据‘三档’原则分别按照指标分值的
+ * 100-80%（含80%）、80-50%（含50%）、50-0%来记分”); 四川 中江县 2022 衔接资金绩效目标自评表 uses 100–80%, 80–60%, 60–0
+ * (https://chacewang.com/newsdetail/news242266.html). 达成 takes the top of the first band (1), 基本达成 its lower end
+ * (0.8, still inside it), 部分达成 0.6 (inside the middle band of both), 未达成 the bottom (0). A rubric that scores
+ * differently carries its own table.
  */
 public record GradeCoefficients(BigDecimal achieved, BigDecimal largelyAchieved, BigDecimal partlyAchieved,
         BigDecimal notAchieved) {
