@@ -44,6 +44,15 @@ public record TargetExpression(String text, Direction direction, DirectionSource
         return TargetReader.read(field, text, direction);
     }
 
+    /** The direction the text states by itself ("≥95%" 正向, "9月底前" 反向), empty when it states none or is unreadable. */
+    public static Optional<Direction> statedDirection(String text) {
+        try {
+            return Optional.of(TargetReader.read("targetExpression", text, null).direction());
+        } catch (DomainException statesNone) {
+            return Optional.empty();
+        }
+    }
+
     /** A qualitative (定性) target: the text is the target, met by the grade recorded. */
     static TargetExpression graded(String text, DirectionSource source) {
         return new TargetExpression(text, Direction.QUALITATIVE, source, TargetComparator.GRADED, null, "", null, "",

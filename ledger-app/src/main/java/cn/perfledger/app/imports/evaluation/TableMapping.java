@@ -19,6 +19,7 @@ import cn.perfledger.domain.evaluation.EvaluationCommand.RecordDeclaredFigure;
 import cn.perfledger.domain.evaluation.EvaluationCommand.TableRow;
 import cn.perfledger.domain.evaluation.EvaluationId;
 import cn.perfledger.domain.evaluation.Grade;
+import cn.perfledger.domain.evaluation.TargetExpression;
 import cn.perfledger.domain.evaluation.RowsRefusedException.RowError;
 import cn.perfledger.domain.rubric.InputReference;
 import cn.perfledger.domain.rubric.RubricEvent.RubricPublished;
@@ -86,8 +87,12 @@ final class TableMapping {
     record Mapping(List<TableRow> rows, List<CellError> errors, List<String> notes) {
     }
 
+    /** The uploader's direction for rows without 指标性质 whose 年度指标值 states none; null: none given. */
+    private final Direction defaultDirection;
+
     private TableMapping(Table table, RubricPublished rubric, EvaluationId evaluation, String fileName, String digest,
-            LocalDate assessedOn, String evaluator) {
+            LocalDate assessedOn, String evaluator, Direction defaultDirection) {
+        this.defaultDirection = defaultDirection;
         this.table = table;
         this.rubric = rubric;
         this.evaluation = evaluation;
@@ -108,8 +113,9 @@ final class TableMapping {
      * each version of a table is its own document.
      */
     static TableMapping of(Table table, RubricPublished rubric, EvaluationId evaluation, String fileName, String digest,
-            LocalDate assessedOn, String evaluator) {
-        TableMapping mapping = new TableMapping(table, rubric, evaluation, fileName, digest, assessedOn, evaluator);
+            LocalDate assessedOn, String evaluator, Direction defaultDirection) {
+        TableMapping mapping = new TableMapping(table, rubric, evaluation, fileName, digest, assessedOn, evaluator,
+                defaultDirection);
         mapping.map();
         return mapping;
     }
@@ -238,6 +244,11 @@ final class TableMapping {
             Grade grade;
             try {
                 direction = Direction.fromText("direction", text(row, line.value(Role.DIRECTION)));
+                String target = text(row, line.value(Role.TARGET));
+                if (direction == null && defaultDirection != null && target != null
+                        && TargetExpression.statedDirection(target).isEmpty()) {
+                    direction = defaultDirection; // the uploader's direction for rows that state none
+                }
                 grade = Grade.fromText("grade", text(row, line.value(Role.GRADE)));
             } catch (DomainException refused) {
                 error(row, line.value(refused.field().equals("grade") ? Role.GRADE : Role.DIRECTION), refused.rule());
