@@ -120,6 +120,12 @@ final class TableMapping {
         return mapping;
     }
 
+    /** Without a direction from the uploader: rows whose 年度指标值 states none need 指标性质. */
+    static TableMapping of(Table table, RubricPublished rubric, EvaluationId evaluation, String fileName, String digest,
+            LocalDate assessedOn, String evaluator) {
+        return of(table, rubric, evaluation, fileName, digest, assessedOn, evaluator, null);
+    }
+
     Mapping result() {
         return new Mapping(List.copyOf(rows), List.copyOf(errors), List.copyOf(notes));
     }
