@@ -28,8 +28,10 @@ import cn.perfledger.domain.department.DepartmentCommand;
 import cn.perfledger.domain.department.DepartmentEvent.Unit;
 import cn.perfledger.domain.evaluation.BonusPenaltyEntryId;
 import cn.perfledger.domain.evaluation.BonusPenaltyKind;
+import cn.perfledger.domain.evaluation.Direction;
 import cn.perfledger.domain.evaluation.EvaluationCommand;
 import cn.perfledger.domain.evaluation.EvaluationId;
+import cn.perfledger.domain.evaluation.Grade;
 import cn.perfledger.app.query.SubmissionDigest;
 import cn.perfledger.app.query.YearQueries;
 import cn.perfledger.domain.rubric.RubricCommand.PublishRubric;
@@ -346,7 +348,9 @@ public class DemoDataLoader {
         send(new EvaluationCommand.StartEvaluation(id, new RubricVersionId(s.rubricVersion())), correlation, false);
         for (DemoScenario.Indicator indicator : nullSafe(evaluation.indicators())) {
             IndicatorEntry entry = new IndicatorEntry(new IndicatorId(indicator.id()), indicator.path(),
-                    indicator.name(), indicator.weight(), indicator.targetText(), indicator.actualText(),
+                    indicator.name(), indicator.weight(), indicator.targetText(),
+                    Direction.fromText("direction", indicator.direction()), indicator.actualText(),
+                    Grade.fromText("grade", indicator.grade()),
                     indicator.rubricItemCode() == null ? null : new RubricItemCode(indicator.rubricItemCode()));
             try {
                 send(SelfEvaluationEntries.define(id, entry, indicator.definedOn()), correlation,

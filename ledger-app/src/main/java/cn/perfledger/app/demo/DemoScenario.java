@@ -341,11 +341,13 @@ public record DemoScenario(
 
     /**
      * A performance indicator → {@code DefineIndicator} ({@code path}, {@code name}, {@code weight},
-     * {@code targetText} as printed, {@code rubricItemCode}) and {@code RecordActual} ({@code actualText}).
-     * {@code met} is the document's verdict; {@code projectCode} is set for project-level indicators.
+     * {@code targetText} as printed, {@code direction} 正向/反向/等于/定性 as the transcriber reads the indicator,
+     * {@code rubricItemCode}) and {@code RecordActual} ({@code actualText}, {@code grade} 达成/基本达成/部分达成/未达成 for
+     * a qualitative indicator). {@code met} is the document's verdict; {@code projectCode} is set for project-level
+     * indicators.
      */
     public record Indicator(String id, List<String> path, String name, BigDecimal weight, String targetText,
-            String actualText, BigDecimal printedScore, String printedCompletionRate, Boolean met,
+            String direction, String actualText, String grade, BigDecimal printedScore, String printedCompletionRate, Boolean met,
             String rubricItemCode, String projectCode, String basis, LocalDate definedOn, LocalDate actualRecordedOn,
             boolean synthetic, String note) {
     }

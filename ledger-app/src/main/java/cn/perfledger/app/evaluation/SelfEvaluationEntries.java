@@ -2,10 +2,12 @@ package cn.perfledger.app.evaluation;
 
 import cn.perfledger.domain.common.IndicatorId;
 import cn.perfledger.domain.common.RubricItemCode;
+import cn.perfledger.domain.evaluation.Direction;
 import cn.perfledger.domain.evaluation.EvaluationCommand.DefineIndicator;
 import cn.perfledger.domain.evaluation.EvaluationCommand.EnterJudgementScore;
 import cn.perfledger.domain.evaluation.EvaluationCommand.RecordActual;
 import cn.perfledger.domain.evaluation.EvaluationId;
+import cn.perfledger.domain.evaluation.Grade;
 import cn.perfledger.domain.rubric.RubricNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -28,16 +30,25 @@ public final class SelfEvaluationEntries {
     private SelfEvaluationEntries() {
     }
 
-    /** An indicator as a table prints it; {@code actual} may be null or blank (not yet known). */
+    /**
+     * An indicator as a table prints it; {@code actual} may be null or blank (not yet known); {@code direction} is the
+     * table's 指标性质 (null: the target states it); {@code grade} the 评定等级 of a qualitative indicator (else null).
+     */
     public record IndicatorEntry(IndicatorId id, List<String> path, String name, BigDecimal weight, String target,
-            String actual, RubricItemCode rubricItemCode) {
+            Direction direction, String actual, Grade grade, RubricItemCode rubricItemCode) {
+
+        /** A quantitative indicator whose target states its direction. */
+        public IndicatorEntry(IndicatorId id, List<String> path, String name, BigDecimal weight, String target,
+                String actual, RubricItemCode rubricItemCode) {
+            this(id, path, name, weight, target, null, actual, null, rubricItemCode);
+        }
     }
 
     /** {@code DefineIndicator}, effective {@code definedOn} (the targets are the year's, set at its start). */
     public static DefineIndicator define(EvaluationId evaluation, IndicatorEntry entry, LocalDate definedOn) {
         return new DefineIndicator(evaluation, entry.id(), entry.path(), entry.name(),
-                entry.weight() == null ? BigDecimal.ZERO : entry.weight(), entry.target(), entry.rubricItemCode(),
-                definedOn);
+                entry.weight() == null ? BigDecimal.ZERO : entry.weight(), entry.target(), entry.direction(),
+                entry.rubricItemCode(), definedOn);
     }
 
     /** {@code RecordActual}, or null when the table gives no 实际完成值 (nothing to record, never a guess). */
@@ -45,7 +56,7 @@ public final class SelfEvaluationEntries {
         if (entry.actual() == null || entry.actual().isBlank()) {
             return null;
         }
-        return new RecordActual(evaluation, entry.id(), entry.actual(), assessedOn);
+        return new RecordActual(evaluation, entry.id(), entry.actual(), entry.grade(), assessedOn);
     }
 
     /** {@code EnterJudgementScore}; a table that names no evaluator is the {@link #DEFAULT_EVALUATOR}'s. */

@@ -18,4 +18,28 @@ public class UpcasterConfiguration {
     public ExpenditureRecordedUpcaster expenditureRecordedRevision0To1() {
         return new ExpenditureRecordedUpcaster();
     }
+
+    @Bean
+    @Order(1)
+    public IndicatorEventsUpcaster indicatorDefinedRevision1To2() {
+        return IndicatorEventsUpcaster.indicatorDefined();
+    }
+
+    @Bean
+    @Order(2)
+    public IndicatorEventsUpcaster indicatorTargetRevisedRevision1To2() {
+        return IndicatorEventsUpcaster.indicatorTargetRevised();
+    }
+
+    @Bean
+    @Order(3)
+    public IndicatorEventsUpcaster indicatorActualRecordedRevision1To2() {
+        return IndicatorEventsUpcaster.indicatorActualRecorded();
+    }
+
+    @Bean
+    @Order(4)
+    public RubricPublishedUpcaster rubricPublishedRevision1To2() {
+        return new RubricPublishedUpcaster();
+    }
 }

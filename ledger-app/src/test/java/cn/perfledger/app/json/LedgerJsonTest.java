@@ -21,7 +21,13 @@ import cn.perfledger.domain.common.RubricVersionId;
 import cn.perfledger.domain.common.UnitCode;
 import cn.perfledger.domain.common.RubricItemCode;
 import cn.perfledger.domain.common.VoucherNo;
+import cn.perfledger.domain.common.IndicatorId;
+import cn.perfledger.domain.evaluation.ActualValue;
+import cn.perfledger.domain.evaluation.Direction;
 import cn.perfledger.domain.evaluation.EvaluationEvent.EvaluationTableImported;
+import cn.perfledger.domain.evaluation.EvaluationEvent.IndicatorActualRecorded;
+import cn.perfledger.domain.evaluation.EvaluationEvent.IndicatorDefined;
+import cn.perfledger.domain.evaluation.Grade;
 import cn.perfledger.domain.evaluation.EvaluationId;
 import cn.perfledger.domain.evaluation.TargetExpression;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -91,6 +97,34 @@ class LedgerJsonTest {
         SerializedObject<byte[]> serialized = serializer.serialize(event, byte[].class);
         assertThat(serialized.getType().getRevision()).isEqualTo("1");
         assertThat((Object) serializer.deserialize(serialized)).isEqualTo(event);
+    }
+
+    @Test
+    void indicatorEvents_haveTheirLockedJsonForm_revision2() throws Exception {
+        EvaluationId id = EvaluationId.of("HZ-ZSJ", 2020);
+        TargetExpression target = TargetExpression.parse("targetExpression", "100%", Direction.POSITIVE);
+        IndicatorDefined defined = new IndicatorDefined(id, new IndicatorId("HZ20-DEPT-14"), List.of("关键指标"),
+                "部门年度整体预期预算完成率", BigDecimal.ZERO, "100%", target, null, LocalDate.of(2020, 1, 1));
+        assertThat(mapper.writeValueAsString(defined)).isEqualTo("{\"evaluationId\":\"HZ-ZSJ/2020/evaluation\","
+                + "\"indicatorId\":\"HZ20-DEPT-14\",\"path\":[\"关键指标\"],\"name\":\"部门年度整体预期预算完成率\",\"weight\":0,"
+                + "\"targetExpression\":\"100%\",\"target\":{\"text\":\"100%\",\"direction\":\"POSITIVE\","
+                + "\"directionSource\":\"GIVEN\",\"comparator\":\"GE\",\"number\":100,\"unit\":\"%\",\"normalisedValue\":100,"
+                + "\"baseUnit\":\"%\",\"upperNumber\":null,\"upperNormalisedValue\":null},\"rubricItemCode\":null,"
+                + "\"effectiveDate\":\"2020-01-01\"}");
+        TargetExpression qualitative = TargetExpression.parse("targetExpression", "平台运行稳定。", Direction.QUALITATIVE);
+        ActualValue graded = ActualValue.parse("actual", "平台运行稳定。", qualitative, Grade.ACHIEVED);
+        IndicatorActualRecorded recorded = new IndicatorActualRecorded(id, new IndicatorId("HZ20-DEPT-10"),
+                "平台运行稳定。", graded, LocalDate.of(2020, 12, 31));
+        assertThat(mapper.writeValueAsString(recorded)).isEqualTo("{\"evaluationId\":\"HZ-ZSJ/2020/evaluation\","
+                + "\"indicatorId\":\"HZ20-DEPT-10\",\"actual\":\"平台运行稳定。\",\"value\":{\"text\":\"平台运行稳定。\","
+                + "\"kind\":\"GRADED\",\"number\":null,\"unit\":\"\",\"normalisedValue\":null,\"baseUnit\":\"\","
+                + "\"bound\":null,\"grade\":\"ACHIEVED\"},\"effectiveDate\":\"2020-12-31\"}");
+        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(LedgerJson.newObjectMapper()).build();
+        for (Object event : List.of(defined, recorded)) {
+            SerializedObject<byte[]> serialized = serializer.serialize(event, byte[].class);
+            assertThat(serialized.getType().getRevision()).isEqualTo("2");
+            assertThat((Object) serializer.deserialize(serialized)).isEqualTo(event);
+        }
     }
 
     @Test

@@ -102,7 +102,7 @@ class ScoredTableQueryPerformanceTest {
     private static final List<String> JUDGEMENTS = List.of("M.J1", "M.J2", "M.J3", "M.J4");
     private static final List<String> TAGS = List.of("LZ.KEY", "LZ.OUT.Q", "LZ.OUT.T", "LZ.EFF.RATE", "LZ.EFF.BAND");
     private static final String[][] INDICATORS = {
-        {"≥95%", "97.52%"}, {"≤5%", "3%"}, {"≥700万次", "805万次"}, {"12个", "9个"}, {"100%完成", "达标"},
+        {"≥95%", "97.52%"}, {"≤5%", "3%"}, {"≥700万次", "805万次"}, {"≥12个", "9个"}, {"100%完成", "达标"},
         {"≥6个月", "≥9个月"}, {"提供20份以上的数据质量报告", "提供了31份数据质量报告"}};
 
     @Autowired

@@ -82,6 +82,8 @@ public class Evaluation {
     private RubricVersionId rubricVersion;
     /** Current target of each indicator, by indicator id: revisions and actuals are checked against it. */
     private Map<String, TargetExpression> targets = new LinkedHashMap<>();
+    /** Name of each indicator, by indicator id: the plausibility rules of a revised target read it. */
+    private Map<String, String> names = new LinkedHashMap<>();
     /** Latest actual of each indicator, by indicator id: a revised target must stay comparable with it. */
     private Map<String, ActualValue> actuals = new LinkedHashMap<>();
     /** Score currently entered for each judgement item, by rubric item code. */
@@ -139,7 +141,8 @@ public class Evaluation {
         List<String> path = requirePath(command.path());
         String name = Ids.requireText("name", command.name(), 1000);
         BigDecimal weight = requireAmount("weight", command.weight(), HUNDRED, "分值");
-        TargetExpression target = TargetExpression.parse("targetExpression", command.targetExpression());
+        TargetExpression target = TargetExpression.parse("targetExpression", command.targetExpression(),
+                command.direction()).checkedFor("targetExpression", name);
         year().requireContains("effectiveDate", command.effectiveDate());
         return new IndicatorDefined(evaluationId, indicatorId, path, name, weight, target.text(), target,
                 command.rubricItemCode(), command.effectiveDate());
@@ -149,19 +152,46 @@ public class Evaluation {
     public void handle(ReviseTarget command) {
         IndicatorId indicatorId = requireDefined(command.indicatorId());
         TargetExpression current = targets.get(indicatorId.value());
-        TargetExpression revised = TargetExpression.parse("newTargetExpression", command.newTargetExpression());
-        if (revised.text().equals(current.text())) {
+        TargetExpression revised = revisedTarget(command, current).checkedFor("newTargetExpression",
+                names.get(indicatorId.value()));
+        if (revised.text().equals(current.text()) && revised.direction() == current.direction()) {
             throw new DomainException("newTargetExpression", "新目标值与现目标值相同，无需调整: " + current.text());
         }
         ActualValue actual = actuals.get(indicatorId.value());
         if (actual != null && !revised.comparableWith(actual)) {
-            throw new DomainException("newTargetExpression", "新目标值的单位「" + revised.unit() + "」与已录入的实际值「"
-                    + actual.text() + "」不可比较");
+            throw new DomainException("newTargetExpression", "新目标值「" + revised.reading() + "」与已录入的实际值「"
+                    + actual.text() + "」不可比较（单位或指标方向不同）");
         }
         String reason = Ids.requireText("reason", command.reason(), 1000);
         year().requireContains("effectiveDate", command.effectiveDate());
         apply(new IndicatorTargetRevised(evaluationId, indicatorId, current.text(), revised.text(), revised, reason,
                 command.effectiveDate()));
+    }
+
+    /**
+     * The revised target: read with the direction the user gives, else as its text states it (which must be the
+     * indicator's direction: changing it takes an explicit new direction), else with the indicator's direction. A
+     * direction the old parser guessed (revision-1 events) is not carried over.
+     */
+    private static TargetExpression revisedTarget(ReviseTarget command, TargetExpression current) {
+        if (command.newDirection() != null) {
+            return TargetExpression.parse("newTargetExpression", command.newTargetExpression(), command.newDirection());
+        }
+        Direction kept = current.directionSource() == DirectionSource.LEGACY ? null : current.direction();
+        TargetExpression stated;
+        try {
+            stated = TargetExpression.parse("newTargetExpression", command.newTargetExpression(), null);
+        } catch (DomainException statesNoDirection) {
+            if (kept == null) {
+                throw statesNoDirection;
+            }
+            return TargetExpression.parse("newTargetExpression", command.newTargetExpression(), kept);
+        }
+        if (kept != null && stated.direction() != kept) {
+            throw new DomainException("newTargetExpression", "新目标值「" + stated.text() + "」表示「" + stated.direction().label()
+                    + "」，而该指标为「" + kept.label() + "」：改变指标方向须同时给出新的指标方向（newDirection）");
+        }
+        return stated;
     }
 
     @CommandHandler
@@ -171,11 +201,15 @@ public class Evaluation {
 
     private IndicatorActualRecorded decide(RecordActual command) {
         IndicatorId indicatorId = requireDefined(command.indicatorId());
-        ActualValue actual = ActualValue.parse("actual", command.actual());
         TargetExpression target = targets.get(indicatorId.value());
+        ActualValue actual = ActualValue.parse("actual", command.actual(), target, command.grade());
         if (!target.comparableWith(actual)) {
             // A unit mismatch (次 against %) is a typing error: refusing it keeps completion rates computable.
             throw new DomainException("actual", "实际值的单位「" + actual.unit() + "」与目标值「" + target.text() + "」不可比较");
+        }
+        if (target.assess(actual) == Assessment.UNDETERMINED) {
+            throw new DomainException("actual", "实际值「" + actual.text() + "」不足以判断是否达到目标「" + target.reading()
+                    + "」：请填写实际达到的数值");
         }
         requireInEvaluationWindow("effectiveDate", command.effectiveDate());
         return new IndicatorActualRecorded(evaluationId, indicatorId, actual.text(), actual, command.effectiveDate());
@@ -494,6 +528,7 @@ public class Evaluation {
         copy.evaluationId = evaluationId;
         copy.rubricVersion = rubricVersion;
         copy.targets = new LinkedHashMap<>(targets);
+        copy.names = new LinkedHashMap<>(names);
         copy.actuals = new LinkedHashMap<>(actuals);
         copy.judgementScores = new LinkedHashMap<>(judgementScores);
         copy.judgementBases = new LinkedHashMap<>(judgementBases);
@@ -528,6 +563,7 @@ public class Evaluation {
     @EventSourcingHandler
     void on(IndicatorDefined event) {
         targets.put(event.indicatorId().value(), event.target());
+        names.put(event.indicatorId().value(), event.name());
     }
 
     @EventSourcingHandler

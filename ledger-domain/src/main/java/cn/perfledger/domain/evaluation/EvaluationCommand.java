@@ -25,22 +25,49 @@ public sealed interface EvaluationCommand {
     /**
      * Defines a performance indicator. {@code path} names its 一级/二级/三级 categories (1 to 3 names, e.g.
      * 履职效能 / 产出 / 数量指标); {@code weight} is its 分值 (0 to 100, at most 2 decimals);
-     * {@code targetExpression} is the 年度目标值 as written; {@code rubricItemCode} optionally names the rubric
-     * leaf or group it feeds.
+     * {@code targetExpression} is the 年度目标值 as written; {@code direction} is the indicator's 指标方向 (正向, 反向,
+     * 等于, 定性), or null when the target's own comparator states it ("≥95%", "9月底前"); {@code rubricItemCode}
+     * optionally names the rubric leaf or group it feeds.
      */
     record DefineIndicator(@TargetAggregateIdentifier EvaluationId evaluationId, IndicatorId indicatorId,
-            List<String> path, String name, BigDecimal weight, String targetExpression, RubricItemCode rubricItemCode,
-            LocalDate effectiveDate) implements EvaluationCommand {
+            List<String> path, String name, BigDecimal weight, String targetExpression, Direction direction,
+            RubricItemCode rubricItemCode, LocalDate effectiveDate) implements EvaluationCommand {
+
+        /** Without a direction: the target text must state it. */
+        public DefineIndicator(EvaluationId evaluationId, IndicatorId indicatorId, List<String> path, String name,
+                BigDecimal weight, String targetExpression, RubricItemCode rubricItemCode, LocalDate effectiveDate) {
+            this(evaluationId, indicatorId, path, name, weight, targetExpression, null, rubricItemCode, effectiveDate);
+        }
     }
 
-    /** Revises an indicator's target (绩效目标调整); the reason is required. */
+    /**
+     * Revises an indicator's target (绩效目标调整); the reason is required. {@code newDirection} null keeps the
+     * indicator's direction (a direction the old parser guessed is not kept: the text must then state one).
+     */
     record ReviseTarget(@TargetAggregateIdentifier EvaluationId evaluationId, IndicatorId indicatorId,
-            String newTargetExpression, String reason, LocalDate effectiveDate) implements EvaluationCommand {
+            String newTargetExpression, Direction newDirection, String reason, LocalDate effectiveDate)
+            implements EvaluationCommand {
+
+        /** Keeping the indicator's direction. */
+        public ReviseTarget(EvaluationId evaluationId, IndicatorId indicatorId, String newTargetExpression,
+                String reason, LocalDate effectiveDate) {
+            this(evaluationId, indicatorId, newTargetExpression, null, reason, effectiveDate);
+        }
     }
 
-    /** Records an indicator's actual value (实际完成值) as written; a later record supersedes an earlier one. */
+    /**
+     * Records an indicator's actual value (实际完成值) as written; a later record supersedes an earlier one. A
+     * qualitative (定性) indicator's actual is any text and {@code grade} (达成 / 基本达成 / 部分达成 / 未达成) is
+     * required; a quantitative indicator's actual takes no grade.
+     */
     record RecordActual(@TargetAggregateIdentifier EvaluationId evaluationId, IndicatorId indicatorId, String actual,
-            LocalDate effectiveDate) implements EvaluationCommand {
+            Grade grade, LocalDate effectiveDate) implements EvaluationCommand {
+
+        /** A quantitative indicator's actual (no grade). */
+        public RecordActual(EvaluationId evaluationId, IndicatorId indicatorId, String actual,
+                LocalDate effectiveDate) {
+            this(evaluationId, indicatorId, actual, null, effectiveDate);
+        }
     }
 
     /**

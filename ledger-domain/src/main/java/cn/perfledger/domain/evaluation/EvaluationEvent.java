@@ -25,21 +25,31 @@ public sealed interface EvaluationEvent {
             LocalDate effectiveDate) implements EvaluationEvent {
     }
 
-    /** {@code targetExpression} is the text as written, {@code target} its parsed form. */
-    @Revision("1")
+    /**
+     * {@code targetExpression} is the text as written, {@code target} its reading with the indicator's direction.
+     * Revision 2: the target carries its direction, where it came from, and a range's upper end; revision-1 events
+     * are upcast with the direction the old parser read (see the upcasters in ledger-app).
+     */
+    @Revision("2")
     record IndicatorDefined(EvaluationId evaluationId, IndicatorId indicatorId, List<String> path, String name,
             BigDecimal weight, String targetExpression, TargetExpression target, RubricItemCode rubricItemCode,
             LocalDate effectiveDate) implements EvaluationEvent {
     }
 
-    @Revision("1")
+    /** Revision 2: {@code newTarget} as in {@link IndicatorDefined} revision 2. */
+    @Revision("2")
     record IndicatorTargetRevised(EvaluationId evaluationId, IndicatorId indicatorId, String previousTargetExpression,
             String newTargetExpression, TargetExpression newTarget, String reason, LocalDate effectiveDate)
             implements EvaluationEvent {
     }
 
-    /** {@code actual} is the text as written, {@code value} its parsed form; supersedes earlier actuals. */
-    @Revision("1")
+    /**
+     * {@code actual} is the text as written, {@code value} its reading against the target (with the grade recorded
+     * for a qualitative indicator); supersedes earlier actuals. Revision 2: the value carries the grade, and a bound
+     * it states ("少于5个") is read as a set of values; revision-1 values were compared at their number, so their
+     * upcast drops the bound.
+     */
+    @Revision("2")
     record IndicatorActualRecorded(EvaluationId evaluationId, IndicatorId indicatorId, String actual,
             ActualValue value, LocalDate effectiveDate) implements EvaluationEvent {
     }

@@ -10,75 +10,35 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds the quantities (number, 万/亿 multiplier, unit) in a target or actual text as the seeds write them,
- * and the comparison words around them. Shared by {@link TargetExpression} and {@link ActualValue} so that
- * both sides of a comparison are read by the same rules.
+ * Finds the quantities (number, 万/亿 multiplier, unit) in a target or actual text, and ranges between two of them.
+ * Shared by {@link TargetReader} and {@link ActualReader} so that both sides of a comparison are read by the same
+ * rules. Calendar years ("2020年", "2021年度") and hotline names ("12345热线") are labels, not quantities; a minus
+ * sign before a number is kept (the plausibility rules refuse negative counts).
  */
 final class QuantityText {
 
     /** Longest first: the regex alternation takes the first alternative that matches. */
-    private static final String UNITS = "%|‰|个百分点|个工作日|工作日|个月|人次|小时|分钟|平方米|公里|Mbps|Gbps|MB|GB|TB|PB"
-            + "|[个次份件条项月天日年周人家台套篇场期批宗户座本页册张名位分元秒倍]|M|G|T";
+    private static final String UNITS = "%|‰|个百分点|个工作日|工作日|个月|人次|小时|分钟|平方米|平方公里|立方米|公里|千米|厘米|公顷"
+            + "|Mbps|Gbps|MB|GB|TB|PB|km|KM"
+            + "|[个次份件条项月天日年周人家台套篇场期批宗户座本页册张名位分元秒倍亩米吨辆头只株棵盏块处所例种粒]|M|G|T";
     /** Chinese numerals only count before a measure word ("至少一次"), never in words like 一网通办 or ordinals (第十二次). */
-    private static final String MEASURE_WORDS = "个工作日|工作日|个月|人次|小时|[个次份件条项月天年周人家台套篇场期批宗户座本页册张名位倍]";
+    private static final String MEASURE_WORDS = "个工作日|工作日|个月|人次|小时|[个次份件条项月天年周人家台套篇场期批宗户座本页册张名位倍辆头只株棵盏块处所例种]";
     private static final String MULTIPLIERS = "亿|千万|百万|万";
 
     private static final Pattern ARABIC = Pattern.compile(
             "(?<![\\d.第])(\\d+(?:\\.\\d+)?)[ \\t]*(" + MULTIPLIERS + ")?[ \\t]*(" + UNITS + ")?");
     private static final Pattern CHINESE = Pattern.compile(
             "(?<![第零〇一二两三四五六七八九十百])([零〇一二两三四五六七八九十百]+)[ \\t]*(" + MULTIPLIERS + ")?[ \\t]*(" + MEASURE_WORDS + ")");
+    /** A range between two numbers: 90%–95%, 90%-95%, 90%~95%, 90至95%. */
+    private static final Pattern RANGE_JOINER = Pattern.compile("\\s*(?:-|–|—|~|〜|至|到)\\s*");
+    /** Names that carry digits: 12345热线, 12345平台. */
+    private static final Pattern NAME_AFTER_NUMBER = Pattern.compile("^(?:热线|政务服务便民热线|平台|专线)");
+    /** "≥100百分比": the word 百分比 after a number is a percent sign. */
+    private static final Pattern PERCENT_WORD = Pattern.compile("(?<=\\d)\\s*百分比");
     private static final Pattern THOUSANDS = Pattern.compile("(?<=\\d),(?=\\d{3}(?!\\d))");
     /** Outline numbering the seed tables put in front of targets: "三、1、≥700万次", "（2）". */
     private static final Pattern LEADING_NUMBERING =
             Pattern.compile("^\\s*(?:(?:[一二三四五六七八九十]+|\\d+)、\\s*|[（(][一二三四五六七八九十\\d]+[)）]\\s*)+");
-
-    /** Comparison words written before a number; negated forms first because "不低于" ends with "低于". */
-    private static final Map<String, TargetComparator> PREFIXES = new LinkedHashMap<>();
-    /** Comparison words written after a number and its unit. */
-    private static final Map<String, TargetComparator> SUFFIXES = new LinkedHashMap<>();
-
-    static {
-        PREFIXES.put(">=", TargetComparator.GE);
-        PREFIXES.put("=>", TargetComparator.GE);
-        PREFIXES.put("≥", TargetComparator.GE);
-        PREFIXES.put("<=", TargetComparator.LE);
-        PREFIXES.put("=<", TargetComparator.LE);
-        PREFIXES.put("≤", TargetComparator.LE);
-        PREFIXES.put(">", TargetComparator.GT);
-        PREFIXES.put("<", TargetComparator.LT);
-        PREFIXES.put("=", TargetComparator.EQ);
-        PREFIXES.put("大于等于", TargetComparator.GE);
-        PREFIXES.put("大于或等于", TargetComparator.GE);
-        PREFIXES.put("小于等于", TargetComparator.LE);
-        PREFIXES.put("小于或等于", TargetComparator.LE);
-        PREFIXES.put("不低于", TargetComparator.GE);
-        PREFIXES.put("不少于", TargetComparator.GE);
-        PREFIXES.put("不小于", TargetComparator.GE);
-        PREFIXES.put("不超过", TargetComparator.LE);
-        PREFIXES.put("不高于", TargetComparator.LE);
-        PREFIXES.put("不多于", TargetComparator.LE);
-        PREFIXES.put("不大于", TargetComparator.LE);
-        PREFIXES.put("至少", TargetComparator.GE);
-        PREFIXES.put("达到", TargetComparator.GE);
-        PREFIXES.put("至多", TargetComparator.LE);
-        PREFIXES.put("最多", TargetComparator.LE);
-        PREFIXES.put("大于", TargetComparator.GT);
-        PREFIXES.put("超过", TargetComparator.GT);
-        PREFIXES.put("高于", TargetComparator.GT);
-        PREFIXES.put("多于", TargetComparator.GT);
-        PREFIXES.put("低于", TargetComparator.LT);
-        PREFIXES.put("小于", TargetComparator.LT);
-        PREFIXES.put("少于", TargetComparator.LT);
-        PREFIXES.put("等于", TargetComparator.EQ);
-
-        SUFFIXES.put("或以上", TargetComparator.GE);
-        SUFFIXES.put("及以上", TargetComparator.GE);
-        SUFFIXES.put("以上", TargetComparator.GE);
-        SUFFIXES.put("或以下", TargetComparator.LE);
-        SUFFIXES.put("及以下", TargetComparator.LE);
-        SUFFIXES.put("以下", TargetComparator.LE);
-        SUFFIXES.put("以内", TargetComparator.LE);
-    }
 
     private QuantityText() {
     }
@@ -120,11 +80,13 @@ final class QuantityText {
                 out.append('<');
             } else if (c == 0x3000) {
                 out.append(' ');
+            } else if (c == 0x2550) {
+                out.append('='); // "═": some provinces' forms print the equals sign as a box-drawing double line
             } else {
                 out.appendCodePoint(c);
             }
         });
-        String withoutSeparators = THOUSANDS.matcher(out).replaceAll("");
+        String withoutSeparators = PERCENT_WORD.matcher(THOUSANDS.matcher(out).replaceAll("")).replaceAll("%");
         return LEADING_NUMBERING.matcher(withoutSeparators.strip()).replaceFirst("").strip();
     }
 
@@ -132,9 +94,17 @@ final class QuantityText {
     static List<Quantity> scan(String text) {
         List<Quantity> found = new ArrayList<>();
         Matcher arabic = ARABIC.matcher(text);
+        int previousEnd = -1;
         while (arabic.find()) {
-            found.add(quantity(arabic.start(), arabic.end(), new BigDecimal(arabic.group(1)), arabic.group(2),
-                    arabic.group(3)));
+            if (isLabel(text, arabic)) {
+                continue;
+            }
+            BigDecimal number = new BigDecimal(arabic.group(1));
+            if (minusBefore(text, arabic.start(), previousEnd)) {
+                number = number.negate();
+            }
+            found.add(quantity(arabic.start(), arabic.end(), number, arabic.group(2), arabic.group(3)));
+            previousEnd = arabic.end();
         }
         Matcher chinese = CHINESE.matcher(text);
         while (chinese.find()) {
@@ -145,33 +115,53 @@ final class QuantityText {
         return found;
     }
 
+    /** A calendar year (19xx/20xx followed by 年) or a name with digits is a label, not a quantity. */
+    private static boolean isLabel(String text, Matcher arabic) {
+        String digits = arabic.group(1);
+        if ("年".equals(arabic.group(3)) && arabic.group(2) == null && digits.matches("(19|20)\\d\\d")) {
+            return true;
+        }
+        return arabic.group(3) == null && NAME_AFTER_NUMBER.matcher(text.substring(arabic.end())).find();
+    }
+
+    /**
+     * A minus sign right before the number, unless it joins the number to the quantity before it (90%-95% and
+     * 5个-10个 are ranges; ≥-5个 and 增长-5% are negative).
+     */
+    private static boolean minusBefore(String text, int start, int previousEnd) {
+        if (start == 0 || (text.charAt(start - 1) != '-' && text.charAt(start - 1) != '−')) {
+            return false;
+        }
+        return previousEnd < 0 || !text.substring(previousEnd, start - 1).isBlank();
+    }
+
+    /**
+     * The two quantities of a range when {@code first} and {@code second} are joined only by a range sign and their
+     * units agree ("90-95%" gives the first the second's unit); otherwise null.
+     */
+    static Quantity[] range(String text, Quantity first, Quantity second) {
+        String between = text.substring(first.end(), second.start());
+        if (!RANGE_JOINER.matcher(between).matches()) {
+            return null;
+        }
+        Quantity lower = first;
+        if (first.unit().isEmpty() && !second.unit().isEmpty()) {
+            BigDecimal multiplier = second.number().signum() == 0 ? BigDecimal.ONE
+                    : second.normalisedValue().divide(second.number());
+            lower = new Quantity(first.start(), first.end(), first.number(), second.unit(),
+                    first.number().multiply(multiplier), second.baseUnit());
+        }
+        if (!lower.baseUnit().equals(second.baseUnit())) {
+            return null;
+        }
+        return new Quantity[] {lower, second};
+    }
+
     /** Quantities that name different figures; repeated mentions of one figure count once. */
     static List<Quantity> distinct(List<Quantity> quantities) {
         Map<String, Quantity> byIdentity = new LinkedHashMap<>();
         quantities.forEach(q -> byIdentity.putIfAbsent(q.identity(), q));
         return List.copyOf(byIdentity.values());
-    }
-
-    /** The comparison written right before the quantity (symbol or word), or null. */
-    static TargetComparator prefixComparator(String text, Quantity quantity) {
-        String before = text.substring(0, quantity.start()).stripTrailing();
-        for (Map.Entry<String, TargetComparator> prefix : PREFIXES.entrySet()) {
-            if (before.endsWith(prefix.getKey())) {
-                return prefix.getValue();
-            }
-        }
-        return null;
-    }
-
-    /** The comparison written right after the quantity ("20份以上", "5%以内"), or null. */
-    static TargetComparator suffixComparator(String text, Quantity quantity) {
-        String after = text.substring(quantity.end()).stripLeading();
-        for (Map.Entry<String, TargetComparator> suffix : SUFFIXES.entrySet()) {
-            if (after.startsWith(suffix.getKey())) {
-                return suffix.getValue();
-            }
-        }
-        return null;
     }
 
     /** Whether two unit families can be compared; a unitless number takes the other side's unit ("94" vs "≥70%"). */
@@ -206,6 +196,7 @@ final class QuantityText {
         }
         return switch (unit) {
             case "个月" -> "月";
+            case "km", "KM", "千米" -> "公里";
             case "个工作日" -> "工作日";
             case "日" -> "天";
             default -> unit;

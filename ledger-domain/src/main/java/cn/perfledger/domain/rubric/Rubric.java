@@ -50,7 +50,7 @@ public class Rubric {
         PublishRubric valid = RubricValidator.validate(command);
         apply(new RubricPublished(valid.rubricVersionId(), valid.name(), valid.jurisdiction(), valid.templateYear(),
                 valid.totalWeight(), valid.bonusCap(), valid.tree(), valid.rounding(), valid.grades(),
-                valid.sourceNote(), valid.effectiveDate()));
+                valid.gradeCoefficients(), valid.sourceNote(), valid.effectiveDate()));
     }
 
     @CommandHandler

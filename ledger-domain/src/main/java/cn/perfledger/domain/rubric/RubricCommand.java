@@ -1,6 +1,7 @@
 package cn.perfledger.domain.rubric;
 
 import cn.perfledger.domain.common.RubricVersionId;
+import cn.perfledger.domain.evaluation.GradeCoefficients;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,12 +16,21 @@ public sealed interface RubricCommand {
      * Publishes a rubric version. {@code totalWeight} is the sum of the top-level weights (normally 100, a
      * 加减分项 section included when the rubric prints it inside the 100); {@code bonusCap} caps the net bonus
      * points (0 when the rubric has no bonus items); {@code grades} may be null for the default 优/良/中/差;
+     * {@code gradeCoefficients} is the rubric's 得分系数 for qualitative indicators, null for the default;
      * {@code sourceNote} says where the rules come from, e.g. "inferred from seed 002".
      */
     record PublishRubric(@TargetAggregateIdentifier RubricVersionId rubricVersionId, String name,
             String jurisdiction, int templateYear, BigDecimal totalWeight, BigDecimal bonusCap, List<RubricNode> tree,
-            Rounding rounding, GradeScale grades, String sourceNote, LocalDate effectiveDate)
-            implements RubricCommand {
+            Rounding rounding, GradeScale grades, GradeCoefficients gradeCoefficients, String sourceNote,
+            LocalDate effectiveDate) implements RubricCommand {
+
+        /** With the default 得分系数. */
+        public PublishRubric(RubricVersionId rubricVersionId, String name, String jurisdiction, int templateYear,
+                BigDecimal totalWeight, BigDecimal bonusCap, List<RubricNode> tree, Rounding rounding,
+                GradeScale grades, String sourceNote, LocalDate effectiveDate) {
+            this(rubricVersionId, name, jurisdiction, templateYear, totalWeight, bonusCap, tree, rounding, grades, null,
+                    sourceNote, effectiveDate);
+        }
     }
 
     /** Retires a version so that new years cannot choose it; years already scored with it keep it. */

@@ -1,6 +1,7 @@
 package cn.perfledger.domain.rubric;
 
 import cn.perfledger.domain.common.RubricVersionId;
+import cn.perfledger.domain.evaluation.GradeCoefficients;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,11 +14,28 @@ public sealed interface RubricEvent {
 
     LocalDate effectiveDate();
 
-    /** The whole validated rubric: the event is the rubric's only definition. */
-    @Revision("1")
+    /**
+     * The whole validated rubric: the event is the rubric's only definition. Revision 2 added
+     * {@code gradeCoefficients} (得分系数 of qualitative indicators; null: {@link GradeCoefficients#DEFAULT}); a
+     * revision-1 rubric is upcast with null, which is what it scored with.
+     */
+    @Revision("2")
     record RubricPublished(RubricVersionId rubricVersionId, String name, String jurisdiction, int templateYear,
             BigDecimal totalWeight, BigDecimal bonusCap, List<RubricNode> tree, Rounding rounding, GradeScale grades,
-            String sourceNote, LocalDate effectiveDate) implements RubricEvent {
+            GradeCoefficients gradeCoefficients, String sourceNote, LocalDate effectiveDate) implements RubricEvent {
+
+        /** With the default 得分系数. */
+        public RubricPublished(RubricVersionId rubricVersionId, String name, String jurisdiction, int templateYear,
+                BigDecimal totalWeight, BigDecimal bonusCap, List<RubricNode> tree, Rounding rounding,
+                GradeScale grades, String sourceNote, LocalDate effectiveDate) {
+            this(rubricVersionId, name, jurisdiction, templateYear, totalWeight, bonusCap, tree, rounding, grades, null,
+                    sourceNote, effectiveDate);
+        }
+
+        /** The 得分系数 qualitative indicators score with: the rubric's own, else the default. */
+        public GradeCoefficients coefficients() {
+            return GradeCoefficients.orDefault(gradeCoefficients);
+        }
 
         /** The rounding of a leaf: its own, else the rubric's. */
         public Rounding roundingOf(RubricNode leaf) {

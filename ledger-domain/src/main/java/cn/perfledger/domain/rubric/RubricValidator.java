@@ -1,5 +1,6 @@
 package cn.perfledger.domain.rubric;
 
+import cn.perfledger.domain.evaluation.GradeCoefficients;
 import cn.perfledger.domain.common.DomainException;
 import cn.perfledger.domain.common.Ids;
 import cn.perfledger.domain.rubric.InputReference.IndicatorGroupInput;
@@ -68,8 +69,10 @@ public final class RubricValidator {
             throw new DomainException("effectiveDate", "生效日期不能为空");
         }
         new RubricValidator(bonusCap).requireTree(command.tree(), totalWeight);
+        GradeCoefficients coefficients = command.gradeCoefficients() == null ? null
+                : command.gradeCoefficients().validated("gradeCoefficients");
         return new PublishRubric(command.rubricVersionId(), name, jurisdiction, command.templateYear(), totalWeight,
-                bonusCap, command.tree(), command.rounding(), grades, sourceNote, command.effectiveDate());
+                bonusCap, command.tree(), command.rounding(), grades, coefficients, sourceNote, command.effectiveDate());
     }
 
     private void requireTree(List<RubricNode> tree, BigDecimal totalWeight) {

@@ -26,6 +26,10 @@ class ActualValueTest {
             6447万条                         | 6447      | 万条 | 64470000    | 条  | null
             ９７．５２％                     | 97.52     | %    | 97.52       | %   | null
             9个月以上                        | 9         | 个月 | 9           | 月  | GE
+            2021年共出具了489份符合性验收报告 | 489      | 份   | 489         | 份  | null
+            少于5个                          | 5         | 个   | 5           | 个  | LT
+            超 75%                           | 75        | %    | 75          | %   | GT
+            0次                              | 0         | 次   | 0           | 次  | null
             """)
     void parses_quantities(String text, String number, String unit, String normalised, String baseUnit,
             TargetComparator bound) {
@@ -61,7 +65,9 @@ class ActualValueTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             良好                                   | 未找到数值或达标结论
-            2021年共出具了489份符合性验收报告      | 包含多个数值
+            2020年对外公开21个政策文件，解读率100% | 包含多个数值
+            90%-95%                                | 区间
+            -3次                                   | 负数
             94.07%，97.52%                         | 包含多个数值
             """)
     void refuses_unparseableActuals(String text, String reason) {

@@ -146,7 +146,7 @@ class EvaluationTest {
     @Test
     void defineIndicator_fails_whenTargetHasTwoQuantities() {
         fixture.given(started())
-                .when(new DefineIndicator(ID, CONNECTION_RATE, PATH, "接通率", BigDecimal.ONE, "12345热线接通率不低于95%",
+                .when(new DefineIndicator(ID, CONNECTION_RATE, PATH, "接通率", BigDecimal.ONE, "接通率不低于95%，满意率不低于90%",
                         null, MAR_1))
                 .expectException(domainError("targetExpression", "包含多个数值"));
     }

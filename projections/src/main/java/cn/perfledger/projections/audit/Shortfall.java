@@ -171,9 +171,14 @@ public final class Shortfall {
                 StringBuilder part = new StringBuilder(s.displayName()).append("：");
                 if (actual == null) {
                     part.append("尚未录入实际完成值（目标 ").append(target.text()).append("）");
+                } else if (actual.grade() != null) {
+                    part.append("评定等级「").append(actual.grade().label()).append("」（目标 ").append(target.text())
+                            .append("，完成情况 ").append(actual.text()).append("）");
                 } else {
                     part.append("实际 ").append(actual.text()).append(" 未达到目标 ").append(target.text());
-                    if (actual.number() != null && target.number() != null && target.comparableWith(actual)) {
+                    // a deadline's numbers are days of the year: the texts say it better than a gap in days
+                    if (actual.number() != null && target.number() != null && !target.deadline()
+                            && target.comparableWith(actual)) {
                         BigDecimal g = target.number().subtract(actual.number()).abs();
                         String u = "%".equals(target.unit()) ? "个百分点" : target.unit();
                         part.append("（").append(number(actual.number(), actual.unit())).append(" 对 ")

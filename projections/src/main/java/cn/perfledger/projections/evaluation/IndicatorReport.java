@@ -1,8 +1,11 @@
 package cn.perfledger.projections.evaluation;
 
 import cn.perfledger.domain.common.RubricItemCode;
-import cn.perfledger.domain.evaluation.Polarity;
+import cn.perfledger.domain.evaluation.Direction;
+import cn.perfledger.domain.evaluation.ActualValue;
+import cn.perfledger.domain.evaluation.GradeCoefficients;
 import cn.perfledger.domain.evaluation.TargetComparator;
+import cn.perfledger.domain.evaluation.TargetExpression;
 import cn.perfledger.domain.rubric.RubricEvent.RubricPublished;
 import cn.perfledger.domain.rubric.RubricNode;
 import cn.perfledger.projections.ledger.Rates;
@@ -29,12 +32,15 @@ public record IndicatorReport(List<Row> indicators, List<GroupShare> byPath, Lis
 
     /**
      * One indicator. {@code level1..3} are its path (一级/二级/三级, null where the path is shorter);
-     * {@code completionRate} is the exact fraction (null without a comparable actual) and
-     * {@code completionRateDisplay} the same in percent with two decimals, not capped.
+     * {@code direction}/{@code directionLabel} its 指标方向 and {@code directionSourceLabel} where it came from (填报人给出,
+     * 目标值写明, 旧版按文字推定); {@code targetReading} how the target was read ("正向 ≥ 95%"); {@code gradeLabel} the
+     * grade recorded for a qualitative indicator (else null); {@code completionRate} is the exact fraction (null
+     * without a comparable actual) and {@code completionRateDisplay} the same in percent with two decimals, not capped.
      */
     public record Row(String indicatorId, List<String> path, String level1, String level2, String level3,
             String name, BigDecimal weight, String rubricItemCode, String targetText, TargetComparator comparator,
-            String comparatorLabel, Polarity polarity, String actualText, BigDecimal completionRate,
+            String comparatorLabel, Direction direction, String directionLabel, String directionSourceLabel,
+            String targetReading, String actualText, String gradeLabel, BigDecimal completionRate,
             String completionRateDisplay, IndicatorStatus status, String statusLabel, List<Flag> flags) {
 
         public Row {
@@ -43,16 +49,24 @@ public record IndicatorReport(List<Row> indicators, List<GroupShare> byPath, Lis
         }
 
         public static Row of(IndicatorState indicator) {
+            return of(indicator, GradeCoefficients.DEFAULT);
+        }
+
+        /** With the rubric's 得分系数 for the completion rate of a qualitative indicator. */
+        public static Row of(IndicatorState indicator, GradeCoefficients coefficients) {
             List<String> path = indicator.path();
-            BigDecimal rate = indicator.completionRate();
+            BigDecimal rate = indicator.completionRate(coefficients);
             IndicatorStatus status = indicator.status();
+            TargetExpression target = indicator.target();
+            ActualValue actual = indicator.actual();
             return new Row(indicator.indicatorId().value(), path, level(path, 0), level(path, 1), level(path, 2),
                     indicator.name(), indicator.weight(),
                     indicator.rubricItemCode() == null ? null : indicator.rubricItemCode().value(),
-                    indicator.target().text(), indicator.target().comparator(),
-                    IndicatorReport.comparatorLabel(indicator.target().comparator()), indicator.target().polarity(),
-                    indicator.actual() == null ? null : indicator.actual().text(), rate, Display.percent(rate), status,
-                    status.label(), indicator.flags());
+                    target.text(), target.comparator(), target.comparator().symbol(), target.direction(),
+                    target.direction().label(), target.directionSource().label(), target.reading(),
+                    actual == null ? null : actual.text(),
+                    actual == null || actual.grade() == null ? null : actual.grade().label(), rate,
+                    Display.percent(rate), status, status.label(), indicator.flags());
         }
 
         private static String level(List<String> path, int index) {
@@ -93,7 +107,9 @@ public record IndicatorReport(List<Row> indicators, List<GroupShare> byPath, Lis
     /** With a rubric, rubric-item groups are labelled with the item's name instead of its code. */
     public static IndicatorReport of(EvaluationFold evaluation, RubricPublished rubric) {
         List<IndicatorState> all = evaluation.indicators();
-        List<Row> rows = all.stream().map(Row::of).toList();
+        GradeCoefficients coefficients = rubric == null ? GradeCoefficients.DEFAULT
+                : GradeCoefficients.orDefault(rubric.gradeCoefficients());
+        List<Row> rows = all.stream().map(indicator -> Row.of(indicator, coefficients)).toList();
 
         List<GroupShare> byPath = new ArrayList<>();
         groups(all, indicator -> pathKey(indicator, 1)).forEach((key, members) -> {
@@ -133,16 +149,5 @@ public record IndicatorReport(List<Row> indicators, List<GroupShare> byPath, Lis
             return code;
         }
         return RubricNode.find(rubric.tree(), new RubricItemCode(code)).map(RubricNode::name).orElse(code);
-    }
-
-    static String comparatorLabel(TargetComparator comparator) {
-        return switch (comparator) {
-            case GE -> "≥";
-            case GT -> ">";
-            case LE -> "≤";
-            case LT -> "<";
-            case EQ -> "=";
-            case QUALITATIVE -> "达标（定性）";
-        };
     }
 }

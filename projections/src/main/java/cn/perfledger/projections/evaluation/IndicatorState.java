@@ -4,7 +4,8 @@ import cn.perfledger.domain.common.IndicatorId;
 import cn.perfledger.domain.common.RubricItemCode;
 import cn.perfledger.domain.evaluation.ActualValue;
 import cn.perfledger.domain.evaluation.Assessment;
-import cn.perfledger.domain.evaluation.Polarity;
+import cn.perfledger.domain.evaluation.Direction;
+import cn.perfledger.domain.evaluation.GradeCoefficients;
 import cn.perfledger.domain.evaluation.TargetExpression;
 import cn.perfledger.projections.ledger.Rates;
 import java.math.BigDecimal;
@@ -39,7 +40,7 @@ public record IndicatorState(IndicatorId indicatorId, List<String> path, String 
         return switch (assessment) {
             case MET -> IndicatorStatus.MET;
             case NOT_MET -> IndicatorStatus.NOT_MET;
-            case INCOMPARABLE -> IndicatorStatus.INCOMPARABLE;
+            case INCOMPARABLE, UNDETERMINED -> IndicatorStatus.INCOMPARABLE;
         };
     }
 
@@ -49,19 +50,29 @@ public record IndicatorState(IndicatorId indicatorId, List<String> path, String 
 
     /**
      * The completion rate (完成率) as an exact fraction, uncapped (seed 000 shows 146%): positive actual ÷ target;
-     * reverse 1 when met, else target ÷ actual; equal and qualitative 1 when met. Null when there is no actual
-     * or the units cannot be compared.
+     * reverse 1 when met, else target ÷ actual; equal 1 when met; qualitative the default 得分系数 of the grade
+     * recorded. Null when there is no actual or the units cannot be compared.
      */
     public BigDecimal completionRate() {
+        return completionRate(GradeCoefficients.DEFAULT);
+    }
+
+    /** The completion rate with a rubric's 得分系数 (a qualitative indicator's rate is its grade's coefficient). */
+    public BigDecimal completionRate(GradeCoefficients coefficients) {
         if (actual == null) {
             return null;
         }
-        return target.completionRate(actual, Rates.SCALE, RoundingMode.HALF_EVEN).orElse(null);
+        return target.completionRate(actual, coefficients, Rates.SCALE, RoundingMode.HALF_EVEN).orElse(null);
+    }
+
+    /** A qualitative (定性) indicator, scored by the grade recorded for it. */
+    public boolean qualitative() {
+        return target.qualitative();
     }
 
     /** A positive indicator whose actual exceeds 1.5 × its target: the target was set too low. */
     public boolean targetTooLow() {
-        if (target.polarity() != Polarity.POSITIVE || actual == null
+        if (target.direction() != Direction.POSITIVE || actual == null
                 || actual.kind() != ActualValue.Kind.QUANTITY) {
             return false;
         }
@@ -73,11 +84,13 @@ public record IndicatorState(IndicatorId indicatorId, List<String> path, String 
     public List<Flag> flags() {
         String subject = displayName();
         return switch (status()) {
-            case MISSING_ACTUAL -> List.of(Flag.of(FlagKind.ACTUAL_MISSING, subject + "：尚未录入实际完成值"));
+            case MISSING_ACTUAL -> List.of(Flag.of(FlagKind.ACTUAL_MISSING, subject + (qualitative()
+                    ? "：尚未录入完成情况及评定等级" : "：尚未录入实际完成值")));
             case INCOMPARABLE -> List.of(Flag.of(FlagKind.INCOMPARABLE,
                     subject + "：实际值「" + actual.text() + "」与目标值「" + target.text() + "」单位不同"));
-            case NOT_MET -> List.of(Flag.of(FlagKind.INDICATOR_NOT_MET,
-                    subject + "：实际值「" + actual.text() + "」未达到目标值「" + target.text() + "」"));
+            case NOT_MET -> List.of(Flag.of(FlagKind.INDICATOR_NOT_MET, qualitative()
+                    ? subject + "：评定等级为「" + actual.grade().label() + "」（目标：" + target.text() + "）"
+                    : subject + "：实际值「" + actual.text() + "」未达到目标值「" + target.text() + "」"));
             case MET -> targetTooLow()
                     ? List.of(Flag.of(FlagKind.TARGET_TOO_LOW, subject + "：实际值为目标值的 "
                             + Display.percent(completionRate()) + "（超过 150%）"))

@@ -208,7 +208,8 @@ public final class ScoringEngine {
         }
         IndicatorState indicator = found.get();
         flags.addAll(indicator.flags());
-        return new RateInput(indicator.completionRate(), List.of(indicatorInput(indicator, List.of())), flags);
+        return new RateInput(indicator.completionRate(rubric.coefficients()), List.of(indicatorInput(indicator, List.of())),
+                flags);
     }
 
     // --- indicator rules --------------------------------------------------------------------------------------
@@ -225,7 +226,7 @@ public final class ScoringEngine {
         if (!scorable(indicator)) {
             return LeafScore.zero(inputs, flags);
         }
-        return LeafScore.of(rule.score(leaf.weight(), indicator.met(), indicator.completionRate()), inputs, flags);
+        return LeafScore.of(indicatorPoints(rule, leaf.weight(), indicator), inputs, flags);
     }
 
     /** Each member scores by the rule with its own weight; the leaf scores their sum, capped at its weight. */
@@ -240,8 +241,7 @@ public final class ScoringEngine {
         BigDecimal sum = BigDecimal.ZERO;
         List<Flag> memberFlags = new ArrayList<>();
         for (IndicatorState member : members) {
-            BigDecimal points = scorable(member)
-                    ? rule.score(member.weight(), member.met(), member.completionRate()) : BigDecimal.ZERO;
+            BigDecimal points = scorable(member) ? indicatorPoints(rule, member.weight(), member) : BigDecimal.ZERO;
             sum = sum.add(points);
             inputs.add(indicatorInput(member, List.of(Figure.points("按本指标分值 " + Display.number(member.weight())
                     + " 计分", points))));
@@ -265,6 +265,17 @@ public final class ScoringEngine {
         }
         int met = (int) members.stream().filter(IndicatorState::met).count();
         return LeafScore.of(rule.score(leaf.weight(), met, members.size()), inputs, merged(memberFlags));
+    }
+
+    /**
+     * A quantitative indicator scores by the rule (met ⇒ weight, else the rule's factor or completion rate); a
+     * qualitative one scores weight × the rubric's 得分系数 of the grade recorded, whatever the rule's not-met factor.
+     */
+    private BigDecimal indicatorPoints(MetOrFactor rule, BigDecimal weight, IndicatorState indicator) {
+        if (indicator.qualitative()) {
+            return weight.multiply(rubric.coefficients().coefficient(indicator.actual().grade())).min(weight);
+        }
+        return rule.score(weight, indicator.met(), indicator.completionRate(rubric.coefficients()));
     }
 
     /** Without a comparable actual an indicator scores 0 (its flags say why). */
@@ -322,8 +333,8 @@ public final class ScoringEngine {
                 List.of(Figure.count("达标指标数", met), Figure.count("指标总数", members.size())), null);
     }
 
-    private static ScoredInput indicatorInput(IndicatorState indicator, List<Figure> figures) {
-        IndicatorReport.Row row = IndicatorReport.Row.of(indicator);
+    private ScoredInput indicatorInput(IndicatorState indicator, List<Figure> figures) {
+        IndicatorReport.Row row = IndicatorReport.Row.of(indicator, rubric.coefficients());
         String display = row.completionRate() == null ? row.statusLabel()
                 : row.completionRateDisplay() + "（" + row.statusLabel() + "）";
         return ScoredInput.of(InputKind.INDICATOR, row.indicatorId(), row.name(), row.completionRate(), display,

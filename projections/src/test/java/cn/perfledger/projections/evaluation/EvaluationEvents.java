@@ -3,7 +3,10 @@ package cn.perfledger.projections.evaluation;
 import cn.perfledger.domain.common.IndicatorId;
 import cn.perfledger.domain.common.RubricItemCode;
 import cn.perfledger.domain.common.RubricVersionId;
+import cn.perfledger.domain.common.DomainException;
 import cn.perfledger.domain.evaluation.ActualValue;
+import cn.perfledger.domain.evaluation.Direction;
+import cn.perfledger.domain.evaluation.Grade;
 import cn.perfledger.domain.evaluation.BonusPenaltyEntryId;
 import cn.perfledger.domain.evaluation.BonusPenaltyKind;
 import cn.perfledger.domain.evaluation.EvaluationEvent.BonusPenaltyRecorded;
@@ -39,16 +42,43 @@ public final class EvaluationEvents {
 
     public IndicatorDefined define(String indicatorId, List<String> path, String name, String weight, String target,
             String rubricItemCode, LocalDate date) {
-        TargetExpression parsed = TargetExpression.parse(target);
+        TargetExpression parsed = read(target);
+        return new IndicatorDefined(id, new IndicatorId(indicatorId), path, name, new BigDecimal(weight),
+                parsed.text(), parsed, rubricItemCode == null ? null : new RubricItemCode(rubricItemCode), date);
+    }
+
+    /** A qualitative (定性) indicator: the text is its target. */
+    public IndicatorDefined defineQualitative(String indicatorId, List<String> path, String name, String weight,
+            String target, String rubricItemCode, LocalDate date) {
+        TargetExpression parsed = TargetExpression.parse("targetExpression", target, Direction.QUALITATIVE);
         return new IndicatorDefined(id, new IndicatorId(indicatorId), path, name, new BigDecimal(weight),
                 parsed.text(), parsed, rubricItemCode == null ? null : new RubricItemCode(rubricItemCode), date);
     }
 
     public IndicatorTargetRevised revise(String indicatorId, String previous, String target, String reason,
             LocalDate date) {
-        TargetExpression parsed = TargetExpression.parse(target);
+        TargetExpression parsed = read(target);
         return new IndicatorTargetRevised(id, new IndicatorId(indicatorId), previous, parsed.text(), parsed, reason,
                 date);
+    }
+
+    /**
+     * A target as its text states it; a bare figure ("三、2、100%", "140个") as 正向, which is how the demo data records
+     * the seeds' bare figures (their tables count more as better).
+     */
+    public static TargetExpression read(String target) {
+        try {
+            return TargetExpression.parse(target);
+        } catch (DomainException statesNoDirection) {
+            return TargetExpression.parse("targetExpression", target, Direction.POSITIVE);
+        }
+    }
+
+    /** A qualitative indicator's actual: its text and grade. */
+    public IndicatorActualRecorded graded(String indicatorId, String actual, Grade grade, LocalDate date) {
+        ActualValue parsed = ActualValue.parse("actual", actual,
+                TargetExpression.parse("targetExpression", "定性", Direction.QUALITATIVE), grade);
+        return new IndicatorActualRecorded(id, new IndicatorId(indicatorId), parsed.text(), parsed, date);
     }
 
     public IndicatorActualRecorded actual(String indicatorId, String actual, LocalDate date) {

@@ -92,11 +92,14 @@ final class RandomYear {
         {{"≥95%", "≥90%"}, {"97.5%", "93%", "95%", "100%"}},
         {{"≤5%", "≤3%"}, {"2%", "6%", "0", "4%"}},
         {{"≥700万次", "≥800万次"}, {"805万次", "650万次", "1200万次"}},
-        {{"12个", "15个"}, {"12个", "20个", "9个", "30个"}},
+        {{"≥12个", "≥15个"}, {"12个", "20个", "9个", "30个"}},
         {{"100%完成", "100%达标"}, {"达标", "未完成", "100%"}},
         {{"=4次", "=5次"}, {"4次", "3次", "5次"}},
         {{"≥6个月", "≥9个月"}, {"≥9个月", "5个月"}},
-        {{"提供20份以上的数据质量报告", "提供25份以上的数据质量报告"}, {"提供了31份数据质量报告", "18份"}}};
+        {{"提供20份以上的数据质量报告", "提供25份以上的数据质量报告"}, {"提供了31份数据质量报告", "18份"}},
+        {{"9月底前", "10月底前"}, {"9月", "8月15日", "11月"}},
+        {{"90%–95%", "85%~95%"}, {"92%", "97%", "80%"}},
+        {{"少于5个", "少于3个"}, {"少于5个", "2个", "6个"}}};
 
     /** One event with the day it is recorded; {@link #freeze} turns them into the store's order and times. */
     private record Pending(LocalDate recordDay, long order, Object payload) {
@@ -427,7 +430,8 @@ final class RandomYear {
             int actuals = random.nextInt(100) < 85 ? 1 + random.nextInt(2) : 0;
             LocalDate recorded = between(LocalDate.of(2021, 11, 1), LocalDate.of(2022, 1, 31));
             for (int a = 0; a < actuals; a++) {
-                ActualValue actual = ActualValue.parse(template[1][random.nextInt(template[1].length)]);
+                ActualValue actual = ActualValue.parse("actual", template[1][random.nextInt(template[1].length)], target,
+                        null);
                 LocalDate effective = random.nextInt(100) < 30 ? between(JAN_1, recorded) : recorded;
                 pending(recorded, new IndicatorActualRecorded(EVALUATION, id, actual.text(), actual, effective));
                 recorded = between(recorded, LocalDate.of(2022, 2, 28));

@@ -15,7 +15,9 @@ import cn.perfledger.domain.common.FiscalYearId;
 import cn.perfledger.domain.common.IndicatorId;
 import cn.perfledger.domain.common.RubricItemCode;
 import cn.perfledger.domain.common.RubricVersionId;
+import cn.perfledger.domain.evaluation.Direction;
 import cn.perfledger.domain.evaluation.EvaluationCommand;
+import cn.perfledger.domain.evaluation.Grade;
 import cn.perfledger.domain.evaluation.EvaluationId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -63,7 +65,8 @@ public class EvaluationController {
             @Valid @RequestBody IndicatorRequest r) {
         EvaluationId id = EvaluationId.of(dept, year);
         return send(id, new EvaluationCommand.DefineIndicator(id, r.indicatorId(), r.path(), r.name(), r.weight(),
-                r.targetExpression(), r.rubricItemCode(), r.effectiveDate()));
+                r.targetExpression(), Direction.fromText("direction", r.direction()), r.rubricItemCode(),
+                r.effectiveDate()));
     }
 
     @PostMapping("/indicators/{indicatorId}/target-revisions")
@@ -72,7 +75,7 @@ public class EvaluationController {
             @PathVariable String indicatorId, @Valid @RequestBody TargetRevisionRequest r) {
         EvaluationId id = EvaluationId.of(dept, year);
         return send(id, new EvaluationCommand.ReviseTarget(id, new IndicatorId(indicatorId), r.newTargetExpression(),
-                r.reason(), r.effectiveDate()));
+                Direction.fromText("newDirection", r.newDirection()), r.reason(), r.effectiveDate()));
     }
 
     @PostMapping("/indicators/{indicatorId}/actuals")
@@ -81,7 +84,7 @@ public class EvaluationController {
             @PathVariable String indicatorId, @Valid @RequestBody ActualRequest r) {
         EvaluationId id = EvaluationId.of(dept, year);
         return send(id, new EvaluationCommand.RecordActual(id, new IndicatorId(indicatorId), r.actual(),
-                r.effectiveDate()));
+                Grade.fromText("grade", r.grade()), r.effectiveDate()));
     }
 
     @PostMapping("/judgement-scores")

@@ -26,6 +26,8 @@ public final class EvaluationRequests {
             @Schema(description = "指标名称", example = "培训人次") @NotNull(message = REQUIRED) String name,
             @Schema(description = "分值", example = "2.94") @NotNull(message = REQUIRED) BigDecimal weight,
             @Schema(description = "年度目标值（原文）", example = ">=95%") @NotNull(message = REQUIRED) String targetExpression,
+            @Schema(description = "指标方向：正向、反向、等于、定性；目标值写明比较方式（≥、以内、9月底前…）时可不填",
+                    example = "正向") String direction,
             @Schema(description = "对应的评分规则项（可选）") RubricItemCode rubricItemCode,
             @NotNull(message = REQUIRED) LocalDate effectiveDate) {
     }
@@ -33,6 +35,7 @@ public final class EvaluationRequests {
     @Schema(description = "调整指标目标值（须说明原因）")
     public record TargetRevisionRequest(
             @NotNull(message = REQUIRED) String newTargetExpression,
+            @Schema(description = "新的指标方向（可选，不填则沿用原方向）：正向、反向、等于、定性") String newDirection,
             @NotNull(message = REQUIRED) String reason,
             @NotNull(message = REQUIRED) LocalDate effectiveDate) {
     }
@@ -40,6 +43,7 @@ public final class EvaluationRequests {
     @Schema(description = "登记指标实际完成值（原文）")
     public record ActualRequest(
             @Schema(example = "96.5%") @NotNull(message = REQUIRED) String actual,
+            @Schema(description = "定性指标的评定等级（定性指标必填）：达成、基本达成、部分达成、未达成") String grade,
             @NotNull(message = REQUIRED) LocalDate effectiveDate) {
     }
 

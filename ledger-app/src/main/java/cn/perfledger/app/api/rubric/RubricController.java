@@ -3,6 +3,7 @@ package cn.perfledger.app.api.rubric;
 import cn.perfledger.app.api.ApiCommands;
 import cn.perfledger.app.api.CommandResult;
 import cn.perfledger.domain.common.RubricVersionId;
+import cn.perfledger.domain.evaluation.GradeCoefficients;
 import cn.perfledger.domain.rubric.GradeScale;
 import cn.perfledger.domain.rubric.Rounding;
 import cn.perfledger.domain.rubric.RubricCommand;
@@ -45,6 +46,8 @@ public class RubricController {
             @NotNull(message = REQUIRED) List<RubricNode> tree,
             @NotNull(message = REQUIRED) Rounding rounding,
             @Schema(description = "等级（省略时为 优/良/中/差 默认）") GradeScale grades,
+            @Schema(description = "定性指标得分系数（省略时为 达成 1、基本达成 0.8、部分达成 0.6、未达成 0）")
+            GradeCoefficients gradeCoefficients,
             @Schema(description = "规则来源说明", example = "inferred from seed 002") String sourceNote,
             @NotNull(message = REQUIRED) LocalDate effectiveDate) {
     }
@@ -65,7 +68,7 @@ public class RubricController {
     public ResponseEntity<CommandResult> publish(@Valid @RequestBody PublishRequest r) {
         return commands.sendAndRespond(r.rubricVersionId().value(), new RubricCommand.PublishRubric(
                 r.rubricVersionId(), r.name(), r.jurisdiction(), r.templateYear(), r.totalWeight(), r.bonusCap(),
-                r.tree(), r.rounding(), r.grades(), r.sourceNote(), r.effectiveDate()));
+                r.tree(), r.rounding(), r.grades(), r.gradeCoefficients(), r.sourceNote(), r.effectiveDate()));
     }
 
     @PostMapping("/{rubricVersionId}/retirement")

@@ -14,6 +14,7 @@ import cn.perfledger.domain.common.ConflictException;
 import cn.perfledger.domain.common.DomainException;
 import cn.perfledger.domain.common.FiscalYearId;
 import cn.perfledger.domain.common.RubricVersionId;
+import cn.perfledger.domain.evaluation.Direction;
 import cn.perfledger.domain.evaluation.EvaluationCommand.ImportEvaluationTable;
 import cn.perfledger.domain.evaluation.EvaluationId;
 import cn.perfledger.domain.evaluation.ImportOutcome;
@@ -53,7 +54,16 @@ public class EvaluationTableImport {
     }
 
     /** What an upload asks: the file, the 评价基准日 it assesses, who scored it, and whether only to check it. */
-    public record Upload(String fileName, byte[] content, LocalDate referenceDate, String evaluator, boolean dryRun) {
+    /**
+     * {@code direction} is the 指标方向 the uploader gives for rows whose 指标性质 is blank and whose 年度指标值 states no
+     * comparison (null: such rows are refused, never guessed).
+     */
+    public record Upload(String fileName, byte[] content, LocalDate referenceDate, String evaluator, boolean dryRun,
+            Direction direction) {
+
+        public Upload(String fileName, byte[] content, LocalDate referenceDate, String evaluator, boolean dryRun) {
+            this(fileName, content, referenceDate, evaluator, dryRun, null);
+        }
     }
 
     /**
@@ -73,7 +83,8 @@ public class EvaluationTableImport {
 
         List<Grid> grids = TableFile.read(upload.content());
         Table table = TableLayout.parse(grids);
-        TableMapping mapping = TableMapping.of(table, rubric, evaluation, fileName, digest, referenceDate, evaluator);
+        TableMapping mapping = TableMapping.of(table, rubric, evaluation, fileName, digest, referenceDate, evaluator,
+                upload.direction());
         Mapping mapped = mapping.result();
 
         List<CellError> errors = new ArrayList<>(mapped.errors());

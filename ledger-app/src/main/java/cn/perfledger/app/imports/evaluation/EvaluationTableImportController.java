@@ -5,6 +5,7 @@ import cn.perfledger.app.api.Problems;
 import cn.perfledger.app.imports.evaluation.EvaluationTableImport.Upload;
 import cn.perfledger.domain.common.DomainException;
 import cn.perfledger.domain.common.FiscalYearId;
+import cn.perfledger.domain.evaluation.Direction;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -91,7 +92,9 @@ public class EvaluationTableImportController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate referenceDate,
             @Parameter(description = "评分人，默认“自评小组”") @RequestParam(required = false) String evaluator,
             @Parameter(description = "仅预检：校验并报告将写入的内容，不写入任何记录") @RequestParam(defaultValue = "false")
-            boolean dryRun) throws IOException {
+            boolean dryRun,
+            @Parameter(description = "指标方向（正向、反向、等于）：用于未填“指标性质”且年度指标值未写比较方式的行；不填则此类行被拒绝")
+            @RequestParam(required = false) String direction) throws IOException {
         if (file == null || file.isEmpty()) {
             throw new DomainException("file", "缺少自评表文件（multipart 字段名 file）");
         }
@@ -99,7 +102,8 @@ public class EvaluationTableImportController {
             cn.perfledger.app.api.RequestTextGuard.check(evaluator, "evaluator", 0);
         }
         ImportReport report = importer.importTable(FiscalYearId.of(dept, year),
-                new Upload(file.getOriginalFilename(), file.getBytes(), referenceDate, evaluator, dryRun),
+                new Upload(file.getOriginalFilename(), file.getBytes(), referenceDate, evaluator, dryRun,
+                        Direction.fromText("direction", direction)),
                 commands.origin());
         return ResponseEntity.status(report.recorded() ? HttpStatus.CREATED : HttpStatus.OK).body(report);
     }

@@ -22,7 +22,11 @@ final class TableLayout {
 
     /** What a column of the table holds. */
     enum Role {
-        LEVEL1, LEVEL1_WEIGHT, LEVEL2, LEVEL2_WEIGHT, ITEM, WEIGHT, DESCRIPTION, TARGET, ACTUAL, SCORE, BASIS
+        LEVEL1, LEVEL1_WEIGHT, LEVEL2, LEVEL2_WEIGHT, ITEM, WEIGHT, DESCRIPTION, TARGET, ACTUAL, SCORE, BASIS,
+        /** 指标性质 / 指标方向 (正向, 反向, 等于, 定性, or 定量): optional. */
+        DIRECTION,
+        /** 评定等级 of a qualitative indicator (达成 …): optional. */
+        GRADE
     }
 
     private static final Set<String> TOTAL_WORDS = Set.of("总分", "合计", "总计", "自评总分", "自评得分", "得分合计");
@@ -190,6 +194,10 @@ final class TableLayout {
             } else if (text.contains("年度指标值") || text.contains("年度目标值") || text.equals("目标值")
                     || text.equals("指标值")) {
                 role = Role.TARGET;
+            } else if (text.contains("指标性质") || text.contains("指标方向")) {
+                role = Role.DIRECTION;
+            } else if (text.contains("评定等级") || text.contains("完成等级")) {
+                role = Role.GRADE;
             } else if (text.contains("实际完成") || text.equals("实际值")) {
                 role = Role.ACTUAL;
             } else if (text.contains("依据")) {
@@ -306,6 +314,8 @@ final class TableLayout {
             case ACTUAL -> "实际完成值";
             case SCORE -> "得分";
             case BASIS -> "评分依据";
+            case DIRECTION -> "指标性质";
+            case GRADE -> "评定等级";
         };
     }
 }

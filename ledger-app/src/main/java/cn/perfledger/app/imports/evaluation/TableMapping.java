@@ -11,12 +11,15 @@ import cn.perfledger.app.imports.evaluation.TableLayout.Value;
 import cn.perfledger.domain.common.DomainException;
 import cn.perfledger.domain.common.IndicatorId;
 import cn.perfledger.domain.common.RubricItemCode;
+import cn.perfledger.domain.evaluation.Direction;
 import cn.perfledger.domain.evaluation.EvaluationCommand.DefineIndicator;
 import cn.perfledger.domain.evaluation.EvaluationCommand.EnterJudgementScore;
 import cn.perfledger.domain.evaluation.EvaluationCommand.RecordActual;
 import cn.perfledger.domain.evaluation.EvaluationCommand.RecordDeclaredFigure;
 import cn.perfledger.domain.evaluation.EvaluationCommand.TableRow;
 import cn.perfledger.domain.evaluation.EvaluationId;
+import cn.perfledger.domain.evaluation.Grade;
+import cn.perfledger.domain.evaluation.TargetExpression;
 import cn.perfledger.domain.evaluation.RowsRefusedException.RowError;
 import cn.perfledger.domain.rubric.InputReference;
 import cn.perfledger.domain.rubric.RubricEvent.RubricPublished;
@@ -84,8 +87,12 @@ final class TableMapping {
     record Mapping(List<TableRow> rows, List<CellError> errors, List<String> notes) {
     }
 
+    /** The uploader's direction for rows without 指标性质 whose 年度指标值 states none; null: none given. */
+    private final Direction defaultDirection;
+
     private TableMapping(Table table, RubricPublished rubric, EvaluationId evaluation, String fileName, String digest,
-            LocalDate assessedOn, String evaluator) {
+            LocalDate assessedOn, String evaluator, Direction defaultDirection) {
+        this.defaultDirection = defaultDirection;
         this.table = table;
         this.rubric = rubric;
         this.evaluation = evaluation;
@@ -106,10 +113,17 @@ final class TableMapping {
      * each version of a table is its own document.
      */
     static TableMapping of(Table table, RubricPublished rubric, EvaluationId evaluation, String fileName, String digest,
-            LocalDate assessedOn, String evaluator) {
-        TableMapping mapping = new TableMapping(table, rubric, evaluation, fileName, digest, assessedOn, evaluator);
+            LocalDate assessedOn, String evaluator, Direction defaultDirection) {
+        TableMapping mapping = new TableMapping(table, rubric, evaluation, fileName, digest, assessedOn, evaluator,
+                defaultDirection);
         mapping.map();
         return mapping;
+    }
+
+    /** Without a direction from the uploader: rows whose 年度指标值 states none need 指标性质. */
+    static TableMapping of(Table table, RubricPublished rubric, EvaluationId evaluation, String fileName, String digest,
+            LocalDate assessedOn, String evaluator) {
+        return of(table, rubric, evaluation, fileName, digest, assessedOn, evaluator, null);
     }
 
     Mapping result() {
@@ -232,10 +246,25 @@ final class TableMapping {
                         + "（本节表头为“" + line.header().label(Role.DESCRIPTION) + "”）");
                 return;
             }
+            Direction direction;
+            Grade grade;
+            try {
+                direction = Direction.fromText("direction", text(row, line.value(Role.DIRECTION)));
+                String target = text(row, line.value(Role.TARGET));
+                if (direction == null && defaultDirection != null && target != null
+                        && TargetExpression.statedDirection(target).isEmpty()) {
+                    direction = defaultDirection; // the uploader's direction for rows that state none
+                }
+                grade = Grade.fromText("grade", text(row, line.value(Role.GRADE)));
+            } catch (DomainException refused) {
+                error(row, line.value(refused.field().equals("grade") ? Role.GRADE : Role.DIRECTION), refused.rule());
+                return;
+            }
             IndicatorEntry entry = new IndicatorEntry(
                     indicator.indicatorId() != null ? indicator.indicatorId() : new IndicatorId(node.code().value()),
                     leaf.ancestors().subList(Math.max(0, leaf.ancestors().size() - 3), leaf.ancestors().size()),
-                    node.name(), node.weight(), text(row, line.value(Role.TARGET)), text(row, line.value(Role.ACTUAL)),
+                    node.name(), node.weight(), text(row, line.value(Role.TARGET)), direction,
+                    text(row, line.value(Role.ACTUAL)), grade,
                     indicator.indicatorId() != null ? node.code() : indicator.taggedWith());
             DefineIndicator define = SelfEvaluationEntries.define(evaluation, entry, definedOn);
             RecordActual actual = SelfEvaluationEntries.actual(evaluation, entry, assessedOn);
@@ -378,11 +407,11 @@ final class TableMapping {
         }
         Role role = switch (part) {
             case "indicator" -> switch (name) {
-                case "targetExpression" -> Role.TARGET;
+                case "targetExpression", "direction" -> Role.TARGET;
                 case "weight" -> Role.WEIGHT;
                 default -> Role.ITEM;
             };
-            case "actual" -> name.equals("actual") ? Role.ACTUAL : Role.ITEM;
+            case "actual" -> name.equals("actual") ? Role.ACTUAL : name.equals("grade") ? Role.GRADE : Role.ITEM;
             case "judgement" -> switch (name) {
                 case "score" -> Role.SCORE;
                 case "basis" -> Role.BASIS;
@@ -392,7 +421,8 @@ final class TableMapping {
             default -> Role.ITEM;
         };
         if (role == Role.TARGET) {
-            rule = rule + "（年度指标值须可度量：一个数值及其单位，如“≥95%”“≥1个”“100%达标”，评分时与实际完成值比较）";
+            rule = rule + "（年度指标值须可度量：一个数值及其单位与比较方式，如“≥95%”“≤5%”“9月底前”；未写比较方式的请在“指标性质”列"
+                    + "写明 正向/反向/等于；文字目标请写“定性”）";
         }
         Value cell = item != null ? item.value(role) : total != null ? total.value(Role.SCORE) : null;
         if (cell == null) {

@@ -371,6 +371,20 @@ class EvaluationTableImportTest implements H2FileContext {
                 s.fixedAssets(), null, null, s.notes());
     }
 
+    @Test
+    void bareTargets_withoutADirection_areRefused_namingTheRowsAndTheColumn() throws Exception {
+        String dept = openFreshYear();
+
+        JsonNode problem = json(mvc.perform(multipart(year(dept) + "/imports/evaluation-table").file(
+                new MockMultipartFile("file", "自评表.tsv", "text/tab-separated-values", fixture())))
+                .andExpect(status().isUnprocessableEntity()));
+
+        List<String> rules = new ArrayList<>();
+        problem.get("errors").forEach(error -> rules.add(error.get("rule").asText()));
+        assertThat(rules).isNotEmpty().allSatisfy(rule -> assertThat(rule).contains("未写明比较方式").contains("指标性质"));
+        assertThat(rules).hasSize(5); // 三、2、100%, 三、3、100%, 四、1、1个, 四、4、90%, 四、6、140个
+    }
+
     private static String newDepartment() {
         return "ET-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
@@ -379,8 +393,9 @@ class EvaluationTableImportTest implements H2FileContext {
         return "/api/v1/departments/" + dept + "/years/2021";
     }
 
+    /** Seed 002's table has no 指标性质 column: its bare 年度指标值 (三、2、100%, 140个) are 正向, as the uploader says. */
     private static String url(String dept) {
-        return year(dept) + "/imports/evaluation-table";
+        return year(dept) + "/imports/evaluation-table?direction=正向";
     }
 
     private ResultActions upload(String dept, byte[] content, String fileName) throws Exception {

@@ -127,6 +127,29 @@ class TableMappingTest {
     }
 
     @Test
+    void the指标性质And评定等级Columns_giveTheDirectionAndTheGrade() {
+        String header = "一级指标\t分值\t二级指标\t分值\t三级指标\t分值\t指标性质\t年度指标值\t实际完成值\t评定等级\t得分\t评分依据";
+        Mapping mapping = map(header + "\n履职效能\t25\t\t\t网站监测覆盖率\t5.00\t定性\t平台运行稳定\t平台全年运行稳定\t基本达成\t\t\n",
+                smallRubric());
+        assertThat(mapping.errors()).isEmpty();
+        TableRow row = row(mapping, 2);
+        assertThat(row.indicator().direction()).isEqualTo(cn.perfledger.domain.evaluation.Direction.QUALITATIVE);
+        assertThat(row.actual().grade()).isEqualTo(cn.perfledger.domain.evaluation.Grade.LARGELY_ACHIEVED);
+
+        Mapping wrong = map(header + "\n履职效能\t25\t\t\t网站监测覆盖率\t5.00\t越多越好吧\t≥95%\t96%\t\t\t\n",
+                smallRubric());
+        assertThat(wrong.errors()).singleElement().satisfies(error -> {
+            assertThat(error.field()).isEqualTo("指标性质");
+            assertThat(error.rule()).contains("指标方向只能是");
+        });
+
+        Mapping quantitative = map(header + "\n履职效能\t25\t\t\t网站监测覆盖率\t5.00\t定量\t≥95%\t96%\t\t\t\n",
+                smallRubric());
+        assertThat(quantitative.errors()).isEmpty();
+        assertThat(row(quantitative, 2).indicator().direction()).as("定量: the target states it").isNull();
+    }
+
+    @Test
     void aNameTwoLeavesShare_isResolvedByTheRowsSecondLevel_orRefused() {
         Mapping resolved = map(HEADER + "\n履职效能\t25\t任务二\t2\t满意度\t2\t≥90%\t95%\t2\t满意\n", smallRubric());
         assertThat(resolved.errors()).isEmpty();
