@@ -103,7 +103,7 @@ class RevisionOneYearsReplayTest {
 
     private static HttpResponse<String> restore(int port, byte[] body) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/api/v1/import")).header("Authorization", TestUsers.basicHeader())
+                + "/api/v1/import?acceptLegacy=true")).header("Authorization", TestUsers.basicHeader())
                 .header("Content-Type", "application/x-ndjson").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
