@@ -1,8 +1,8 @@
 package cn.perfledger.cli.support;
 
+import cn.perfledger.cli.output.Report;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.function.Function;
-import cn.perfledger.cli.output.Report;
 import picocli.CommandLine.Mixin;
 
 /**
@@ -22,25 +22,29 @@ public abstract class YearReportCommand extends LedgerCommand {
     @Mixin
     protected OutputOptions output;
 
-    /** The resource below the year's path, e.g. {@code /evaluation}. */
-    protected abstract String resource();
+    private final String resource;
+    private final Function<JsonNode, Report> view;
+    private final boolean inWorkbook;
 
-    /** The table (or CSV) the answer is shown as. */
-    protected abstract Report view(JsonNode answer);
-
-    /** Whether {@code --format xlsx} saves the server's workbook for this report. */
-    protected boolean inWorkbook() {
-        return false;
+    /**
+     * @param resource   the resource below the year's path, e.g. {@code /evaluation}
+     * @param view       the table (or CSV) the answer is shown as
+     * @param inWorkbook whether {@code --format xlsx} saves the server's workbook for this report
+     */
+    protected YearReportCommand(String resource, Function<JsonNode, Report> view, boolean inWorkbook) {
+        this.resource = resource;
+        this.view = view;
+        this.inWorkbook = inWorkbook;
     }
 
     @Override
     protected final ExitCode execute() {
-        if (output.format() == Format.XLSX && inWorkbook()) {
+        if (output.format() == Format.XLSX && inWorkbook) {
             Workbook.save(client(), target, basis, output.output(), out());
             return ExitCode.OK;
         }
-        JsonNode answer = client().getJson(target.path() + resource(), basis.query());
-        output.print(answer, (Function<JsonNode, Report>) this::view, out());
+        JsonNode answer = client().getJson(target.path() + resource, basis.query());
+        output.print(answer, view, out());
         return ExitCode.OK;
     }
 }
