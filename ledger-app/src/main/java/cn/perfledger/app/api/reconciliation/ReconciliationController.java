@@ -86,7 +86,7 @@ public class ReconciliationController {
             }
         }
         EvaluationId id = EvaluationId.of(dept, year);
-        return commands.sendAndRespond(id.toString(), new EvaluationCommand.RecordDeclaredFigure(id, r.figureId(),
+        return commands.send(id.toString(), new EvaluationCommand.RecordDeclaredFigure(id, r.figureId(),
                 r.document(), r.item(), r.printedValue(), r.unitAsPrinted(), r.ledgerFigure(), r.structure(),
                 r.effectiveDate()));
     }
