@@ -1,5 +1,6 @@
 package cn.perfledger.app.ui;
 
+import cn.perfledger.projections.audit.EventTypeLabels;
 import cn.perfledger.app.audit.AuditService;
 import cn.perfledger.app.audit.AuditService.SubmissionSummary;
 import cn.perfledger.app.command.NotFoundException;
@@ -351,7 +352,7 @@ public class ItemPagesController {
             Lineage.InputLineage in = result.inputs().get(i);
             // by month, and inside a month in the order a year records its events (the timeline's type order)
             List<SummaryRow> summary = in.summary().stream().sorted(SUMMARY_ORDER).map(s -> new SummaryRow(
-                    AuditViews.typeLabel(s.type()),
+                    EventTypeLabels.label(s.type()),
                     s.month(), s.count(), AuditViews.pointsType(s.type()) ? null : Amount.of(s.amountSum()),
                     AuditViews.pointsType(s.type()) && s.amountSum() != null ? Display.number(s.amountSum()) + " 分"
                             : null)).toList();
@@ -385,7 +386,7 @@ public class ItemPagesController {
         for (WhyChanged.Step step : why.steps()) {
             n++;
             boolean points = AuditViews.pointsType(step.type());
-            String typeLabel = AuditViews.typeLabel(step.type());
+            String typeLabel = EventTypeLabels.label(step.type());
             // (a removed group carries the 撤回 badge in front of its label)
             String label = step.eventCount() + " 笔" + typeLabel + (step.subject() == null ? "" : " · " + step.subject())
                     + " · " + step.month();
@@ -415,11 +416,11 @@ public class ItemPagesController {
             int n = 0;
             for (WhyChanged.Step step : why.steps()) {
                 n++;
-                String who = step.subject() != null ? step.subject() : AuditViews.typeLabel(step.type());
+                String who = step.subject() != null ? step.subject() : EventTypeLabels.label(step.type());
                 String category = (step.direction() == WhyChanged.Direction.REMOVED ? "撤回 " : "") + who + "\n"
                         + step.month().substring(5) + "月";
                 String tip = "第 " + n + " 组：" + (step.direction() == WhyChanged.Direction.REMOVED ? "撤回 " : "")
-                        + step.eventCount() + " 笔" + AuditViews.typeLabel(step.type())
+                        + step.eventCount() + " 笔" + EventTypeLabels.label(step.type())
                         + (step.subject() == null ? "" : "，" + step.subject()) + "，" + step.month()
                         + (step.eventCount() == 1 && step.events().get(0).reference() != null
                                 ? "，" + step.events().get(0).reference() : "");

@@ -1,5 +1,6 @@
 package cn.perfledger.app.ui;
 
+import cn.perfledger.projections.audit.EventTypeLabels;
 import cn.perfledger.app.integrity.IntegrityDigests;
 import cn.perfledger.app.integrity.IntegrityDigests.DigestCheck;
 import cn.perfledger.app.integrity.IntegrityDigests.DigestDocument;
@@ -54,7 +55,7 @@ public class VerifyPageController {
             return new BreakView(b.kind().name(), BREAK_LABELS.getOrDefault(b.kind().name(), b.kind().name()),
                     b.field(),
                     b.rule(), e == null ? null : e.globalIndex(), e == null ? null : e.type(),
-                    e == null ? null : AuditViews.typeLabel(e.type()), e == null ? null : e.aggregateId(),
+                    e == null ? null : EventTypeLabels.label(e.type()), e == null ? null : e.aggregateId(),
                     e == null ? null : e.sequenceNumber(), e == null ? null : BasisForm.beijing(e.recordedAt()),
                     b.missingFrom(), b.missingTo(), b.expected(), b.found());
         }
