@@ -23,6 +23,7 @@ import cn.perfledger.app.imports.ledger.ParsedLedgerFile.ParsedRow;
 import cn.perfledger.app.imports.sheet.CellError;
 import cn.perfledger.app.imports.sheet.Sheet;
 import cn.perfledger.app.imports.sheet.SheetRow;
+import cn.perfledger.domain.common.AmountUnit;
 import cn.perfledger.domain.budget.BudgetCommand;
 import cn.perfledger.domain.budget.BudgetCommand.ApproveInitialBudget;
 import cn.perfledger.domain.budget.BudgetCommand.DecreaseBudget;

@@ -5,6 +5,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import cn.perfledger.app.imports.sheet.CellError;
 import cn.perfledger.app.imports.sheet.SheetReader;
+import cn.perfledger.domain.common.AmountUnit;
 import cn.perfledger.domain.budget.BudgetCommand.ApproveInitialBudget;
 import cn.perfledger.domain.budget.BudgetCommand.OpenBudgetLine;
 import cn.perfledger.domain.budget.BudgetCommand.RecordExpenditure;
