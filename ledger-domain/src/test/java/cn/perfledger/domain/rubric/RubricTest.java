@@ -3,7 +3,6 @@ package cn.perfledger.domain.rubric;
 import static cn.perfledger.domain.rubric.RubricFixtures.GZ_2021;
 import static cn.perfledger.domain.rubric.RubricFixtures.PUBLISHED_ON;
 import static cn.perfledger.domain.rubric.RubricFixtures.d;
-import static cn.perfledger.domain.rubric.RubricFixtures.domainError;
 import static cn.perfledger.domain.rubric.RubricFixtures.publishSeed000;
 import static cn.perfledger.domain.rubric.RubricFixtures.publishSeed002;
 import static cn.perfledger.domain.rubric.RubricFixtures.seed002Tree;
@@ -27,6 +26,9 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,8 +63,8 @@ class RubricTest {
         assertThat(tree.get(1).leaves()).hasSize(17);
         assertThat(tree.stream().flatMap(top -> top.leaves().stream()).map(RubricNode::weight)
                 .reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("100");
-        assertThat(tree.get(1).subtreeCodes()).contains(new RubricItemCode("LZ"), new RubricItemCode("LZ.2-2"));
-        assertThat(RubricNode.find(tree, new RubricItemCode("M.FUND.VARIANCE")))
+        assertThat(tree.get(1).subtreeCodes()).contains(new RubricItemCode("E"), new RubricItemCode("E.KPI-09"));
+        assertThat(RubricNode.find(tree, new RubricItemCode("M.FUND.REVENUE-VARIANCE")))
                 .hasValueSatisfying(leaf -> assertThat(leaf.rule()).isInstanceOf(Bands.class));
     }
 
@@ -86,7 +88,7 @@ class RubricTest {
 
     @Test
     void publishRubric_fails_whenChildWeightsDoNotSumToParent() {
-        List<RubricNode> tree = replace(seed002Tree(), "M.FUND.COMPLETION",
+        List<RubricNode> tree = replace(seed002Tree(), "M.FUND.BUDGET-COMPLETION",
                 node -> new RubricNode(node.code(), node.name(), d("2.50"), node.description(), node.criteria(),
                         node.rule(), node.input(), node.rounding(), node.children()));
 
@@ -112,7 +114,7 @@ class RubricTest {
         Bands overlapping = new Bands(List.of(
                 new Band(BigDecimal.ZERO, true, d("0.01"), true, d("1.5")),
                 new Band(d("0.01"), true, d("0.03"), true, d("1"))));
-        List<RubricNode> tree = replace(seed002Tree(), "M.FUND.VARIANCE",
+        List<RubricNode> tree = replace(seed002Tree(), "M.FUND.REVENUE-VARIANCE",
                 node -> new RubricNode(node.code(), node.name(), node.weight(), null, null, overlapping, node.input(),
                         null, List.of()));
 
@@ -124,7 +126,7 @@ class RubricTest {
 
     @Test
     void publishRubric_fails_whenInputKindDoesNotFitRule() {
-        List<RubricNode> tree = replace(seed002Tree(), "M.FUND.CARRYOVER",
+        List<RubricNode> tree = replace(seed002Tree(), "M.FUND.CARRY-OVER",
                 node -> new RubricNode(node.code(), node.name(), node.weight(), null, null, node.rule(),
                         new JudgementInput(), null, List.of()));
 
@@ -201,5 +203,22 @@ class RubricTest {
             }
         }
         return result;
+    }
+
+    /** A {@link DomainException} (or subclass) on the given field whose rule contains the given text. */
+    private static Matcher<Throwable> domainError(Class<? extends DomainException> type, String field, String ruleFragment) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Throwable error) {
+                return type.isInstance(error) && field.equals(((DomainException) error).field())
+                        && ((DomainException) error).rule().contains(ruleFragment);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText(type.getSimpleName() + " on field '" + field + "' with a rule containing '"
+                        + ruleFragment + "'");
+            }
+        };
     }
 }
