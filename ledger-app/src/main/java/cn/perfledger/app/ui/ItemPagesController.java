@@ -292,7 +292,7 @@ public class ItemPagesController {
         try {
             return queries.basis(id, asOf, knownAt);
         } catch (DomainException e) {
-            throw new UiInputException(field, e.rule());
+            throw new DomainException(field, e.rule());
         }
     }
 
@@ -340,7 +340,7 @@ public class ItemPagesController {
             number = -1;
         }
         if (number < 1 || number > inputs.size()) {
-            throw new UiInputException("input", "应为输入的序号 1–" + inputs.size() + "，收到「"
+            throw new DomainException("input", "应为输入的序号 1–" + inputs.size() + "，收到「"
                     + (input.length() > 20 ? input.substring(0, 20) + "…" : input) + "」");
         }
         return number - 1;
@@ -445,50 +445,15 @@ public class ItemPagesController {
                 bars.add(merged(key, groups, sum));
             }
         }
-        List<String> categories = new ArrayList<>();
-        List<String> tips = new ArrayList<>();
-        List<Object> base = new ArrayList<>();
-        List<Object> total = new ArrayList<>();
-        List<Object> up = new ArrayList<>();
-        List<Object> down = new ArrayList<>();
-        BigDecimal running = exact ? why.exactFrom() : why.scoreFrom();
-        categories.add("起点 A");
-        tips.add("起点 A 的得分（评价基准日 " + why.from().asOf() + "）");
-        base.add(0);
-        total.add(AuditViews.chartValue(running));
-        up.add(0);
-        down.add(0);
+        WaterfallChart chart = new WaterfallChart("起点 A", "起点 A 的得分（评价基准日 " + why.from().asOf() + "）",
+                exact ? why.exactFrom() : why.scoreFrom());
         for (Bar bar : bars) {
-            categories.add(bar.category());
-            tips.add(bar.tip() + "：" + AuditViews.signed(bar.delta()));
-            total.add(0);
-            if (bar.delta().signum() >= 0) {
-                base.add(AuditViews.chartValue(running));
-                up.add(AuditViews.chartValue(bar.delta()));
-                down.add(0);
-                running = running.add(bar.delta());
-            } else {
-                running = running.add(bar.delta());
-                base.add(AuditViews.chartValue(running));
-                up.add(0);
-                down.add(AuditViews.chartValue(bar.delta().negate()));
-            }
+            chart.step(bar.category(), bar.tip() + "：" + AuditViews.signed(bar.delta()), bar.delta());
         }
-        categories.add("终点 B");
-        tips.add("终点 B 的得分（评价基准日 " + why.to().asOf() + "）");
-        base.add(0);
-        total.add(AuditViews.chartValue(exact ? why.exactTo() : why.scoreTo()));
-        up.add(0);
-        down.add(0);
-        Map<String, Object> chart = new LinkedHashMap<>();
-        chart.put("categories", categories);
-        chart.put("tips", tips);
-        chart.put("base", base);
-        chart.put("total", total);
-        chart.put("up", up);
-        chart.put("down", down);
-        chart.put("exact", exact);
-        return chart;
+        chart.total("终点 B", "终点 B 的得分（评价基准日 " + why.to().asOf() + "）", exact ? why.exactTo() : why.scoreTo());
+        Map<String, Object> series = chart.toMap();
+        series.put("exact", exact);
+        return series;
     }
 
     static boolean exactChart(WhyChanged.Result why) {
