@@ -7,6 +7,7 @@ import static cn.perfledger.domain.rubric.RubricFixtures.publishSeed000;
 import static cn.perfledger.domain.rubric.RubricFixtures.publishSeed002;
 import static cn.perfledger.domain.rubric.RubricFixtures.seed002Tree;
 import static cn.perfledger.domain.rubric.RubricFixtures.withTree;
+import static cn.perfledger.domain.common.DomainErrors.domainError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.perfledger.domain.common.ConflictException;
@@ -26,9 +27,6 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -203,22 +201,5 @@ class RubricTest {
             }
         }
         return result;
-    }
-
-    /** A {@link DomainException} (or subclass) on the given field whose rule contains the given text. */
-    private static Matcher<Throwable> domainError(Class<? extends DomainException> type, String field, String ruleFragment) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable error) {
-                return type.isInstance(error) && field.equals(((DomainException) error).field())
-                        && ((DomainException) error).rule().contains(ruleFragment);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText(type.getSimpleName() + " on field '" + field + "' with a rule containing '"
-                        + ruleFragment + "'");
-            }
-        };
     }
 }
