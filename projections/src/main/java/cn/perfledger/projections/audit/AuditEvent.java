@@ -33,9 +33,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * One stored event as an auditor reads it: id, type (and its Chinese name, {@link EventTypeLabels}), effective date, recorded time,
- * the voucher or 文号 it carries, the amount (元, as recorded: a reversal's amount is positive, a decrease too)
- * and what it is about (budget line, procurement, indicator, rubric item, bonus entry).
+ * One stored event as an auditor reads it: id, type (and its Chinese name, {@link EventTypeLabels}), effective
+ * date, recorded time, the voucher or 文号 it carries, the amount (元, as recorded: a reversal's amount is positive,
+ * a decrease too) and what it is about (budget line, procurement, indicator, rubric item, bonus entry).
  *
  * @param reference voucher number, 文号, contract number or imported file name; null when the event has none
  * @param amount    the amount as recorded, or the judgement score / bonus points; null when the event has none
