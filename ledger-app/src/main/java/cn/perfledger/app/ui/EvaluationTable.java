@@ -63,7 +63,7 @@ public final class EvaluationTable {
                     }
                     Cell c2 = secondShown ? null : cell(second, secondLeaves.size(), false);
                     secondShown = true;
-                    String prefix = prefix(second, leaf);
+                    String prefix = SelfEvaluationCells.groupsBetween(second, leaf);
                     rows.add(row(c1, c2, cell(leaf, 1, true), false, false, leaf, prefix));
                 }
             }
@@ -97,30 +97,6 @@ public final class EvaluationTable {
 
     private static Cell cell(ScoredItem item, int rowspan, boolean leaf) {
         return new Cell(item.code(), item.name(), number(item.weight()), number(item.score()), rowspan, leaf);
-    }
-
-    /** The names of the groups between a level-2 item and a leaf deeper than level 3, joined with " / ". */
-    private static String prefix(ScoredItem second, ScoredItem leaf) {
-        List<String> path = new ArrayList<>();
-        if (!pathTo(second, leaf, path)) {
-            return "";
-        }
-        // path holds the items strictly between second and leaf
-        return path.isEmpty() ? "" : String.join(" / ", path) + " / ";
-    }
-
-    private static boolean pathTo(ScoredItem from, ScoredItem target, List<String> between) {
-        for (ScoredItem child : from.children()) {
-            if (child == target) {
-                return true;
-            }
-            between.add(child.name());
-            if (pathTo(child, target, between)) {
-                return true;
-            }
-            between.remove(between.size() - 1);
-        }
-        return false;
     }
 
     private static List<ScoredItem> leaves(ScoredItem item) {

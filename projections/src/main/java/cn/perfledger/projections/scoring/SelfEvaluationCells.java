@@ -56,4 +56,27 @@ public final class SelfEvaluationCells {
         }
         return basis;
     }
+
+    /**
+     * The names of the groups between a level-2 item and a leaf deeper than level 3, each followed by " / " (the
+     * official table has three levels of columns, so deeper groups are written before the leaf's name).
+     */
+    public static String groupsBetween(ScoredItem second, ScoredItem leaf) {
+        List<String> between = new ArrayList<>();
+        return pathTo(second, leaf, between) && !between.isEmpty() ? String.join(" / ", between) + " / " : "";
+    }
+
+    private static boolean pathTo(ScoredItem from, ScoredItem target, List<String> between) {
+        for (ScoredItem child : from.children()) {
+            if (child == target) {
+                return true;
+            }
+            between.add(child.name());
+            if (pathTo(child, target, between)) {
+                return true;
+            }
+            between.remove(between.size() - 1);
+        }
+        return false;
+    }
 }

@@ -94,7 +94,7 @@ final class SelfEvaluationSheet {
                 continue;
             }
             for (ScoredItem leaf : leaves(second)) {
-                w.text(row, 4, prefix(second, leaf) + leaf.name(), s.text);
+                w.text(row, 4, SelfEvaluationCells.groupsBetween(second, leaf) + leaf.name(), s.text);
                 w.number(row, 5, leaf.weight(), s.score);
                 leaf(leaf, row);
                 row++;
@@ -200,26 +200,6 @@ final class SelfEvaluationSheet {
 
     private static List<ScoredItem> leaves(ScoredItem item) {
         return item.flatten().stream().filter(ScoredItem::leaf).toList();
-    }
-
-    /** The names of the groups between a level-2 item and a deeper leaf, each followed by " / ". */
-    private static String prefix(ScoredItem second, ScoredItem leaf) {
-        List<String> between = new ArrayList<>();
-        return pathTo(second, leaf, between) && !between.isEmpty() ? String.join(" / ", between) + " / " : "";
-    }
-
-    private static boolean pathTo(ScoredItem from, ScoredItem target, List<String> between) {
-        for (ScoredItem child : from.children()) {
-            if (child == target) {
-                return true;
-            }
-            between.add(child.name());
-            if (pathTo(child, target, between)) {
-                return true;
-            }
-            between.remove(between.size() - 1);
-        }
-        return false;
     }
 
     private static String number(BigDecimal value) {
