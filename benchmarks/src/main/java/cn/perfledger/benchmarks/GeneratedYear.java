@@ -40,6 +40,7 @@ import cn.perfledger.domain.evaluation.EvaluationEvent.JudgementScoreEntered;
 import cn.perfledger.domain.evaluation.EvaluationEvent.SelfEvaluationSubmitted;
 import cn.perfledger.domain.evaluation.EvaluationId;
 import cn.perfledger.domain.evaluation.TargetExpression;
+import cn.perfledger.domain.rubric.EveryRuleRubric;
 import cn.perfledger.domain.rubric.RubricEvent.RubricPublished;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -51,13 +52,15 @@ import java.util.Random;
 
 /**
  * A synthetic department-year: 200 budget lines, monthly notices and the requested number of vouchers; with
- * {@link #scoredYear} also procurement, fixed assets, the published rubric ({@link BenchRubric}) and the evaluation
+ * {@link #scoredYear} also procurement, fixed assets, the published rubric ({@link EveryRuleRubric}) and the evaluation
  * (30 indicators with targets and actuals, judgements, bonus and penalty entries, a submission), as the store would
  * hold them for the scored 自评表.
  */
 public final class GeneratedYear {
 
     public static final FiscalYearId YEAR = FiscalYearId.of("BENCH", 2021);
+    /** The version of {@link EveryRuleRubric} the scored year is evaluated by. */
+    public static final RubricVersionId RUBRIC = new RubricVersionId("bench@1");
     private static final int LINES = 200;
 
     private GeneratedYear() {
@@ -68,7 +71,7 @@ public final class GeneratedYear {
         List<RecordedEvent> events = new ArrayList<>(vouchers + LINES * 2 + 20);
         Instant recorded = Instant.parse("2021-01-01T00:00:00Z");
         add(events, new FiscalYearOpened(YEAR, YEAR.department(), 2021, "基准部门",
-                List.of(new UnitRef(new UnitCode("BJ"), "本级")), new RubricVersionId("bench@1"),
+                List.of(new UnitRef(new UnitCode("BJ"), "本级")), RUBRIC,
                 LocalDate.of(2021, 1, 1)), recorded);
         for (int i = 0; i < LINES; i++) {
             BudgetLineId line = new BudgetLineId("L" + i);
@@ -111,7 +114,7 @@ public final class GeneratedYear {
     public static List<RecordedEvent> scoredYear(int vouchers, long seed) {
         Random random = new Random(seed ^ 0x5DEECE66DL);
         List<RecordedEvent> events = new ArrayList<>(vouchers + 1_000);
-        addAny(events, BenchRubric.published(), Instant.parse("2020-12-20T02:00:00Z"));
+        addAny(events, EveryRuleRubric.published(RUBRIC), Instant.parse("2020-12-20T02:00:00Z"));
         for (RecordedEvent budget : GeneratedYear.events(vouchers, seed)) {
             addAny(events, budget.payload(), budget.recordedAt());
         }
@@ -136,11 +139,11 @@ public final class GeneratedYear {
                 LocalDate.of(2021, 12, 31)), recorded.plusSeconds(60));
         EvaluationId evaluation = new EvaluationId(YEAR);
         recorded = Instant.parse("2021-01-05T02:00:00Z");
-        addAny(events, new EvaluationStarted(evaluation, YEAR, BenchRubric.VERSION, LocalDate.of(2021, 1, 1)), recorded);
+        addAny(events, new EvaluationStarted(evaluation, YEAR, RUBRIC, LocalDate.of(2021, 1, 1)), recorded);
         for (int i = 0; i < 30; i++) {
             String[] template = INDICATORS[i % INDICATORS.length];
             TargetExpression target = TargetExpression.parse(template[0]);
-            String tag = BenchRubric.INDICATOR_TAGS.get(i % BenchRubric.INDICATOR_TAGS.size());
+            String tag = EveryRuleRubric.INDICATOR_TAGS.get(i % EveryRuleRubric.INDICATOR_TAGS.size());
             recorded = recorded.plusSeconds(600);
             addAny(events, new IndicatorDefined(evaluation, new IndicatorId("I" + i),
                     List.of("履职效能", i % 2 == 0 ? "产出指标" : "效益指标", "数量指标"), "指标" + i,
@@ -157,7 +160,7 @@ public final class GeneratedYear {
                     i % 3 == 0 ? LocalDate.of(2021, 12, 31) : LocalDate.of(2022, 1, 20)), recorded);
         }
         recorded = Instant.parse("2022-02-28T02:00:00Z");
-        for (String code : BenchRubric.JUDGEMENTS) {
+        for (String code : EveryRuleRubric.JUDGEMENTS) {
             recorded = recorded.plusSeconds(600);
             addAny(events, new JudgementScoreEntered(evaluation, new RubricItemCode(code),
                     new BigDecimal("2.").add(BigDecimal.valueOf(random.nextInt(6), 1)), "评分依据：制度健全，执行严格。",

@@ -245,6 +245,7 @@ class CommandsTest {
     void verify_withDepartmentButNoYear_isAUsageError() {
         Result run = CliRun.against(server, "verify", "GZ-ZSJ");
         assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("缺少参数 YEAR（须同时给出）");
         assertThat(server.requests()).isEmpty();
     }
 

@@ -5,6 +5,7 @@ import cn.perfledger.app.command.CommandDispatcher;
 import cn.perfledger.app.command.CommandOrigin;
 import cn.perfledger.app.security.CurrentUser;
 import cn.perfledger.app.security.LedgerUserDetails;
+import cn.perfledger.domain.common.CommandOutcome;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
@@ -33,34 +34,25 @@ public class ApiCommands {
         this.dispatcher = dispatcher;
     }
 
-    /** Sends {@code command}; returns the aggregate's result (null for handlers returning nothing). */
-    public <R> R send(Object command) {
-        return dispatcher.send(command, origin());
-    }
-
     /**
-     * Sends {@code command} whose fields the request flattens: a refusal naming {@code prefix + x} (e.g.
-     * {@code entry.amount}) is reported as {@code x}, the name the client used.
+     * The one way an endpoint sends a command and answers: 201 Created when events were recorded, 200 OK for a
+     * reported no-op. A handler whose result is a {@link CommandOutcome} says which it was, and its outcome is the
+     * answer's {@code outcome}; any other handler recorded its events (or was refused with an exception) and answers
+     * no outcome (a creation handler's result is only the new aggregate's id, already the answer's {@code id}).
      */
-    public <R> R send(Object command, String flattenedPrefix) {
-        try {
-            return send(command);
-        } catch (cn.perfledger.domain.common.DomainException e) {
-            throw FieldNames.stripPrefix(e, flattenedPrefix);
-        }
+    public ResponseEntity<CommandResult> send(String id, Object command) {
+        Object result = dispatcher.send(command, origin());
+        return result instanceof CommandOutcome outcome ? answer(id, outcome) : answer(id, true, null);
     }
 
-    /** 201 Created with the result when events were recorded, 200 OK for a reported no-op. */
-    public ResponseEntity<CommandResult> respond(String id, boolean recorded, Object outcome) {
+    /** The answer to a command an import service sent (file imports build their command from the upload). */
+    public ResponseEntity<CommandResult> answer(String id, CommandOutcome outcome) {
+        return answer(id, outcome.eventsRecorded(), outcome);
+    }
+
+    private ResponseEntity<CommandResult> answer(String id, boolean recorded, Object outcome) {
         CommandResult body = new CommandResult(id, recorded, outcome, origin().correlationId());
         return ResponseEntity.status(recorded ? HttpStatus.CREATED : HttpStatus.OK).body(body);
-    }
-
-    /** Sends a command that records events unconditionally and answers 201. */
-    public ResponseEntity<CommandResult> sendAndRespond(String id, Object command) {
-        Object outcome = send(command);
-        // creation handlers return the new aggregate's id; only outcome records are worth echoing
-        return respond(id, true, outcome != null && outcome.getClass().isRecord() ? outcome : null);
     }
 
     /** The origin of the current request, created once per request. */

@@ -39,6 +39,7 @@ import cn.perfledger.projections.scoring.ScoredTable;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -372,16 +373,14 @@ public class DemoDataLoader {
                 }
             }
         }
+        // the rubric file says which items are judged; their printed scores are the evaluator's, the others are
+        // what the ledger's score is compared with
         Set<String> judgementLeaves = judgementLeaves(s.rubricVersion());
-        if (evaluation.rubric() != null) {
-            for (DemoScenario.RubricNode node : nullSafe(evaluation.rubric().nodes())) {
-                boolean judged = judgementLeaves == null ? node.scoring() == DemoScenario.Scoring.JUDGEMENT
-                        : judgementLeaves.contains(node.code());
-                if (judged && node.printedScore() != null) {
-                    send(SelfEvaluationEntries.judgement(id, new RubricItemCode(node.code()), node.printedScore(),
-                            node.basis() == null ? "（种子未列示评分依据）" : node.basis(), node.evaluator(),
-                            assessedAt(s, node.scoredOn())), correlation, node.synthetic());
-                }
+        for (DemoScenario.PrintedScore printed : nullSafe(evaluation.printedScores())) {
+            if (judgementLeaves != null && judgementLeaves.contains(printed.code()) && printed.score() != null) {
+                send(SelfEvaluationEntries.judgement(id, new RubricItemCode(printed.code()), printed.score(),
+                        printed.basis() == null ? "（种子未列示评分依据）" : printed.basis(), printed.evaluator(),
+                        assessedAt(s, printed.scoredOn())), correlation, printed.synthetic());
             }
         }
         for (DemoScenario.BonusPenalty entry : nullSafe(evaluation.bonusPenalties())) {
@@ -441,10 +440,14 @@ public class DemoDataLoader {
         return SelfEvaluationEntries.assessedAt(reference, enteredOn);
     }
 
+    /** The rubric file ({@code rubrics/*.json}) of a version, as the command that publishes it. */
+    public Optional<PublishRubric> rubricFile(String rubricVersion) {
+        return Optional.ofNullable(rubricFiles().get(rubricVersion));
+    }
+
     /** The codes of the judgement leaves of a published rubric file, or null when there is no such file. */
     private Set<String> judgementLeaves(String rubricVersion) {
-        PublishRubric rubric = rubricFiles().get(rubricVersion);
-        return rubric == null ? null : SelfEvaluationEntries.judgedItems(rubric.tree());
+        return rubricFile(rubricVersion).map(rubric -> SelfEvaluationEntries.judgedItems(rubric.tree())).orElse(null);
     }
 
     private void send(Object command, String correlation, boolean synthetic) {

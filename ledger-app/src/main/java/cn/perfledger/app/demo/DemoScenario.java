@@ -7,12 +7,12 @@ import cn.perfledger.domain.budget.ExpenditureKind;
 import cn.perfledger.domain.budget.FunctionalCode;
 import cn.perfledger.domain.budget.FundingSource;
 import cn.perfledger.domain.budget.ProcurementCategory;
+import cn.perfledger.domain.common.AmountUnit;
 import cn.perfledger.domain.common.BudgetLineId;
 import cn.perfledger.domain.common.FiscalYearId;
 import cn.perfledger.domain.common.Money;
 import cn.perfledger.domain.common.UnitCode;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,32 +94,6 @@ public record DemoScenario(
             }
         }
         return overrides;
-    }
-
-    /** The unit every amount of a file is written in. */
-    public enum AmountUnit {
-        /** 元: the amount is the yuan value. */
-        YUAN,
-        /** 万元: the amount × 10,000 is the yuan value. */
-        WAN_YUAN;
-
-        private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
-
-        /** Exact conversion; a value finer than a fen is refused by {@link Money}, never rounded. */
-        public Money toMoney(BigDecimal amount) {
-            return switch (this) {
-                case YUAN -> new Money(amount);
-                case WAN_YUAN -> new Money(amount.multiply(TEN_THOUSAND));
-            };
-        }
-
-        /** Yuan back into this unit (exact: a 万元 figure keeps up to 6 decimals). */
-        public BigDecimal fromMoney(Money money) {
-            return switch (this) {
-                case YUAN -> money.yuan();
-                case WAN_YUAN -> money.yuan().divide(TEN_THOUSAND, 6, RoundingMode.UNNECESSARY).stripTrailingZeros();
-            };
-        }
     }
 
     /** Where the data comes from. */
@@ -245,98 +219,24 @@ public record DemoScenario(
             boolean synthetic, String note) {
     }
 
-    /** The self-evaluation: rubric, indicators, bonus/penalty entries and the submission. */
-    public record Evaluation(Rubric rubric, List<Indicator> indicators, List<IndicatorGroup> indicatorGroups,
-            List<BonusPenalty> bonusPenalties, List<ProjectEvaluation> projectEvaluations, Submission submission) {
+    /**
+     * The self-evaluation: the scores the document printed, indicators, bonus/penalty entries and the submission.
+     * The rubric they belong to is not repeated here: it is the rubric file of {@link #rubricVersion()}
+     * ({@code rubrics/*.json}), the one encoding of a rubric, published and scored like any other.
+     */
+    public record Evaluation(List<PrintedScore> printedScores, List<Indicator> indicators,
+            List<IndicatorGroup> indicatorGroups, List<BonusPenalty> bonusPenalties,
+            List<ProjectEvaluation> projectEvaluations, Submission submission) {
     }
 
     /**
-     * The rubric version the year is opened with, as a flat tree ({@link RubricNode#parent()}). Root nodes sum to
-     * {@code totalWeight} (seed 002 counts its 加减分项 5 inside the 100: 45 + 50 + 5); {@code bonusCap}/{@code
-     * penaltyCap} bound the bonus/penalty entries (null when the document has none).
+     * The score the document printed for one item of the year's rubric (by its {@code code}; a group's score is
+     * the sum its document printed). For a judgement leaf of the rubric it is entered as the evaluator's score with
+     * {@code basis} (评分依据, verbatim), {@code evaluator} and {@code scoredOn}; for derived leaves and groups it is
+     * only the figure the ledger's own score is compared with.
      */
-    public record Rubric(String versionId, String name, LocalDate effectiveDate, BigDecimal totalWeight,
-            BigDecimal bonusCap, BigDecimal penaltyCap, int scoreDecimals, List<RubricNode> nodes, String note) {
-    }
-
-    /**
-     * One 一级/二级/三级 node. {@code printedScore} is the score the document printed; for {@link Scoring#JUDGEMENT}
-     * leaves it is entered as the judgement score with {@code basis} (评分依据, verbatim) and {@code evaluator}; for
-     * derived leaves it is the figure the ledger's own score is compared with.
-     */
-    public record RubricNode(String code, String parent, int level, String name, BigDecimal weight, Scoring scoring,
-            String definition, String ruleText, Rule rule, List<String> indicatorIds, BigDecimal printedScore,
-            String basis, String evaluator, LocalDate scoredOn, boolean synthetic, String note) {
-    }
-
-    public enum Scoring {
-        /** An inner node: its score is the sum of its children. */
-        GROUP,
-        /** The evaluator's score with its basis. */
-        JUDGEMENT,
-        /** Computed by {@link Rule} from a ledger metric. */
-        LEDGER_METRIC,
-        /** Computed from one indicator (met or not). */
-        INDICATOR,
-        /** Computed from a group of indicators. */
-        INDICATOR_GROUP,
-        /** The sum of bonus/penalty entries, capped. */
-        BONUS_PENALTY
-    }
-
-    /**
-     * How a leaf is scored (DOMAIN.md §6). {@code inferred} marks a rule reconstructed from the printed scores
-     * rather than quoted from an official rule text; {@code bands} with {@code evidenced=false} are assumptions.
-     */
-    public record Rule(RuleKind kind, Metric metric, int decimals, RoundingMode rounding, boolean capAtWeight,
-            BigDecimal factor, BigDecimal pointsPerPercentagePoint, BigDecimal pointsPerEntry, List<Band> bands,
-            boolean inferred, String note) {
-    }
-
-    public enum RuleKind {
-        /** Score entered by the evaluator. */
-        JUDGEMENT,
-        /** weight × rate (capped at the weight when {@code capAtWeight}). */
-        PROPORTIONAL,
-        /** weight − pointsPerPercentagePoint × (percentage points short of 100%), not below 0. */
-        DEDUCTION_PER_POINT,
-        /** The points of the band the rate falls in. */
-        BANDS,
-        /** Met → weight; not met → weight × factor. */
-        MET_OR_FACTOR,
-        /** weight × met ÷ defined. */
-        SHARE_MET,
-        /** Σ ± pointsPerEntry, capped by the rubric's bonus/penalty caps. */
-        BONUS_PENALTY
-    }
-
-    /** The ledger figure a rule reads (see {@code projections.ledger.LedgerMetrics}). */
-    public enum Metric {
-        BUDGET_EXECUTION_RATE,
-        REVENUE_VARIANCE_RATE,
-        ANNUAL_AVERAGE_EXECUTION_RATE,
-        CARRY_OVER_RATE_YEAR_OVER_YEAR,
-        CARRY_OVER_RATE_53,
-        PROCUREMENT_EXECUTION_RATE,
-        SME_AWARD_SHARE,
-        CONTRACT_SIGNING_TIMELINESS_RATE,
-        CONTRACT_FILING_TIMELINESS_RATE,
-        FIXED_ASSET_UTILISATION_RATE,
-        OPERATING_EXPENSE_CONTROL_RATE,
-        THREE_PUBLIC_CONTROL_RATE,
-        INDICATORS_MET_SHARE,
-        INDICATOR_MET
-    }
-
-    /** A rate interval (null bound = unbounded) and its points. */
-    public record Band(BigDecimal lower, boolean lowerInclusive, BigDecimal upper, boolean upperInclusive,
-            BigDecimal points, boolean evidenced) {
-
-        public boolean contains(BigDecimal rate) {
-            boolean aboveLower = lower == null || (lowerInclusive ? rate.compareTo(lower) >= 0 : rate.compareTo(lower) > 0);
-            boolean belowUpper = upper == null || (upperInclusive ? rate.compareTo(upper) <= 0 : rate.compareTo(upper) < 0);
-            return aboveLower && belowUpper;
-        }
+    public record PrintedScore(String code, BigDecimal score, String basis, String evaluator, LocalDate scoredOn,
+            boolean synthetic, String note) {
     }
 
     /**
@@ -392,7 +292,7 @@ public record DemoScenario(
      * One machine-readable check of a declared figure → {@code RecordDeclaredFigure}. {@code printed} is the one
      * number checked, as printed: a substring of the figure's {@code printedValue}, except where {@code printedElsewhere}
      * says it is printed elsewhere in the document (seed 002's header unit applies to the amounts below it).
-     * {@code unit} overrides the figure's {@code unitAsPrinted}; {@code ledgerFigure} is a {@code DeclaredFigureKey};
+     * {@code unit} overrides the figure's {@code unitAsPrinted}; {@code ledgerFigure} is a {@code LedgerFigureKey};
      * {@code structure} the printed operands. A figure with no check says why in {@code notChecked}.
      */
     public record DeclaredCheck(String label, String printed, String unit, String ledgerFigure,

@@ -1,6 +1,5 @@
 package cn.perfledger.app.export;
 
-import cn.perfledger.app.command.NotFoundException;
 import cn.perfledger.app.export.xlsx.WorkbookContent;
 import cn.perfledger.app.export.xlsx.YearWorkbook;
 import cn.perfledger.app.query.BasisResult;
@@ -41,16 +40,8 @@ public class YearExportService {
             throw new ConflictException("integrity", "事件链校验未通过，不能导出 Excel（数字不可信）：" + execution.integrity().summary());
         }
         BasisResult<CarryOverReport> carryOver = queries.carryOver(year, basis.asOf(), basis.knownAt());
-        BasisResult<ScoredTable> evaluation = null;
-        String missing = null;
-        try {
-            evaluation = queries.evaluation(year, basis.asOf(), basis.knownAt());
-        } catch (NotFoundException e) {
-            if (!"rubricVersion".equals(e.field())) {
-                throw e;
-            }
-            missing = e.rule();
-        }
+        BasisResult<ScoredTable> evaluation = queries.scoredTable(year, basis.asOf(), basis.knownAt()).orElse(null);
+        String missing = evaluation == null ? YearQueries.NO_SCORED_TABLE : null;
         String departmentName = departmentName(year);
         WorkbookContent content = new WorkbookContent(year.toString(), year.department().code(), departmentName,
                 year.year().year(), basis.asOf(), basis.knownAt(), evaluation, missing, execution, carryOver);

@@ -29,7 +29,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.springframework.stereotype.Service;
 
@@ -39,6 +41,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class YearQueries {
+
+    /** Why a year has no scored table at a basis, in the users' words. */
+    public static final String NO_SCORED_TABLE = "该年度在此时点没有可用的已发布评价体系版本（评价体系未发布或尚未开始自评）";
 
     private final EventHistory history;
     private final IntegritySeals seals;
@@ -63,9 +68,19 @@ public class YearQueries {
         return query(year, asOf, knownAt, SelfEvaluationFold::indicatorReport);
     }
 
+    /** The scored 自评表; 404 naming {@code rubricVersion} when there is none at the basis. */
     public BasisResult<ScoredTable> evaluation(FiscalYearId year, LocalDate asOf, Instant knownAt) {
-        return query(year, asOf, knownAt, fold -> fold.scoredTable().orElseThrow(() -> new NotFoundException(
-                "rubricVersion", "该年度在此时点没有可用的已发布评价体系版本（评价体系未发布或尚未开始自评）")));
+        return scoredTable(year, asOf, knownAt)
+                .orElseThrow(() -> new NotFoundException("rubricVersion", NO_SCORED_TABLE));
+    }
+
+    /**
+     * The scored 自评表, or empty when the basis admits no published rubric version for the year (not published
+     * yet, or the evaluation not started): a page or a workbook shows {@link #NO_SCORED_TABLE} in its place.
+     */
+    public Optional<BasisResult<ScoredTable>> scoredTable(FiscalYearId year, LocalDate asOf, Instant knownAt) {
+        Replayed replayed = replay(year, asOf, knownAt);
+        return replayed.fold().scoredTable().map(replayed::result);
     }
 
     /** The fold of the year at the basis, for callers that need several views of one replay. */
@@ -190,18 +205,45 @@ public class YearQueries {
 
     private <T> BasisResult<T> query(FiscalYearId year, LocalDate asOf, Instant knownAt,
             Function<SelfEvaluationFold, T> view) {
+        Replayed replayed = replay(year, asOf, knownAt);
+        return replayed.result(view.apply(replayed.fold()));
+    }
+
+    /** One pass over the events the basis admits: the fold, and how many events it took (the last one's sequence). */
+    private Replayed replay(FiscalYearId year, LocalDate asOf, Instant knownAt) {
         Basis basis = basis(year, asOf, knownAt);
         CachedIndex yearEvents = yearEvents(year);
-        List<RecordedEvent> events = yearEvents.index();
-        SelfEvaluationFold fold = SelfEvaluationFold.replay(events, basis);
-        T result = view.apply(fold);
-        int admitted = 0;
-        long last = -1;
-        for (RecordedEvent event : Replay.select(events, basis)) {
-            admitted++;
-            last = Math.max(last, event.globalSequence());
+        return Replay.fold(yearEvents.index(), basis, new Replayed(year, basis, yearEvents.integrity()));
+    }
+
+    private static final class Replayed implements Consumer<RecordedEvent> {
+        private final FiscalYearId year;
+        private final Basis basis;
+        private final IntegrityStatus integrity;
+        private final SelfEvaluationFold fold = new SelfEvaluationFold();
+        private int admitted;
+        private long lastGlobalSequence = -1;
+
+        Replayed(FiscalYearId year, Basis basis, IntegrityStatus integrity) {
+            this.year = year;
+            this.basis = basis;
+            this.integrity = integrity;
         }
-        return new BasisResult<>(year.toString(), basis.asOf(), basis.knownAt(), admitted, last,
-                CanonicalJson.sha256(result), yearEvents.integrity(), result);
+
+        @Override
+        public void accept(RecordedEvent event) {
+            admitted++;
+            lastGlobalSequence = Math.max(lastGlobalSequence, event.globalSequence());
+            fold.accept(event);
+        }
+
+        SelfEvaluationFold fold() {
+            return fold;
+        }
+
+        <T> BasisResult<T> result(T result) {
+            return new BasisResult<>(year.toString(), basis.asOf(), basis.knownAt(), admitted, lastGlobalSequence,
+                    CanonicalJson.sha256(result), integrity, result);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package cn.perfledger.app.ui;
 
+import cn.perfledger.domain.common.AmountUnit;
 import cn.perfledger.domain.common.Money;
 import cn.perfledger.projections.ledger.Rates;
 import java.math.BigDecimal;
@@ -13,8 +14,6 @@ import java.util.Locale;
  */
 public record Amount(BigDecimal value, String yuan, String wan) {
 
-    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
-
     /** Null stays null (the templates show "—"). */
     public static Amount of(Money money) {
         return money == null ? null : of(money.yuan());
@@ -24,7 +23,7 @@ public record Amount(BigDecimal value, String yuan, String wan) {
         if (yuan == null) {
             return null;
         }
-        BigDecimal wan = yuan.divide(TEN_THOUSAND, 2, RoundingMode.HALF_UP);
+        BigDecimal wan = AmountUnit.WAN_YUAN.fromYuan(yuan).setScale(2, RoundingMode.HALF_UP);
         return new Amount(yuan, format(yuan.setScale(2, RoundingMode.HALF_UP)), format(wan));
     }
 

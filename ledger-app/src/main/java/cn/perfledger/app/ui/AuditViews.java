@@ -1,5 +1,6 @@
 package cn.perfledger.app.ui;
 
+import cn.perfledger.projections.audit.EventTypeLabels;
 import cn.perfledger.app.command.NotFoundException;
 import cn.perfledger.projections.audit.AuditEvent;
 import cn.perfledger.projections.evaluation.Display;
@@ -31,21 +32,13 @@ public final class AuditViews {
 
         public static EventView of(AuditEvent event) {
             boolean points = POINT_TYPES.contains(event.type());
-            return new EventView(event.globalSequence(), event.type(), AuditViews.typeLabel(event.type()),
+            return new EventView(event.globalSequence(), event.type(), EventTypeLabels.label(event.type()),
                     event.effectiveDate() == null ? "—" : event.effectiveDate().toString(),
                     BasisForm.beijing(event.recordedAt()),
                     event.recordedAt() == null ? null : event.recordedAt().toString(),
                     event.reference(), points ? null : Amount.of(event.amount()),
                     points && event.amount() != null ? Display.number(event.amount()) + " 分" : null, event.subject());
         }
-    }
-
-    /**
-     * The timeline's Chinese name of an event type (so that one type has one name on every page); types outside a
-     * year's own streams (a rubric's) take the audit projection's name.
-     */
-    public static String typeLabel(String type) {
-        return EventTypeLabels.LABELS.containsKey(type) ? EventTypeLabels.label(type) : AuditEvent.label(type);
     }
 
     /** Whether an amount of this event type is points rather than money. */

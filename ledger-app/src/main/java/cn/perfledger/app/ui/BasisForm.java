@@ -1,5 +1,6 @@
 package cn.perfledger.app.ui;
 
+import cn.perfledger.domain.common.DomainException;
 import cn.perfledger.app.query.BasisResult;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,7 +44,7 @@ public record BasisForm(String asOfText, String knownAtText, LocalDate asOf, Ins
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new UiInputException(field, rule + "，收到「" + abbreviate(value) + "」");
+            throw new DomainException(field, rule + "，收到「" + abbreviate(value) + "」");
         }
     }
 
@@ -58,7 +59,7 @@ public record BasisForm(String asOfText, String knownAtText, LocalDate asOf, Ins
             }
             return LocalDateTime.parse(value).atZone(ZONE).toInstant();
         } catch (DateTimeParseException e) {
-            throw new UiInputException(field, "知悉时点应为北京时间的日期和时刻，格式 yyyy-MM-ddTHH:mm（例如 2022-03-15T09:30），"
+            throw new DomainException(field, "知悉时点应为北京时间的日期和时刻，格式 yyyy-MM-ddTHH:mm（例如 2022-03-15T09:30），"
                     + "或带时区的 ISO-8601 时刻（例如 2022-03-15T01:30:00Z），收到「" + abbreviate(value) + "」");
         }
     }

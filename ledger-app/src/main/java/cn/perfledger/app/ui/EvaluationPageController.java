@@ -1,12 +1,12 @@
 package cn.perfledger.app.ui;
 
-import cn.perfledger.app.command.NotFoundException;
 import cn.perfledger.app.query.BasisResult;
 import cn.perfledger.app.query.YearQueries;
 import cn.perfledger.domain.common.FiscalYearId;
 import cn.perfledger.projections.evaluation.Display;
 import cn.perfledger.projections.scoring.DeclaredTotal;
 import cn.perfledger.projections.scoring.ScoredTable;
+import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,17 +59,13 @@ public class EvaluationPageController {
         model.addAttribute("active", "evaluation");
         model.addAttribute("header", pages.header(id));
         model.addAttribute("form", form);
-        BasisResult<ScoredTable> result;
-        try {
-            result = queries.evaluation(id, form.asOf(), form.knownAt());
-        } catch (NotFoundException e) {
-            if (!"rubricVersion".equals(e.field())) {
-                throw e;
-            }
+        Optional<BasisResult<ScoredTable>> scored = queries.scoredTable(id, form.asOf(), form.knownAt());
+        if (scored.isEmpty()) {
             // the year exists but has no scored table at this basis: say so on the page, keep the pickers
-            model.addAttribute("missing", e.rule());
+            model.addAttribute("missing", YearQueries.NO_SCORED_TABLE);
             return "ui/evaluation";
         }
+        BasisResult<ScoredTable> result = scored.get();
         ScoredTable table = result.result();
         model.addAttribute("used", BasisForm.Used.of(result, form));
         model.addAttribute("table", table);

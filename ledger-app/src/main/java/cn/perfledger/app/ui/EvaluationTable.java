@@ -4,9 +4,9 @@ import cn.perfledger.projections.evaluation.Display;
 import cn.perfledger.projections.evaluation.Flag;
 import cn.perfledger.projections.evaluation.IndicatorReport;
 import cn.perfledger.projections.scoring.Figure;
-import cn.perfledger.projections.scoring.InputKind;
 import cn.perfledger.projections.scoring.ScoredInput;
 import cn.perfledger.projections.scoring.ScoredItem;
+import cn.perfledger.projections.scoring.SelfEvaluationCells;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,7 +63,7 @@ public final class EvaluationTable {
                     }
                     Cell c2 = secondShown ? null : cell(second, secondLeaves.size(), false);
                     secondShown = true;
-                    String prefix = prefix(second, leaf);
+                    String prefix = SelfEvaluationCells.groupsBetween(second, leaf);
                     rows.add(row(c1, c2, cell(leaf, 1, true), false, false, leaf, prefix));
                 }
             }
@@ -73,43 +73,11 @@ public final class EvaluationTable {
 
     private static TableRow row(Cell c1, Cell c2, Cell c3, boolean empty2, boolean empty3, ScoredItem leaf,
             String prefix) {
-        IndicatorReport.Row indicator = leaf.inputs().stream().map(ScoredInput::indicator)
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-        boolean single = leaf.inputs().stream().filter(i -> i.kind() == InputKind.INDICATOR).count() == 1;
-        String target = single && indicator != null ? indicator.targetText() : null;
-        String basis = leaf.judgementBasis();
-        String ruleText = leaf.rule() == null ? null : leaf.rule().label() + "：" + leaf.rule().description();
-        if (basis == null || basis.isBlank()) {
-            basis = leaf.criteria() != null ? leaf.criteria() : ruleText;
-        }
-        return new TableRow(c1, c2, c3, empty2, empty3, leaf.code(), prefix, leaf.description(), target,
-                actual(leaf), number(leaf.score()), leaf.exactScore() == null ? null : number(leaf.exactScore()),
-                basis, leaf.evaluator(), ruleText, leaf.flags(), leaf.inputs().stream().map(EvaluationTable::input)
-                        .toList());
-    }
-
-    /** 实际完成值: a group share, a single indicator's actual, a ledger metric, bonus/penalty points. */
-    static String actual(ScoredItem leaf) {
-        List<ScoredInput> inputs = leaf.inputs();
-        for (ScoredInput input : inputs) {
-            if (input.kind() == InputKind.INDICATOR_GROUP) {
-                return input.display();
-            }
-        }
-        List<String> parts = new ArrayList<>();
-        for (ScoredInput input : inputs) {
-            switch (input.kind()) {
-                case INDICATOR -> {
-                    IndicatorReport.Row row = input.indicator();
-                    parts.add(row == null || row.actualText() == null ? input.display()
-                            : row.actualText() + (row.completionRateDisplay() == null ? ""
-                                    : "（完成率 " + row.completionRateDisplay() + "）"));
-                }
-                case JUDGEMENT -> parts.add(input.value() == null ? "缺少评分" : "评价人评分");
-                default -> parts.add(input.display());
-            }
-        }
-        return parts.isEmpty() ? "—" : String.join("；", parts);
+        return new TableRow(c1, c2, c3, empty2, empty3, leaf.code(), prefix, leaf.description(),
+                SelfEvaluationCells.target(leaf), SelfEvaluationCells.actual(leaf), number(leaf.score()),
+                leaf.exactScore() == null ? null : number(leaf.exactScore()), SelfEvaluationCells.basis(leaf),
+                leaf.evaluator(), SelfEvaluationCells.ruleText(leaf), leaf.flags(),
+                leaf.inputs().stream().map(EvaluationTable::input).toList());
     }
 
     private static InputView input(ScoredInput input) {
@@ -129,30 +97,6 @@ public final class EvaluationTable {
 
     private static Cell cell(ScoredItem item, int rowspan, boolean leaf) {
         return new Cell(item.code(), item.name(), number(item.weight()), number(item.score()), rowspan, leaf);
-    }
-
-    /** The names of the groups between a level-2 item and a leaf deeper than level 3, joined with " / ". */
-    private static String prefix(ScoredItem second, ScoredItem leaf) {
-        List<String> path = new ArrayList<>();
-        if (!pathTo(second, leaf, path)) {
-            return "";
-        }
-        // path holds the items strictly between second and leaf
-        return path.isEmpty() ? "" : String.join(" / ", path) + " / ";
-    }
-
-    private static boolean pathTo(ScoredItem from, ScoredItem target, List<String> between) {
-        for (ScoredItem child : from.children()) {
-            if (child == target) {
-                return true;
-            }
-            between.add(child.name());
-            if (pathTo(child, target, between)) {
-                return true;
-            }
-            between.remove(between.size() - 1);
-        }
-        return false;
     }
 
     private static List<ScoredItem> leaves(ScoredItem item) {

@@ -1,5 +1,6 @@
 package cn.perfledger.app.ui;
 
+import cn.perfledger.projections.audit.EventTypeLabels;
 import cn.perfledger.app.eventlog.EventLogQuery;
 import cn.perfledger.app.eventlog.EventLogQuery.EventPage;
 import cn.perfledger.app.eventlog.EventLogQuery.RecordedEvent;

@@ -1,5 +1,6 @@
 package cn.perfledger.app.ui;
 
+import cn.perfledger.projections.audit.EventTypeLabels;
 import cn.perfledger.app.audit.AuditService;
 import cn.perfledger.app.audit.AuditService.SubmissionSummary;
 import cn.perfledger.app.command.NotFoundException;
@@ -291,7 +292,7 @@ public class ItemPagesController {
         try {
             return queries.basis(id, asOf, knownAt);
         } catch (DomainException e) {
-            throw new UiInputException(field, e.rule());
+            throw new DomainException(field, e.rule());
         }
     }
 
@@ -339,7 +340,7 @@ public class ItemPagesController {
             number = -1;
         }
         if (number < 1 || number > inputs.size()) {
-            throw new UiInputException("input", "应为输入的序号 1–" + inputs.size() + "，收到「"
+            throw new DomainException("input", "应为输入的序号 1–" + inputs.size() + "，收到「"
                     + (input.length() > 20 ? input.substring(0, 20) + "…" : input) + "」");
         }
         return number - 1;
@@ -351,7 +352,7 @@ public class ItemPagesController {
             Lineage.InputLineage in = result.inputs().get(i);
             // by month, and inside a month in the order a year records its events (the timeline's type order)
             List<SummaryRow> summary = in.summary().stream().sorted(SUMMARY_ORDER).map(s -> new SummaryRow(
-                    AuditViews.typeLabel(s.type()),
+                    EventTypeLabels.label(s.type()),
                     s.month(), s.count(), AuditViews.pointsType(s.type()) ? null : Amount.of(s.amountSum()),
                     AuditViews.pointsType(s.type()) && s.amountSum() != null ? Display.number(s.amountSum()) + " 分"
                             : null)).toList();
@@ -385,7 +386,7 @@ public class ItemPagesController {
         for (WhyChanged.Step step : why.steps()) {
             n++;
             boolean points = AuditViews.pointsType(step.type());
-            String typeLabel = AuditViews.typeLabel(step.type());
+            String typeLabel = EventTypeLabels.label(step.type());
             // (a removed group carries the 撤回 badge in front of its label)
             String label = step.eventCount() + " 笔" + typeLabel + (step.subject() == null ? "" : " · " + step.subject())
                     + " · " + step.month();
@@ -415,11 +416,11 @@ public class ItemPagesController {
             int n = 0;
             for (WhyChanged.Step step : why.steps()) {
                 n++;
-                String who = step.subject() != null ? step.subject() : AuditViews.typeLabel(step.type());
+                String who = step.subject() != null ? step.subject() : EventTypeLabels.label(step.type());
                 String category = (step.direction() == WhyChanged.Direction.REMOVED ? "撤回 " : "") + who + "\n"
                         + step.month().substring(5) + "月";
                 String tip = "第 " + n + " 组：" + (step.direction() == WhyChanged.Direction.REMOVED ? "撤回 " : "")
-                        + step.eventCount() + " 笔" + AuditViews.typeLabel(step.type())
+                        + step.eventCount() + " 笔" + EventTypeLabels.label(step.type())
                         + (step.subject() == null ? "" : "，" + step.subject()) + "，" + step.month()
                         + (step.eventCount() == 1 && step.events().get(0).reference() != null
                                 ? "，" + step.events().get(0).reference() : "");
@@ -444,50 +445,15 @@ public class ItemPagesController {
                 bars.add(merged(key, groups, sum));
             }
         }
-        List<String> categories = new ArrayList<>();
-        List<String> tips = new ArrayList<>();
-        List<Object> base = new ArrayList<>();
-        List<Object> total = new ArrayList<>();
-        List<Object> up = new ArrayList<>();
-        List<Object> down = new ArrayList<>();
-        BigDecimal running = exact ? why.exactFrom() : why.scoreFrom();
-        categories.add("起点 A");
-        tips.add("起点 A 的得分（评价基准日 " + why.from().asOf() + "）");
-        base.add(0);
-        total.add(AuditViews.chartValue(running));
-        up.add(0);
-        down.add(0);
+        WaterfallChart chart = new WaterfallChart("起点 A", "起点 A 的得分（评价基准日 " + why.from().asOf() + "）",
+                exact ? why.exactFrom() : why.scoreFrom());
         for (Bar bar : bars) {
-            categories.add(bar.category());
-            tips.add(bar.tip() + "：" + AuditViews.signed(bar.delta()));
-            total.add(0);
-            if (bar.delta().signum() >= 0) {
-                base.add(AuditViews.chartValue(running));
-                up.add(AuditViews.chartValue(bar.delta()));
-                down.add(0);
-                running = running.add(bar.delta());
-            } else {
-                running = running.add(bar.delta());
-                base.add(AuditViews.chartValue(running));
-                up.add(0);
-                down.add(AuditViews.chartValue(bar.delta().negate()));
-            }
+            chart.step(bar.category(), bar.tip() + "：" + AuditViews.signed(bar.delta()), bar.delta());
         }
-        categories.add("终点 B");
-        tips.add("终点 B 的得分（评价基准日 " + why.to().asOf() + "）");
-        base.add(0);
-        total.add(AuditViews.chartValue(exact ? why.exactTo() : why.scoreTo()));
-        up.add(0);
-        down.add(0);
-        Map<String, Object> chart = new LinkedHashMap<>();
-        chart.put("categories", categories);
-        chart.put("tips", tips);
-        chart.put("base", base);
-        chart.put("total", total);
-        chart.put("up", up);
-        chart.put("down", down);
-        chart.put("exact", exact);
-        return chart;
+        chart.total("终点 B", "终点 B 的得分（评价基准日 " + why.to().asOf() + "）", exact ? why.exactTo() : why.scoreTo());
+        Map<String, Object> series = chart.toMap();
+        series.put("exact", exact);
+        return series;
     }
 
     static boolean exactChart(WhyChanged.Result why) {

@@ -30,11 +30,6 @@ public class UiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(UiExceptionHandler.class);
 
-    @ExceptionHandler(UiInputException.class)
-    ModelAndView input(UiInputException e, HttpServletRequest request, HttpServletResponse response) {
-        return page(HttpStatus.BAD_REQUEST, "请求参数有误", e.field(), e.rule(), request, response);
-    }
-
     @ExceptionHandler(DomainException.class)
     ModelAndView rule(DomainException e, HttpServletRequest request, HttpServletResponse response) {
         return page(HttpStatus.BAD_REQUEST, "请求参数有误", e.field(), e.rule(), request, response);

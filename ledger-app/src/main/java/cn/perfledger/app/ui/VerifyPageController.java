@@ -1,5 +1,7 @@
 package cn.perfledger.app.ui;
 
+import cn.perfledger.domain.common.DomainException;
+import cn.perfledger.projections.audit.EventTypeLabels;
 import cn.perfledger.app.integrity.IntegrityDigests;
 import cn.perfledger.app.integrity.IntegrityDigests.DigestCheck;
 import cn.perfledger.app.integrity.IntegrityDigests.DigestDocument;
@@ -54,7 +56,7 @@ public class VerifyPageController {
             return new BreakView(b.kind().name(), BREAK_LABELS.getOrDefault(b.kind().name(), b.kind().name()),
                     b.field(),
                     b.rule(), e == null ? null : e.globalIndex(), e == null ? null : e.type(),
-                    e == null ? null : AuditViews.typeLabel(e.type()), e == null ? null : e.aggregateId(),
+                    e == null ? null : EventTypeLabels.label(e.type()), e == null ? null : e.aggregateId(),
                     e == null ? null : e.sequenceNumber(), e == null ? null : BasisForm.beijing(e.recordedAt()),
                     b.missingFrom(), b.missingTo(), b.expected(), b.found());
         }
@@ -149,25 +151,25 @@ public class VerifyPageController {
     /** The pasted text as a digest document, validated like the API's request body; errors name the field. */
     private DigestDocument parse(String text) {
         if (text.length() > MAX_DOCUMENT) {
-            throw new UiInputException("digest", "摘要文件过长（超过 " + MAX_DOCUMENT + " 个字符），请粘贴导出的摘要 JSON");
+            throw new DomainException("digest", "摘要文件过长（超过 " + MAX_DOCUMENT + " 个字符），请粘贴导出的摘要 JSON");
         }
         DigestDocument document;
         try {
             document = objectMapper.readValue(text.strip(), DigestDocument.class);
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
-            throw new UiInputException("digest", "摘要文件应为导出的 JSON（含 fiscalYearId、streams、digest），"
+            throw new DomainException("digest", "摘要文件应为导出的 JSON（含 fiscalYearId、streams、digest），"
                     + (at == null ? "无法解析" : "第 " + at.getLineNr() + " 行第 " + at.getColumnNr() + " 列附近无法解析")
                     + "或缺少必填项");
         }
         if (document == null) {
-            throw new UiInputException("digest", "摘要文件为空");
+            throw new DomainException("digest", "摘要文件为空");
         }
         Set<ConstraintViolation<DigestDocument>> violations = validator.validate(document);
         if (!violations.isEmpty()) {
             ConstraintViolation<DigestDocument> first = violations.stream()
                     .min(Comparator.comparing(v -> v.getPropertyPath().toString())).orElseThrow();
-            throw new UiInputException("digest", "摘要文件的 " + first.getPropertyPath() + " " + first.getMessage());
+            throw new DomainException("digest", "摘要文件的 " + first.getPropertyPath() + " " + first.getMessage());
         }
         return document;
     }

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The series of a budget waterfall (年初 → each adjustment document → 全年) as the pages' ECharts script reads them:
- * an invisible base per bar, a total bar, an increase and a decrease bar. One builder for the overview and the
- * reconciliation page, so both draw a document's adjustments the same way.
+ * The series of a waterfall as the pages' ECharts script reads them: an invisible base per bar, a total bar, an
+ * increase and a decrease bar. One builder for the budget waterfalls of the overview and the reconciliation page
+ * (年初 → each adjustment document → 全年) and the score waterfall of the why page (A → each group of events → B).
  */
 final class WaterfallChart {
 
@@ -23,8 +23,29 @@ final class WaterfallChart {
 
     /** Starts at the approved initial budget. */
     WaterfallChart(BigDecimal initial) {
-        running = initial;
-        bar("年初预算", "年初预算（批复）", 0, initial.doubleValue(), 0, 0);
+        this("年初预算", "年初预算（批复）", initial);
+    }
+
+    /** Starts at a total bar (a budget, a score at basis A). */
+    WaterfallChart(String category, String tip, BigDecimal start) {
+        running = start;
+        total(category, tip, start);
+    }
+
+    /** A rise (delta ≥ 0) or a fall from the running value. */
+    void step(String category, String tip, BigDecimal delta) {
+        if (delta.signum() >= 0) {
+            bar(category, tip, AuditViews.chartValue(running), 0, AuditViews.chartValue(delta), 0);
+            running = running.add(delta);
+        } else {
+            running = running.add(delta);
+            bar(category, tip, AuditViews.chartValue(running), 0, 0, AuditViews.chartValue(delta.negate()));
+        }
+    }
+
+    /** A total bar standing on the axis. */
+    void total(String category, String tip, BigDecimal value) {
+        bar(category, tip, 0, AuditViews.chartValue(value), 0, 0);
     }
 
     /** One document's increases and decreases (both positive); a document with both gets two bars. */
@@ -32,12 +53,10 @@ final class WaterfallChart {
         String doc = documentNo == null ? "（无文号）" : documentNo;
         boolean both = plus.signum() > 0 && minus.signum() > 0;
         if (plus.signum() > 0 || !both && minus.signum() == 0) {
-            bar(doc + (both ? "\n调增" : ""), tip, running.doubleValue(), 0, plus.doubleValue(), 0);
-            running = running.add(plus);
+            step(doc + (both ? "\n调增" : ""), tip, plus);
         }
         if (minus.signum() > 0) {
-            running = running.subtract(minus);
-            bar(doc + (both ? "\n调减" : ""), tip, running.doubleValue(), 0, 0, minus.doubleValue());
+            step(doc + (both ? "\n调减" : ""), tip, minus.negate());
         }
     }
 

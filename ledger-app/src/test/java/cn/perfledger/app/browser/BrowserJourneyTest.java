@@ -2,12 +2,8 @@ package cn.perfledger.app.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.perfledger.app.demo.DemoDataLoader;
 import cn.perfledger.app.demo.DemoUsers;
-import cn.perfledger.app.support.H2FileContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.perfledger.app.support.DemoServer;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -31,9 +27,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -43,18 +36,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * department, is refused the audit pages of another and cannot write from the browser where his role does not.
  * Expected figures are the API's own answers for the same basis. Screenshots: target/browser-screenshots/.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class BrowserJourneyTest implements H2FileContext {
+class BrowserJourneyTest extends DemoServer {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    DemoDataLoader loader;
-    @Autowired
-    TestRestTemplate rest;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -64,8 +47,7 @@ class BrowserJourneyTest implements H2FileContext {
     int clicks;
 
     @BeforeEach
-    void demoDataAndBrowser() throws Exception {
-        loader.loadAll();
+    void browser() throws Exception {
         downloads = Files.createTempDirectory("ledger-downloads-");
         browser = HeadlessChromium.start(downloads);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -229,18 +211,12 @@ class BrowserJourneyTest implements H2FileContext {
         throw new AssertionError("no 合计 row");
     }
 
-    private BigDecimal apiTotal(String asOf) throws Exception {
-        String body = rest.withBasicAuth("auditor", DemoUsers.PASSWORD)
-                .getForObject("/api/v1/departments/GZ-ZSJ/years/2021/evaluation?asOf=" + asOf, String.class);
-        JsonNode json = JSON.readTree(body);
-        return json.path("result").path("total").decimalValue();
+    private BigDecimal apiTotal(String asOf) {
+        return api("auditor", "/api/v1/departments/GZ-ZSJ/years/2021/evaluation?asOf=" + asOf)
+                .path("result").path("total").decimalValue();
     }
 
     private long events() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 }

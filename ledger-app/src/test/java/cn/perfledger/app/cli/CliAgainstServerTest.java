@@ -2,12 +2,10 @@ package cn.perfledger.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.perfledger.app.demo.DemoDataLoader;
-import cn.perfledger.app.support.H2FileContext;
+import cn.perfledger.app.demo.DemoUsers;
+import cn.perfledger.app.support.DemoServer;
 import cn.perfledger.cli.LedgerCli;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -15,12 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import picocli.CommandLine;
@@ -32,26 +25,11 @@ import picocli.CommandLine;
  * server over HTTP like any other client. The expected total is the API's own answer for the same basis, not a
  * typed-in number: the CLI must add nothing and lose nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CliAgainstServerTest implements H2FileContext {
+class CliAgainstServerTest extends DemoServer {
 
     /** The demo auditor (README, 演示用户). */
     private static final String USER = "auditor";
-    private static final String PASSWORD = "demo1234";
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    DemoDataLoader loader;
-    @Autowired
-    TestRestTemplate rest;
-
-    @BeforeEach
-    void demoData() {
-        loader.loadAll(); // idempotent: years already in the store are skipped
-    }
+    private static final String PASSWORD = DemoUsers.PASSWORD;
 
     @Test
     void evaluationJson_hasTheApisTotal_forTheSameBasis() throws Exception {
@@ -79,8 +57,7 @@ class CliAgainstServerTest implements H2FileContext {
 
     @Test
     void evaluationTable_showsTheTotalAndGrade() throws Exception {
-        JsonNode fromApi = JSON.readTree(rest.withBasicAuth(USER, PASSWORD)
-                .getForObject("/api/v1/departments/GZ-ZSJ/years/2021/evaluation?asOf=2021-12-31", String.class));
+        JsonNode fromApi = api(USER, "/api/v1/departments/GZ-ZSJ/years/2021/evaluation?asOf=2021-12-31");
         String total = fromApi.path("result").path("total").decimalValue().toPlainString();
 
         Run run = cli("evaluation", "GZ-ZSJ", "2021", "--as-of", "2021-12-31");
@@ -122,7 +99,7 @@ class CliAgainstServerTest implements H2FileContext {
     }
 
     private Run cli(String... args) {
-        List<String> all = new ArrayList<>(List.of("--server", "http://localhost:" + port, "--user", USER,
+        List<String> all = new ArrayList<>(List.of("--server", url(""), "--user", USER,
                 "--password", PASSWORD));
         all.addAll(List.of(args));
         StringWriter out = new StringWriter();

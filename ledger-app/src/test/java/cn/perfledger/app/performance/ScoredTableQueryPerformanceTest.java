@@ -1,7 +1,5 @@
 package cn.perfledger.app.performance;
 
-import static cn.perfledger.domain.rubric.RubricNode.group;
-import static cn.perfledger.domain.rubric.RubricNode.leaf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.perfledger.app.command.ClientKind;
@@ -27,30 +25,13 @@ import cn.perfledger.domain.common.Money;
 import cn.perfledger.domain.common.ProcurementId;
 import cn.perfledger.domain.common.RubricItemCode;
 import cn.perfledger.domain.common.RubricVersionId;
+import cn.perfledger.domain.rubric.EveryRuleRubric;
 import cn.perfledger.domain.common.UnitCode;
 import cn.perfledger.domain.common.VoucherNo;
 import cn.perfledger.domain.evaluation.BonusPenaltyEntryId;
 import cn.perfledger.domain.evaluation.BonusPenaltyKind;
 import cn.perfledger.domain.evaluation.EvaluationCommand;
 import cn.perfledger.domain.evaluation.EvaluationId;
-import cn.perfledger.domain.rubric.GradeScale;
-import cn.perfledger.domain.rubric.InputReference.BonusPenaltyInput;
-import cn.perfledger.domain.rubric.InputReference.IndicatorGroupInput;
-import cn.perfledger.domain.rubric.InputReference.IndicatorInput;
-import cn.perfledger.domain.rubric.InputReference.JudgementInput;
-import cn.perfledger.domain.rubric.InputReference.LedgerMetricInput;
-import cn.perfledger.domain.rubric.LedgerMetric;
-import cn.perfledger.domain.rubric.Rounding;
-import cn.perfledger.domain.rubric.RubricCommand.PublishRubric;
-import cn.perfledger.domain.rubric.RubricNode;
-import cn.perfledger.domain.rubric.ScoringRule.Band;
-import cn.perfledger.domain.rubric.ScoringRule.Bands;
-import cn.perfledger.domain.rubric.ScoringRule.BonusPenalty;
-import cn.perfledger.domain.rubric.ScoringRule.DeductionPerPoint;
-import cn.perfledger.domain.rubric.ScoringRule.Judgement;
-import cn.perfledger.domain.rubric.ScoringRule.MetOrFactor;
-import cn.perfledger.domain.rubric.ScoringRule.Proportional;
-import cn.perfledger.domain.rubric.ScoringRule.ShareMet;
 import cn.perfledger.projections.scoring.ScoredTable;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
@@ -99,8 +80,8 @@ class ScoredTableQueryPerformanceTest {
     private static final RubricVersionId RUBRIC = new RubricVersionId("perf-scored@1");
     private static final LocalDate JAN_1 = LocalDate.of(2021, 1, 1);
     private static final UnitCode UNIT = new UnitCode("BJ");
-    private static final List<String> JUDGEMENTS = List.of("M.J1", "M.J2", "M.J3", "M.J4");
-    private static final List<String> TAGS = List.of("LZ.KEY", "LZ.OUT.Q", "LZ.OUT.T", "LZ.EFF.RATE", "LZ.EFF.BAND");
+    private static final List<String> JUDGEMENTS = EveryRuleRubric.JUDGEMENTS;
+    private static final List<String> TAGS = EveryRuleRubric.INDICATOR_TAGS;
     private static final String[][] INDICATORS = {
         {"≥95%", "97.52%"}, {"≤5%", "3%"}, {"≥700万次", "805万次"}, {"≥12个", "9个"}, {"100%完成", "达标"},
         {"≥6个月", "≥9个月"}, {"提供20份以上的数据质量报告", "提供了31份数据质量报告"}};
@@ -237,9 +218,7 @@ class ScoredTableQueryPerformanceTest {
     // --- the year ---------------------------------------------------------------------------------------------
 
     private void build() {
-        dispatcher.send(new PublishRubric(RUBRIC, "性能测试评分规则", "测试", 2021, new BigDecimal("100"),
-                new BigDecimal("5"), rubricTree(), Rounding.TWO_DECIMALS_HALF_UP, GradeScale.defaults(),
-                "every rule kind, for the performance test", JAN_1), origin);
+        dispatcher.send(EveryRuleRubric.command(RUBRIC), origin);
         dispatcher.send(new BudgetCommand.OpenFiscalYear(YEAR, "性能测试局", List.of(new UnitRef(UNIT, "本级")), RUBRIC),
                 origin);
         String[][] specs = {
@@ -326,75 +305,5 @@ class ScoredTableQueryPerformanceTest {
         return new ExpenditureEntry(new VoucherNo("记-" + n), lines.get(n % lines.size()),
                 Money.ofFen(100 + (n * 7919L) % 999_900), JAN_1.plusDays((long) (n - 1) * 365 / 100_000),
                 n % 3 == 0 ? "供应商" + (n % 97) : null, "凭证 " + n);
-    }
-
-    /** 管理效能 40 + 履职效能 55 + 加减分 5 = 100, every rule kind (as the benchmarks' rubric). */
-    private static List<RubricNode> rubricTree() {
-        Bands withinBudget = new Bands(List.of(new Band(null, true, BigDecimal.ONE, true, d("2")),
-                new Band(BigDecimal.ONE, false, null, false, BigDecimal.ZERO)));
-        Bands variance = new Bands(List.of(Band.exactly(BigDecimal.ZERO, d("2")),
-                Band.above(BigDecimal.ZERO, d("0.01"), d("1.5")), Band.above(d("0.01"), d("0.05"), d("1")),
-                new Band(d("0.05"), false, null, false, BigDecimal.ZERO)));
-        Bands completion = new Bands(List.of(Band.from(null, d("0.6"), BigDecimal.ZERO),
-                Band.from(d("0.6"), d("0.9"), d("6")), new Band(d("0.9"), true, null, false, d("10"))));
-        List<RubricNode> judgements = new ArrayList<>();
-        for (String code : JUDGEMENTS) {
-            judgements.add(leaf(code, "评价人评分 " + code, "2.5", new Judgement(), new JudgementInput()));
-        }
-        RubricNode management = group("M", "管理效能", "40", List.of(
-                group("M.JUDGE", "制度与管理", "10", judgements),
-                group("M.FUND", "资金管理", "16", List.of(
-                        leaf("M.FUND.EXEC", "预算完成率", "4", new DeductionPerPoint(BigDecimal.ONE, d("0.1")),
-                                metric(LedgerMetric.BUDGET_EXECUTION_RATE)),
-                        leaf("M.FUND.AVG", "年度平均执行率", "4", new Proportional(BigDecimal.ONE),
-                                metric(LedgerMetric.ANNUAL_AVERAGE_EXECUTION_RATE)),
-                        leaf("M.FUND.VAR", "财政拨款收入预决算差异率", "2", variance,
-                                metric(LedgerMetric.APPROPRIATION_REVENUE_VARIANCE_RATE)),
-                        leaf("M.FUND.CARRY", "结转结余率", "2", withinBudget, metric(LedgerMetric.CARRYOVER_RATE_53)),
-                        leaf("M.FUND.BASIC", "基本支出执行率", "2", new DeductionPerPoint(BigDecimal.ONE, d("0.05")),
-                                metric(LedgerMetric.BASIC_EXPENDITURE_EXECUTION_RATE)),
-                        leaf("M.FUND.SHARE", "绩效目标完成率", "2", new ShareMet(),
-                                IndicatorGroupInput.of(new RubricItemCode("LZ"))))),
-                group("M.PROC", "采购管理", "6", List.of(
-                        leaf("M.PROC.EXEC", "政府采购执行率", "2", new Proportional(null),
-                                metric(LedgerMetric.PROCUREMENT_EXECUTION_RATE)),
-                        leaf("M.PROC.SIGN", "合同签订及时率", "2", new Proportional(null),
-                                metric(LedgerMetric.CONTRACT_SIGNING_TIMELINESS_RATE)),
-                        leaf("M.PROC.FILE", "合同备案及时率", "2", new Proportional(null),
-                                metric(LedgerMetric.CONTRACT_FILING_TIMELINESS_RATE)))),
-                group("M.COST", "成本与资产", "8", List.of(
-                        leaf("M.COST.OPEX", "公用经费控制率", "2", withinBudget,
-                                metric(LedgerMetric.OPERATING_EXPENSE_CONTROL_RATE)),
-                        leaf("M.COST.3P", "三公经费控制率", "2", withinBudget,
-                                metric(LedgerMetric.THREE_PUBLIC_CONTROL_RATE)),
-                        leaf("M.COST.SME", "采购政策效能", "2", new Proportional(null),
-                                metric(LedgerMetric.SME_AWARD_SHARE)),
-                        leaf("M.COST.ASSET", "固定资产利用率", "2", new Proportional(null),
-                                metric(LedgerMetric.FIXED_ASSET_UTILISATION_RATE))))));
-        RubricNode performance = group("LZ", "履职效能", "55", List.of(
-                leaf("LZ.KEY", "重点指标", "15", MetOrFactor.factor(d("0.9")),
-                        IndicatorGroupInput.of(new RubricItemCode("LZ.KEY"))),
-                group("LZ.OUT", "产出指标", "20", List.of(
-                        leaf("LZ.OUT.Q", "数量指标", "10", MetOrFactor.completionRate(),
-                                IndicatorGroupInput.of(new RubricItemCode("LZ.OUT.Q"))),
-                        leaf("LZ.OUT.T", "时效指标", "10", MetOrFactor.factor(d("0.8")),
-                                IndicatorInput.byTag(new RubricItemCode("LZ.OUT.T"))))),
-                group("LZ.EFF", "效益指标", "20", List.of(
-                        leaf("LZ.EFF.RATE", "效益", "10", new Proportional(null),
-                                IndicatorInput.byTag(new RubricItemCode("LZ.EFF.RATE"))),
-                        leaf("LZ.EFF.BAND", "满意度", "10", completion,
-                                IndicatorInput.byTag(new RubricItemCode("LZ.EFF.BAND")))))));
-        RubricNode bonus = group("BP", "加减分项", "5", List.of(
-                leaf("BP.WORK", "工作受表彰或批评", "5", new BonusPenalty(d("2.5"), d("2.5"), d("5"), d("5")),
-                        new BonusPenaltyInput())));
-        return List.of(management, performance, bonus);
-    }
-
-    private static LedgerMetricInput metric(LedgerMetric metric) {
-        return new LedgerMetricInput(metric);
-    }
-
-    private static BigDecimal d(String value) {
-        return new BigDecimal(value);
     }
 }

@@ -129,7 +129,7 @@ class AuditPagesTest implements H2FileContext {
         String money = mvc.perform(get(GZ + "/evaluation/items/M.FUND.BUDGET-COMPLETION/panel"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         // expenditure per month, in both units for the toggle
-        assertThat(money).contains("BUDGET_EXECUTION_RATE", "99.89%", "支出登记", "2021-11", "392,533,097.08",
+        assertThat(money).contains("BUDGET_EXECUTION_RATE", "99.89%", "支出凭证", "2021-11", "392,533,097.08",
                 "data-wan=\"39,253.31\"");
     }
 
@@ -138,7 +138,7 @@ class AuditPagesTest implements H2FileContext {
         String body = page(GZ + "/evaluation/items/M.FUND.BUDGET-COMPLETION?asOf=2021-12-31");
         assertThat(body).contains("得分溯源", "预算完成率", "M.FUND.BUDGET-COMPLETION", "1.99", "gz-municipal-2021@1",
                 "以 100% 为目标", "BUDGET_EXECUTION_RATE", "财政拨款全年预算数", "392,951,003.55",
-                "年初预算批复", "穗财预〔2021〕28号", "支出登记", "演示-202101-L01-1", "下一页", "全局序号", "记录时间");
+                "年初预算批复", "穗财预〔2021〕28号", "支出凭证", "演示-202101-L01-1", "下一页", "全局序号", "记录时间");
         String second = page(GZ + "/evaluation/items/M.FUND.BUDGET-COMPLETION?asOf=2021-12-31&input=1&size=20&page=1");
         assertThat(second).contains("第 <span>2</span> /", "上一页");
         String total = page(GZ + "/evaluation/items/TOTAL");
@@ -161,7 +161,7 @@ class AuditPagesTest implements H2FileContext {
     void whyPageForTheTotalBetweenTwoDatesListsEventsAndDeltasInOrder() throws Exception {
         String body = page(GZ + "/evaluation/why?fromAsOf=2021-06-30&toAsOf=2021-12-31");
         assertThat(body).contains("得分变动原因：<span>总分</span>", ">8<", "94.35", "+86.35",
-                "支出登记", "演示-202110-L06-1", "3,723,367.47", "加减分登记", "2.5 分", "指标收回/注销",
+                "支出凭证", "演示-202110-L06-1", "3,723,367.47", "加减分登记", "2.5 分", "指标收回/注销",
                 "穗财预〔2021〕602号", "实际完成值登记", "评分录入", "+0.38", "−0.5");
         // points are not money: no "—" from the money cell next to them
         assertThat(body).doesNotContain("分</span><span class=\"money-none\">");
@@ -323,7 +323,7 @@ class AuditPagesTest implements H2FileContext {
 
         String why = page(base + "/evaluation/items/M.FUND.BUDGET-COMPLETION/why?fromAsOf=2021-12-31&fromKnownAt="
                 + before + "&toAsOf=2021-12-31&toKnownAt=" + after);
-        assertThat(why).contains("B 纳入而 A 未纳入的事件 <b>1</b> 条", voucher, "支出登记", "2021-12-20", "60,000.00",
+        assertThat(why).contains("B 纳入而 A 未纳入的事件 <b>1</b> 条", voucher, "支出凭证", "2021-12-20", "60,000.00",
                 "L01");
 
         // someone with database access rewrites the digest stored with the submission

@@ -128,12 +128,12 @@ class WebPagesTest implements H2FileContext {
     void eventTimelineFiltersAndLabelsInChinese() throws Exception {
         String all = page(GZ + "/events");
         assertThat(all).contains("事件时间线", "全局序号", "业务日期", "记录时间", "年度开立", "预算行设立", "演示合成",
-                "原始数据", "下一页", "<option value=\"ExpenditureRecorded\">支出登记</option>");
+                "原始数据", "下一页", "<option value=\"ExpenditureRecorded\">支出凭证</option>");
         String transfers = page(GZ + "/events?type=BudgetTransferred&from=2021-01-01&to=2021-12-31");
         assertThat(transfers).contains("预算调剂", "穗财预〔2021〕517号", "450,665.34", "共 <b>1</b> 条事件")
                 .doesNotContain("年度开立</span>");
         String vouchers = page(GZ + "/events?type=ExpenditureRecorded&size=20&page=1");
-        assertThat(vouchers).contains("凭证号", "支出登记", "第 <span>2</span>");
+        assertThat(vouchers).contains("凭证号", "支出凭证", "第 <span>2</span>");
     }
 
     @Test

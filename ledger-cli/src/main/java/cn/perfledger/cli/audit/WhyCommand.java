@@ -4,6 +4,7 @@ import cn.perfledger.cli.http.Query;
 import cn.perfledger.cli.support.Converters;
 import cn.perfledger.cli.support.ExitCode;
 import cn.perfledger.cli.support.LedgerCommand;
+import cn.perfledger.cli.support.YearArguments;
 import cn.perfledger.cli.support.OutputOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -21,11 +22,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "why", description = "得分变动原因：两个时点 A → B 之间，哪些事件按什么顺序使该评分项（或总分）变动了多少。")
 public class WhyCommand extends LedgerCommand {
 
-    @Parameters(index = "0", paramLabel = "DEPT", description = "部门编码，如 GZ-ZSJ")
-    String department;
-
-    @Parameters(index = "1", paramLabel = "YEAR", description = "年度，如 2021")
-    int year;
+    @Mixin
+    YearArguments target;
 
     @Parameters(index = "2", paramLabel = "ITEM", description = "评分项编码，如 M.FUND.BUDGET-COMPLETION；总分用 TOTAL")
     String item;
@@ -56,7 +54,7 @@ public class WhyCommand extends LedgerCommand {
     protected ExitCode execute() {
         Query query = Query.of().add("fromAsOf", fromAsOf).add("fromKnownAt", fromKnownAt).add("toAsOf", toAsOf)
                 .add("toKnownAt", toKnownAt);
-        JsonNode why = client().getJson(yearPath(department, year) + "/evaluation/items/" + Query.segment(item)
+        JsonNode why = client().getJson(target.path() + "/evaluation/items/" + Query.segment(item)
                 + "/why", query);
         output.print(why, answer -> WhyView.report(answer, details), out());
         return ExitCode.OK;

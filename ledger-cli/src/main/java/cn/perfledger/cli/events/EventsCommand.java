@@ -7,6 +7,7 @@ import cn.perfledger.cli.support.CliException;
 import cn.perfledger.cli.support.Converters;
 import cn.perfledger.cli.support.ExitCode;
 import cn.perfledger.cli.support.LedgerCommand;
+import cn.perfledger.cli.support.YearArguments;
 import cn.perfledger.cli.support.OutputOptions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,7 +18,6 @@ import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code ledger events DEPT YEAR}: the department-year's event log in global order
@@ -29,11 +29,8 @@ public class EventsCommand extends LedgerCommand {
     /** The server's largest page; --all walks the log in pages of this size. */
     static final int MAX_PAGE_SIZE = 1000;
 
-    @Parameters(index = "0", paramLabel = "DEPT", description = "部门编码，如 GZ-ZSJ")
-    String department;
-
-    @Parameters(index = "1", paramLabel = "YEAR", description = "年度，如 2021")
-    int year;
+    @Mixin
+    YearArguments target;
 
     @Option(names = "--type", paramLabel = "TYPE", split = ",",
             description = "事件类型简名，如 ExpenditureRecorded；可重复或以逗号分隔")
@@ -74,7 +71,7 @@ public class EventsCommand extends LedgerCommand {
         Query query = Query.of().add("page", number).add("size", pageSize);
         types.forEach(type -> query.add("type", type));
         query.add("from", from).add("to", to);
-        return client.getJson(yearPath(department, year) + "/events", query);
+        return client.getJson(target.path() + "/events", query);
     }
 
     /** Every page merged into one answer of the same shape (page 0 of 1, all events). */

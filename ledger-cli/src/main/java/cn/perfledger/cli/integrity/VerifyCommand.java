@@ -11,11 +11,12 @@ import cn.perfledger.cli.support.ExitCode;
 import cn.perfledger.cli.support.Labels;
 import cn.perfledger.cli.support.LedgerCommand;
 import cn.perfledger.cli.support.OutputOptions;
+import cn.perfledger.cli.support.YearArguments;
 import com.fasterxml.jackson.databind.JsonNode;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code ledger verify [DEPT YEAR]}: recompute the events' hash chains on the server ({@code GET …/integrity}
@@ -25,11 +26,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "verify", description = "校验事件哈希链（防篡改）：给部门与年度时校验该年度，否则校验整个事件库；发现断裂时退出码为 9。")
 public class VerifyCommand extends LedgerCommand {
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DEPT", description = "部门编码，如 GZ-ZSJ（与年度同时给出）")
-    String department;
-
-    @Parameters(index = "1", arity = "0..1", paramLabel = "YEAR", description = "年度，如 2021")
-    Integer year;
+    /** Both or none: without them the whole store is verified. */
+    @ArgGroup(exclusive = false, multiplicity = "0..1")
+    YearArguments target;
 
     @Option(names = "--aggregate", paramLabel = "ID", description = "只校验这个聚合，如 GZ-ZSJ/2021/evaluation")
     String aggregate;
@@ -39,14 +38,11 @@ public class VerifyCommand extends LedgerCommand {
 
     @Override
     protected ExitCode execute() {
-        if (department != null && year == null) {
-            throw new CliException(ExitCode.USAGE, "请同时给出部门与年度，例如 ledger verify GZ-ZSJ 2021；或都不给以校验整个事件库");
-        }
-        if (department != null && aggregate != null) {
+        if (target != null && aggregate != null) {
             throw new CliException(ExitCode.USAGE, "--aggregate 不能与部门、年度同时使用");
         }
-        JsonNode report = department != null
-                ? client().getJson(yearPath(department, year) + "/integrity", Query.of())
+        JsonNode report = target != null
+                ? client().getJson(target.path() + "/integrity", Query.of())
                 : client().getJson("/api/v1/integrity", Query.of().add("aggregateId", aggregate));
         output.print(report, VerifyCommand::report, out());
         return report.path("intact").asBoolean(false) ? ExitCode.OK : ExitCode.CHAIN_BROKEN;

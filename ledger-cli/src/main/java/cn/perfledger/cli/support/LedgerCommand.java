@@ -1,7 +1,6 @@
 package cn.perfledger.cli.support;
 
 import cn.perfledger.cli.http.LedgerClient;
-import cn.perfledger.cli.http.Query;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,10 +42,5 @@ public abstract class LedgerCommand implements Callable<Integer> {
 
     protected PrintWriter err() {
         return spec.commandLine().getErr();
-    }
-
-    /** {@code /api/v1/departments/{dept}/years/{year}} with the code percent-encoded. */
-    protected static String yearPath(String department, int year) {
-        return "/api/v1/departments/" + Query.segment(department) + "/years/" + year;
     }
 }

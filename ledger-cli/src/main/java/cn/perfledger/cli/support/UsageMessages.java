@@ -20,6 +20,8 @@ public final class UsageMessages {
             new Rule(Pattern.compile("^Invalid value for positional parameter at index \\d+ \\(([^)]+)\\): "),
                     "$1 的值无效："),
             new Rule(Pattern.compile("^Missing required parameters?: (.+)$"), "缺少参数 $1"),
+            // an argument group given in part (verify DEPT without YEAR)
+            new Rule(Pattern.compile("^Error: Missing required argument\\(s\\): (.+)$"), "缺少参数 $1（须同时给出）"),
             new Rule(Pattern.compile("^Missing required options?:? (.+)$"), "缺少必需的选项 $1"),
             new Rule(Pattern.compile("^Unknown options?: (.+)$"), "未知选项 $1"),
             new Rule(Pattern.compile("^Unmatched arguments? (?:from|at) index \\d+: (.+)$"), "多余或无法识别的参数 $1"),

@@ -17,12 +17,12 @@ public final class Workbook {
     }
 
     /** Downloads the workbook into {@code target} and says so on {@code out}. */
-    public static void save(LedgerClient client, String department, int year, BasisOptions basis, Path target,
+    public static void save(LedgerClient client, YearArguments year, BasisOptions basis, Path target,
             PrintWriter out) {
         if (target == null) {
             throw new CliException(ExitCode.USAGE, "--format xlsx 需要 --output 文件名（Excel 工作簿不能写到终端）");
         }
-        long bytes = client.download(LedgerCommand.yearPath(department, year) + "/export.xlsx", basis.query(),
+        long bytes = client.download(year.path() + "/export.xlsx", basis.query(),
                 MEDIA_TYPE, target);
         out.println("已保存 " + target + "（" + bytes + " 字节）");
         out.flush();

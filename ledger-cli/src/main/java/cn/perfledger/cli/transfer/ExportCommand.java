@@ -5,12 +5,12 @@ import cn.perfledger.cli.support.BasisOptions;
 import cn.perfledger.cli.support.CliException;
 import cn.perfledger.cli.support.ExitCode;
 import cn.perfledger.cli.support.LedgerCommand;
+import cn.perfledger.cli.support.YearArguments;
 import cn.perfledger.cli.support.Workbook;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code ledger export DEPT YEAR --output FILE}: the server's Excel workbook of the year at a basis
@@ -20,11 +20,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "export", description = "导出：部门年度在某时点的 Excel 工作簿（默认），或该年度事件的备份文件（--kind backup）。")
 public class ExportCommand extends LedgerCommand {
 
-    @Parameters(index = "0", paramLabel = "DEPT", description = "部门编码，如 GZ-ZSJ")
-    String department;
-
-    @Parameters(index = "1", paramLabel = "YEAR", description = "年度，如 2021")
-    int year;
+    @Mixin
+    YearArguments target;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "保存到的文件，如 GZ-ZSJ-2021.xlsx")
     Path output;
@@ -39,12 +36,12 @@ public class ExportCommand extends LedgerCommand {
     @Override
     protected ExitCode execute() {
         switch (kind) {
-            case "xlsx" -> Workbook.save(client(), department, year, basis, output, out());
+            case "xlsx" -> Workbook.save(client(), target, basis, output, out());
             case "backup" -> {
                 if (basis.query().toQueryString().length() > 0) {
                     throw new CliException(ExitCode.USAGE, "备份包含全部事件，不接受 --as-of/--known-at");
                 }
-                long bytes = client().download(yearPath(department, year) + "/export", Query.of(),
+                long bytes = client().download(target.path() + "/export", Query.of(),
                         "application/x-ndjson", output);
                 out().println("已保存 " + output + "（" + bytes + " 字节）");
             }

@@ -10,6 +10,7 @@ import cn.perfledger.cli.support.CliException;
 import cn.perfledger.cli.support.ExitCode;
 import cn.perfledger.cli.support.LedgerCommand;
 import cn.perfledger.cli.support.OutputOptions;
+import cn.perfledger.cli.support.YearArguments;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -68,7 +69,7 @@ public class ImportCommand extends LedgerCommand {
             Multipart multipart = Multipart.ofFile("file", file);
             body = multipart.body();
             contentType = multipart.contentType();
-            path = yearPath(target.department(), target.year()) + "/imports/" + kind;
+            path = YearArguments.path(target.department(), target.year()) + "/imports/" + kind;
         }
         long total = body.contentLength();
         ApiResponse response;

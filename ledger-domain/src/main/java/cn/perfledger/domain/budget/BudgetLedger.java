@@ -162,7 +162,7 @@ public class BudgetLedger {
         }
         BudgetLineSpec spec = require("spec", command.spec(), "预算行要素不能为空");
         if (!unitCodes.contains(spec.unit().value())) {
-            throw new DomainException("spec.unit",
+            throw new DomainException("unit",
                     "单位不属于本部门年度: " + spec.unit() + "（本年度的单位: " + String.join("、", new TreeSet<>(unitCodes)) + "）");
         }
         String twin = lineIdBySpec.get(specKey(spec));
@@ -324,9 +324,10 @@ public class BudgetLedger {
     /** The voucher's event, or empty when the identical voucher is already recorded (a resubmission). */
     private Optional<ExpenditureRecorded> decide(RecordExpenditure command, String batchId) {
         String postCloseReason = postCloseReason(command.postCloseReason());
-        ValidEntry entry = validEntry("entry", command.entry());
+        // one voucher's refusals name the voucher's own fields (amount, …), as every client names them
+        ValidEntry entry = validEntry(null, command.entry());
         if (isVoucherNoUsed(entry.number())) {
-            requireIdentical("entry.voucherNo", entry);
+            requireIdentical("voucherNo", entry);
             return Optional.empty();
         }
         VoucherNo correctionOf = command.correctionOf();
@@ -336,7 +337,7 @@ public class BudgetLedger {
                 throw new DomainException("correctionOf", "原凭证 " + correctionOf + " 尚未冲销：更正前须先冲销原凭证");
             }
         }
-        requireAvailable("entry.amount", entry, 0);
+        requireAvailable("amount", entry, 0);
         return Optional.of(entry.toEvent(command.fiscalYearId(), batchId, correctionOf, postCloseReason));
     }
 
@@ -458,7 +459,7 @@ public class BudgetLedger {
     private static void requireFirstInFile(BudgetCommand row, Set<String> voucherNos) {
         if (row instanceof RecordExpenditure voucher && voucher.entry() != null && voucher.entry().voucherNo() != null
                 && !voucherNos.add(voucher.entry().voucherNo().value())) {
-            throw new DomainException("entry.voucherNo", "凭证号在本文件中重复: " + voucher.entry().voucherNo());
+            throw new DomainException("voucherNo", "凭证号在本文件中重复: " + voucher.entry().voucherNo());
         }
     }
 
@@ -804,15 +805,17 @@ public class BudgetLedger {
         }
     }
 
-    private ValidEntry validEntry(String field, ExpenditureEntry entry) {
-        require(field, entry, "凭证不能为空");
-        VoucherNo voucherNo = require(field + ".voucherNo", entry.voucherNo(), "凭证号不能为空");
-        LineState line = knownLine(field + ".lineId", entry.lineId());
-        long fen = positiveFen(field + ".amount", entry.amount());
-        fiscalYear().requireContains(field + ".effectiveDate", entry.effectiveDate());
-        requireNotBeforeOpening(field + ".effectiveDate", entry.lineId(), line, entry.effectiveDate());
-        String payee = optionalText(field + ".payee", entry.payee(), PAYEE_MAX);
-        String summary = optionalText(field + ".summary", entry.summary(), SUMMARY_MAX);
+    /** @param at the entry's position in a batch ({@code entries[3]}), or null for a single voucher */
+    private ValidEntry validEntry(String at, ExpenditureEntry entry) {
+        String prefix = at == null ? "" : at + ".";
+        require(at == null ? "entry" : at, entry, "凭证不能为空");
+        VoucherNo voucherNo = require(prefix + "voucherNo", entry.voucherNo(), "凭证号不能为空");
+        LineState line = knownLine(prefix + "lineId", entry.lineId());
+        long fen = positiveFen(prefix + "amount", entry.amount());
+        fiscalYear().requireContains(prefix + "effectiveDate", entry.effectiveDate());
+        requireNotBeforeOpening(prefix + "effectiveDate", entry.lineId(), line, entry.effectiveDate());
+        String payee = optionalText(prefix + "payee", entry.payee(), PAYEE_MAX);
+        String summary = optionalText(prefix + "summary", entry.summary(), SUMMARY_MAX);
         long fingerprint = VoucherState.fingerprint(entry.lineId().value(), fen, entry.effectiveDate(), payee, summary);
         return new ValidEntry(voucherNo, entry.lineId(), entry.amount(), entry.effectiveDate(), payee, summary,
                 fingerprint);

@@ -1,5 +1,6 @@
 package cn.perfledger.domain.budget;
 
+import cn.perfledger.domain.common.CommandOutcome;
 import java.util.List;
 
 /**
@@ -14,7 +15,12 @@ import java.util.List;
  *                                  and were therefore skipped, as a single resubmitted voucher is
  */
 public record LedgerImportOutcome(boolean recorded, boolean alreadyImported, String importId, int rowCount,
-        int eventCount, List<String> alreadyRecordedVoucherNos) {
+        int eventCount, List<String> alreadyRecordedVoucherNos) implements CommandOutcome {
+
+    @Override
+    public boolean eventsRecorded() {
+        return recorded;
+    }
 
     public LedgerImportOutcome {
         alreadyRecordedVoucherNos = List.copyOf(alreadyRecordedVoucherNos);

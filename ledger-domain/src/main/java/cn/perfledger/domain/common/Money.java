@@ -14,7 +14,6 @@ public record Money(BigDecimal yuan) implements Comparable<Money> {
 
     /** The largest amount the ledger accepts (one trillion yuan): larger is a typing or unit error. */
     public static final BigDecimal MAX_ABS_YUAN = new BigDecimal("1000000000000.00");
-    private static final BigDecimal TEN_THOUSAND = BigDecimal.valueOf(10_000);
     // declared after the constants the constructor reads, so class initialisation sees them set
     public static final Money ZERO = new Money(BigDecimal.ZERO);
 
@@ -45,7 +44,7 @@ public record Money(BigDecimal yuan) implements Comparable<Money> {
 
     /** Converts a figure published in 万元 (e.g. "15094.71") to yuan, exactly. */
     public static Money ofWanYuan(String wanYuan) {
-        return new Money(parsePlainDecimal("amount", wanYuan).multiply(TEN_THOUSAND));
+        return AmountUnit.WAN_YUAN.toMoney(parsePlainDecimal("amount", wanYuan));
     }
 
     /**
@@ -101,7 +100,7 @@ public record Money(BigDecimal yuan) implements Comparable<Money> {
 
     /** This amount in 万元, exact (scale 6). */
     public BigDecimal inWanYuan() {
-        return yuan.divide(TEN_THOUSAND, 6, RoundingMode.UNNECESSARY);
+        return AmountUnit.WAN_YUAN.fromYuan(yuan);
     }
 
     /** Exact ratio this ÷ denominator at the given scale, or null when the denominator is zero. */

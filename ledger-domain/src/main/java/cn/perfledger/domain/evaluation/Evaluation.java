@@ -73,9 +73,6 @@ public class Evaluation {
     private static final BigDecimal MAX_DECLARED_TOTAL = BigDecimal.valueOf(1000);
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
     private static final int MAX_PATH_DEPTH = 3;
-    /** A ledger figure key: scopes (optionally with a bracketed parameter) joined by '&', a dot, a measure. */
-    private static final Pattern LEDGER_FIGURE_KEY = Pattern.compile(
-            "[A-Z][A-Z0-9_]*(\\[[A-Za-z0-9_.*-]{1,64}\\])?(&[A-Z][A-Z0-9_]*(\\[[A-Za-z0-9_.*-]{1,64}\\])?)*\\.[A-Z][A-Z0-9_]*");
 
     @AggregateIdentifier
     private EvaluationId evaluationId;
@@ -298,8 +295,8 @@ public class Evaluation {
         BigDecimal value = PrintedNumber.parse("printedValue", printedValue);
         String unit = Ids.requireText("unitAsPrinted", command.unitAsPrinted(), 20);
         String ledgerFigure = Ids.optionalText("ledgerFigure", command.ledgerFigure(), 200);
-        if (ledgerFigure != null && !LEDGER_FIGURE_KEY.matcher(ledgerFigure).matches()) {
-            throw new DomainException("ledgerFigure", "账本数字编码格式应为 范围[参数]&范围.度量，如 FISCAL.FULL_YEAR: " + ledgerFigure);
+        if (ledgerFigure != null) {
+            LedgerFigureKey.validated("ledgerFigure", ledgerFigure);
         }
         DeclaredStructure structure = command.structure() == null ? null
                 : DeclaredStructure.validated("structure", command.structure());

@@ -102,7 +102,7 @@ public sealed interface EvaluationCommand {
      * Records a figure a published document states (决算报告, 自评报告, 自评表), for reconciliation with the ledger.
      * {@code printedValue} is the text exactly as printed and holds exactly one number; {@code unitAsPrinted} is the
      * unit the document gives it (元, 万元, %, 分, 个 …), even when wrong. {@code ledgerFigure} names the ledger value it
-     * should equal (a key of the projections' {@code DeclaredFigureKey} catalog, e.g. {@code FISCAL.FULL_YEAR} or
+     * should equal (a key of the {@link LedgerFigureKey} catalog, e.g. {@code FISCAL.FULL_YEAR} or
      * {@code THREE_PUBLIC.INITIAL_EXECUTION_RATE}); {@code structure} optionally gives the printed operands it was
      * computed from (a sum's parts, a ratio's terms, a growth's terms). At least one of the two is required.
      * {@code figureId} is chosen by the recorder and unique within the evaluation.

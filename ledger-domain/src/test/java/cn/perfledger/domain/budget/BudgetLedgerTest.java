@@ -233,7 +233,7 @@ class BudgetLedgerTest {
             BudgetLineSpec foreign = new BudgetLineSpec(new UnitCode("OTHER"), FundingSource.GENERAL_PUBLIC_BUDGET,
                     ExpenditureKind.BASIC_OPERATING, null, null, new FunctionalCode("2010101"), new EconomicCode("30201"));
             refused(fixture.given(yearOpened()).when(new OpenBudgetLine(YEAR_ID, BASIC, foreign, date(1, 1))),
-                    "spec.unit", "OTHER");
+                    "unit", "OTHER");
         }
 
         @Test
@@ -458,7 +458,7 @@ class BudgetLedgerTest {
             refused(fixture.given(yearWithLinesAnd(new BudgetTransferred(YEAR_ID, List.of(share(PROJECT, "-300.00"),
                             share(PROJECT_B, "300.00")), DOC, "调剂", date(7, 1), null)))
                     .when(expenditure(entry("V-1", PROJECT, "4700.01", date(7, 2)))),
-                    "entry.amount", "可用预算 4700.00");
+                    "amount", "可用预算 4700.00");
         }
 
         @Test
@@ -612,7 +612,7 @@ class BudgetLedgerTest {
         @Test
         void recordExpenditure_fails_whenBeforeTheLineWasOpened() {
             refused(fixture.given(yearWithLateLine()).when(expenditure(entry("V-1", late, "1.00", date(9, 27)))),
-                    "entry.effectiveDate", "早于预算行 L-LATE 的设立日期 2021-09-28");
+                    "effectiveDate", "早于预算行 L-LATE 的设立日期 2021-09-28");
         }
 
         @Test
@@ -669,25 +669,25 @@ class BudgetLedgerTest {
         void recordExpenditure_fails_whenBeyondAvailableBudget() {
             refused(fixture.given(yearWithLinesAnd(spent("V-1", BASIC, "999.99", date(2, 1))))
                     .when(expenditure(entry("V-2", BASIC, "0.02", date(2, 2)))),
-                    "entry.amount", "可用预算 1000.00", "已支出 999.99");
+                    "amount", "可用预算 1000.00", "已支出 999.99");
         }
 
         @Test
         void recordExpenditure_fails_whenAmountNotPositive() {
             refused(fixture.given(yearWithLines()).when(expenditure(entry("V-1", BASIC, "0.00", date(2, 2)))),
-                    "entry.amount");
+                    "amount");
         }
 
         @Test
         void recordExpenditure_fails_whenLineUnknown() {
             refused(fixture.given(yearWithLines())
-                    .when(expenditure(entry("V-1", new BudgetLineId("L-X"), "1.00", date(2, 2)))), "entry.lineId");
+                    .when(expenditure(entry("V-1", new BudgetLineId("L-X"), "1.00", date(2, 2)))), "lineId");
         }
 
         @Test
         void recordExpenditure_fails_whenEffectiveDateOutsideYear() {
             refused(fixture.given(yearWithLines())
-                    .when(expenditure(entry("V-1", BASIC, "1.00", LocalDate.of(2022, 1, 1)))), "entry.effectiveDate");
+                    .when(expenditure(entry("V-1", BASIC, "1.00", LocalDate.of(2022, 1, 1)))), "effectiveDate");
         }
 
         @Test
@@ -698,19 +698,19 @@ class BudgetLedgerTest {
         @Test
         void recordExpenditure_fails_whenVoucherNoMissing() {
             refused(fixture.given(yearWithLines()).when(expenditure(new ExpenditureEntry(null, BASIC, yuan("1.00"),
-                    date(2, 2), PAYEE, SUMMARY))), "entry.voucherNo");
+                    date(2, 2), PAYEE, SUMMARY))), "voucherNo");
         }
 
         @Test
         void recordExpenditure_fails_whenPayeeTooLong() {
             refused(fixture.given(yearWithLines()).when(expenditure(new ExpenditureEntry(voucher("V-1"), BASIC,
-                    yuan("1.00"), date(2, 2), "某".repeat(201), SUMMARY))), "entry.payee", "200");
+                    yuan("1.00"), date(2, 2), "某".repeat(201), SUMMARY))), "payee", "200");
         }
 
         @Test
         void recordExpenditure_fails_whenSummaryTooLong() {
             refused(fixture.given(yearWithLines()).when(expenditure(new ExpenditureEntry(voucher("V-1"), BASIC,
-                    yuan("1.00"), date(2, 2), PAYEE, "摘".repeat(501)))), "entry.summary", "500");
+                    yuan("1.00"), date(2, 2), PAYEE, "摘".repeat(501)))), "summary", "500");
         }
 
         @Test
@@ -735,21 +735,21 @@ class BudgetLedgerTest {
         @Test
         void recordExpenditure_fails_whenVoucherNoUsedWithAnotherAmount() {
             conflict(fixture.given(yearWithLinesAnd(spent("V-1", BASIC, "100.00", date(2, 1))))
-                    .when(expenditure(entry("V-1", BASIC, "100.01", date(2, 1)))), "entry.voucherNo", "V-1");
+                    .when(expenditure(entry("V-1", BASIC, "100.01", date(2, 1)))), "voucherNo", "V-1");
         }
 
         @Test
         void recordExpenditure_fails_whenVoucherNoUsedWithAnotherPayee() {
             conflict(fixture.given(yearWithLinesAnd(spent("V-1", BASIC, "100.00", date(2, 1))))
                     .when(expenditure(new ExpenditureEntry(voucher("V-1"), BASIC, yuan("100.00"), date(2, 1),
-                            "另一家公司", SUMMARY))), "entry.voucherNo");
+                            "另一家公司", SUMMARY))), "voucherNo");
         }
 
         @Test
         void recordExpenditure_fails_whenVoucherNoUsedByReversal() {
             conflict(fixture.given(yearWithLinesAnd(spent("V-1", BASIC, "100.00", date(2, 1)),
                             reversed("R-1", "V-1", BASIC, "100.00", date(2, 3))))
-                    .when(expenditure(entry("R-1", BASIC, "100.00", date(2, 3)))), "entry.voucherNo", "冲销");
+                    .when(expenditure(entry("R-1", BASIC, "100.00", date(2, 3)))), "voucherNo", "冲销");
         }
 
         @Test
@@ -942,7 +942,7 @@ class BudgetLedgerTest {
                     .when(importing(voucherRow("V-1", BASIC, "600.00", date(3, 1)),
                             voucherRow("V-2", BASIC, "400.01", date(3, 2)),
                             voucherRow("V-3", PROJECT, "1.00", date(3, 3))))
-                    .expectException(refusedRows("1 entry.amount"))
+                    .expectException(refusedRows("1 amount"))
                     .expectExceptionMessage(allOf(startsWith("rows: "), containsString("可用预算 1000.00"),
                             containsString("已支出 600.00")))
                     .expectNoEvents();
@@ -959,8 +959,8 @@ class BudgetLedgerTest {
                             voucherRow("V-4", BASIC, "1.00", date(3, 3)),
                             new OpenBudgetLine(YEAR_ID, PROJECT, personnelSpec(), date(1, 1)),
                             new RecordCarryIn(YEAR_ID, BASIC, yuan("1.00"), CarryOverKind.SURPLUS)))
-                    .expectException(refusedRows("0 entry.lineId", "2 entry.amount", "4 entry.effectiveDate",
-                            "5 entry.voucherNo", "6 lineId", "7 rows"))
+                    .expectException(refusedRows("0 lineId", "2 amount", "4 effectiveDate",
+                            "5 voucherNo", "6 lineId", "7 rows"))
                     .expectNoEvents();
         }
 
@@ -1570,13 +1570,13 @@ class BudgetLedgerTest {
         @Test
         void postCloseCorrection_keepsAvailabilityRule() {
             refused(fixture.given(closedYear()).when(new RecordExpenditure(YEAR_ID,
-                    entry("V-9", BASIC, "400.01", date(12, 30)), null, LATE)), "entry.amount", "可用预算");
+                    entry("V-9", BASIC, "400.01", date(12, 30)), null, LATE)), "amount", "可用预算");
         }
 
         @Test
         void postCloseCorrection_keepsEffectiveDateInsideYear() {
             refused(fixture.given(closedYear()).when(new RecordExpenditure(YEAR_ID,
-                    entry("V-9", BASIC, "1.00", LocalDate.of(2022, 1, 5)), null, LATE)), "entry.effectiveDate");
+                    entry("V-9", BASIC, "1.00", LocalDate.of(2022, 1, 5)), null, LATE)), "effectiveDate");
         }
 
         @Test

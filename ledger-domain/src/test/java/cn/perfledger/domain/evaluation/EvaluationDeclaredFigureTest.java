@@ -155,6 +155,16 @@ class EvaluationDeclaredFigureTest {
                 .expectException(domainError("ledgerFigure", "格式"));
     }
 
+    /** Well-formed but not in the catalog: every path that records a figure (API, 自评表 import, demo) is refused. */
+    @ParameterizedTest
+    @ValueSource(strings = {"FOO.FULL_YEAR", "TOTAL.NOPE", "SOURCE[NOPE].FULL_YEAR", "BASIC.VARIANCE_RATE",
+            "FIXED_ASSETS.FULL_YEAR", "SCORE[E].TOTAL"})
+    void recordDeclaredFigure_fails_whenLedgerFigureNotInTheCatalog(String key) {
+        fixture.given(started())
+                .when(command("g", "94.65", key, null))
+                .expectException(domainError("ledgerFigure", "格式"));
+    }
+
     @Test
     void recordDeclaredFigure_fails_whenNeitherLedgerFigureNorStructure() {
         fixture.given(started())

@@ -1,5 +1,6 @@
 package cn.perfledger.domain.evaluation;
 
+import cn.perfledger.domain.common.DomainErrors;
 import cn.perfledger.domain.common.DomainException;
 import cn.perfledger.domain.common.IndicatorId;
 import cn.perfledger.domain.common.RubricItemCode;
@@ -9,9 +10,7 @@ import cn.perfledger.domain.evaluation.EvaluationEvent.IndicatorDefined;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import org.hamcrest.Description;
 import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 
 /** The seed-002 department-year (广州市政务服务数据管理局 2021) and a few of its indicators. */
 final class EvaluationFixtures {
@@ -48,24 +47,12 @@ final class EvaluationFixtures {
                 TargetExpression.parse("≥95%"), CONNECTION_RATE_ITEM, MAR_1);
     }
 
-    /** A {@link DomainException} (or subclass) on the given field whose rule contains the given text. */
+    /** A refusal on the given field whose rule contains the given text ({@link DomainErrors}). */
     static Matcher<Throwable> domainError(Class<? extends DomainException> type, String field, String ruleFragment) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(Throwable error) {
-                return type.isInstance(error) && field.equals(((DomainException) error).field())
-                        && ((DomainException) error).rule().contains(ruleFragment);
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText(type.getSimpleName() + " on field '" + field + "' with a rule containing '"
-                        + ruleFragment + "'");
-            }
-        };
+        return DomainErrors.domainError(type, field, ruleFragment);
     }
 
     static Matcher<Throwable> domainError(String field, String ruleFragment) {
-        return domainError(DomainException.class, field, ruleFragment);
+        return DomainErrors.domainError(field, ruleFragment);
     }
 }

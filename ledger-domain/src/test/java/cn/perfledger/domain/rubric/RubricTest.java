@@ -3,11 +3,11 @@ package cn.perfledger.domain.rubric;
 import static cn.perfledger.domain.rubric.RubricFixtures.GZ_2021;
 import static cn.perfledger.domain.rubric.RubricFixtures.PUBLISHED_ON;
 import static cn.perfledger.domain.rubric.RubricFixtures.d;
-import static cn.perfledger.domain.rubric.RubricFixtures.domainError;
 import static cn.perfledger.domain.rubric.RubricFixtures.publishSeed000;
 import static cn.perfledger.domain.rubric.RubricFixtures.publishSeed002;
 import static cn.perfledger.domain.rubric.RubricFixtures.seed002Tree;
 import static cn.perfledger.domain.rubric.RubricFixtures.withTree;
+import static cn.perfledger.domain.common.DomainErrors.domainError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.perfledger.domain.common.ConflictException;
@@ -61,8 +61,8 @@ class RubricTest {
         assertThat(tree.get(1).leaves()).hasSize(17);
         assertThat(tree.stream().flatMap(top -> top.leaves().stream()).map(RubricNode::weight)
                 .reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("100");
-        assertThat(tree.get(1).subtreeCodes()).contains(new RubricItemCode("LZ"), new RubricItemCode("LZ.2-2"));
-        assertThat(RubricNode.find(tree, new RubricItemCode("M.FUND.VARIANCE")))
+        assertThat(tree.get(1).subtreeCodes()).contains(new RubricItemCode("E"), new RubricItemCode("E.KPI-09"));
+        assertThat(RubricNode.find(tree, new RubricItemCode("M.FUND.REVENUE-VARIANCE")))
                 .hasValueSatisfying(leaf -> assertThat(leaf.rule()).isInstanceOf(Bands.class));
     }
 
@@ -86,7 +86,7 @@ class RubricTest {
 
     @Test
     void publishRubric_fails_whenChildWeightsDoNotSumToParent() {
-        List<RubricNode> tree = replace(seed002Tree(), "M.FUND.COMPLETION",
+        List<RubricNode> tree = replace(seed002Tree(), "M.FUND.BUDGET-COMPLETION",
                 node -> new RubricNode(node.code(), node.name(), d("2.50"), node.description(), node.criteria(),
                         node.rule(), node.input(), node.rounding(), node.children()));
 
@@ -112,7 +112,7 @@ class RubricTest {
         Bands overlapping = new Bands(List.of(
                 new Band(BigDecimal.ZERO, true, d("0.01"), true, d("1.5")),
                 new Band(d("0.01"), true, d("0.03"), true, d("1"))));
-        List<RubricNode> tree = replace(seed002Tree(), "M.FUND.VARIANCE",
+        List<RubricNode> tree = replace(seed002Tree(), "M.FUND.REVENUE-VARIANCE",
                 node -> new RubricNode(node.code(), node.name(), node.weight(), null, null, overlapping, node.input(),
                         null, List.of()));
 
@@ -124,7 +124,7 @@ class RubricTest {
 
     @Test
     void publishRubric_fails_whenInputKindDoesNotFitRule() {
-        List<RubricNode> tree = replace(seed002Tree(), "M.FUND.CARRYOVER",
+        List<RubricNode> tree = replace(seed002Tree(), "M.FUND.CARRY-OVER",
                 node -> new RubricNode(node.code(), node.name(), node.weight(), null, null, node.rule(),
                         new JudgementInput(), null, List.of()));
 

@@ -54,15 +54,15 @@ class ScoringRuleTest {
 
     /** The evaluator's printed judgement scores of seed 002. */
     private static final Map<String, String> SEED_002_JUDGEMENTS = Map.ofEntries(
-            Map.entry("M.FUND.SYSTEM", "3"), Map.entry("M.FUND.PREPARATION", "3"), Map.entry("M.FUND.SPECIAL", "2"),
-            Map.entry("M.PERF.MONITORING", "4"), Map.entry("M.PERF.SYSTEM", "3"), Map.entry("M.PERF.TARGETS", "2"),
-            Map.entry("M.PERF.CLARITY", "2"), Map.entry("M.PERF.RESULT-USE", "2"),
-            Map.entry("M.DISCLOSURE.BUDGET", "2"), Map.entry("M.DISCLOSURE.PERF", "2"),
-            Map.entry("M.ASSET.SYSTEM", "1"), Map.entry("M.ASSET.RECONCILIATION", "1"),
+            Map.entry("M.FUND.SYSTEM", "3"), Map.entry("M.FUND.BUDGET-PREP", "3"), Map.entry("M.FUND.SPECIAL", "2"),
+            Map.entry("M.PERF.MONITORING", "4"), Map.entry("M.PERF.SYSTEM", "3"),
+            Map.entry("M.PERF.TARGET-REASONABLE", "2"), Map.entry("M.PERF.INDICATOR-CLARITY", "2"),
+            Map.entry("M.PERF.RESULT-USE", "2"), Map.entry("M.DISC.BUDGET", "2"), Map.entry("M.DISC.PERF", "2"),
+            Map.entry("M.ASSET.SYSTEM", "1"), Map.entry("M.ASSET.RECONCILE", "1"),
             Map.entry("M.ASSET.UTILISATION", "2"));
 
     /** Of the 17 key indicators, only 二、2 (接通率 94.07% against ≥95%) was not met. */
-    private static final Set<String> SEED_002_NOT_MET = Set.of("LZ.2-2");
+    private static final Set<String> SEED_002_NOT_MET = Set.of(RubricFixtures.SEED_002_NOT_MET);
 
     @Test
     void seed002_budgetCompletion_deductsPerPointShort_1_99() {
@@ -201,8 +201,7 @@ class ScoringRuleTest {
             return bonusPenalty.score(List.of(d("2.5")), List.of());
         }
         if (rule instanceof MetOrFactor metOrFactor) {
-            String tag = ((IndicatorInput) leaf.input()).taggedWith().value();
-            return metOrFactor.score(weight, !SEED_002_NOT_MET.contains(tag), null);
+            return metOrFactor.score(weight, !SEED_002_NOT_MET.contains(leaf.code().value()), null);
         }
         if (rule instanceof ShareMet shareMet) {
             RubricItemCode group = ((IndicatorGroupInput) leaf.input()).groupCode();

@@ -31,12 +31,11 @@ import cn.perfledger.projections.basis.RecordedEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Map;
 
 /**
- * One stored event as an auditor reads it: id, type (and its Chinese name), effective date, recorded time,
- * the voucher or 文号 it carries, the amount (元, as recorded: a reversal's amount is positive, a decrease too)
- * and what it is about (budget line, procurement, indicator, rubric item, bonus entry).
+ * One stored event as an auditor reads it: id, type (and its Chinese name, {@link EventTypeLabels}), effective
+ * date, recorded time, the voucher or 文号 it carries, the amount (元, as recorded: a reversal's amount is positive,
+ * a decrease too) and what it is about (budget line, procurement, indicator, rubric item, bonus entry).
  *
  * @param reference voucher number, 文号, contract number or imported file name; null when the event has none
  * @param amount    the amount as recorded, or the judgement score / bonus points; null when the event has none
@@ -45,27 +44,6 @@ import java.util.Map;
  */
 public record AuditEvent(long globalSequence, String eventId, String type, String typeLabel, LocalDate effectiveDate,
         Instant recordedAt, String reference, BigDecimal amount, String subject) {
-
-    private static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("FiscalYearOpened", "年度开账"), Map.entry("BudgetLineOpened", "预算行开设"),
-            Map.entry("InitialBudgetApproved", "年初预算批复"), Map.entry("BudgetIncreased", "追加预算"),
-            Map.entry("BudgetDecreased", "调减预算"), Map.entry("BudgetTransferred", "预算调剂"),
-            Map.entry("CarryInRecorded", "年初结转结余"), Map.entry("AppropriationWithdrawn", "指标收回"),
-            Map.entry("ExpenditureRecorded", "支出凭证"), Map.entry("ExpenditureReversed", "冲销凭证"),
-            Map.entry("ProcurementPlanned", "政府采购计划"), Map.entry("ProcurementContractSigned", "采购合同签订"),
-            Map.entry("ProcurementContractFiled", "采购合同备案"), Map.entry("ProcurementExecuted", "政府采购执行"),
-            Map.entry("ExecutionNoticeRecorded", "财政执行进度通报"), Map.entry("FixedAssetsRecorded", "固定资产登记"),
-            Map.entry("LedgerFileImported", "账务文件导入"), Map.entry("FiscalYearClosed", "年度结账"), Map.entry("EvaluationStarted", "自评开始"),
-            Map.entry("IndicatorDefined", "绩效指标设定"), Map.entry("IndicatorTargetRevised", "指标目标值调整"),
-            Map.entry("IndicatorActualRecorded", "指标实际值录入"), Map.entry("JudgementScoreEntered", "评价人评分录入"),
-            Map.entry("JudgementScoreWithdrawn", "评价人评分撤回"), Map.entry("BonusPenaltyRecorded", "加减分事项"),
-            Map.entry("SelfEvaluationSubmitted", "自评提交"), Map.entry("RubricPublished", "评价体系发布"),
-            Map.entry("RubricRetired", "评价体系停用"));
-
-    /** The Chinese name of an event type; the type itself when unknown. */
-    public static String label(String type) {
-        return LABELS.getOrDefault(type, type);
-    }
 
     public static AuditEvent of(RecordedEvent event) {
         Object p = event.payload();
@@ -148,7 +126,7 @@ public record AuditEvent(long globalSequence, String eventId, String type, Strin
             subject = null;
         }
         String type = event.type();
-        return new AuditEvent(event.globalSequence(), event.eventId(), type, label(type),
+        return new AuditEvent(event.globalSequence(), event.eventId(), type, EventTypeLabels.label(type),
                 event.effectiveDate(), event.recordedAt(), reference, amount, subject);
     }
 }

@@ -128,7 +128,7 @@ public final class Lineage {
         }
         List<Summary> result = new ArrayList<>();
         for (Object[] t : totals.values()) {
-            result.add(new Summary((String) t[0], AuditEvent.label((String) t[0]), (String) t[1], (Integer) t[2],
+            result.add(new Summary((String) t[0], EventTypeLabels.label((String) t[0]), (String) t[1], (Integer) t[2],
                     (BigDecimal) t[3]));
         }
         return result;

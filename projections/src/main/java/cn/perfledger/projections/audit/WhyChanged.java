@@ -289,7 +289,7 @@ public final class WhyChanged {
             net = net.negate();
         }
         int count = group.events().size();
-        String typeLabel = AuditEvent.label(group.type());
+        String typeLabel = EventTypeLabels.label(group.type());
         String unit = group.type().startsWith("Expenditure") ? " 张" : " 个";
         StringBuilder label = new StringBuilder();
         if (group.direction() == Direction.REMOVED) {

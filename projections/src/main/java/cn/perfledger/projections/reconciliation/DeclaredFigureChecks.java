@@ -1,9 +1,11 @@
 package cn.perfledger.projections.reconciliation;
 
+import cn.perfledger.domain.common.AmountUnit;
 import cn.perfledger.domain.evaluation.DeclaredStructure;
 import cn.perfledger.domain.evaluation.DeclaredStructure.Operand;
 import cn.perfledger.domain.evaluation.DeclaredStructure.Role;
-import cn.perfledger.projections.reconciliation.DeclaredFigureKey.ValueKind;
+import cn.perfledger.domain.evaluation.LedgerFigureKey;
+import cn.perfledger.domain.evaluation.LedgerFigureKey.ValueKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.stream.Collectors;
@@ -31,14 +33,22 @@ public final class DeclaredFigureChecks {
     private DeclaredFigureChecks() {
     }
 
-    /** The units documents print figures in. */
+    /** The units documents print figures in; the two money units are {@link AmountUnit}s. */
     public enum PrintedUnit {
-        YUAN("元"), WAN_YUAN("万元"), PERCENT("%"), POINTS("分"), COUNT("个"), OTHER("");
+        YUAN(AmountUnit.YUAN.label(), AmountUnit.YUAN), WAN_YUAN(AmountUnit.WAN_YUAN.label(), AmountUnit.WAN_YUAN),
+        PERCENT("%", null), POINTS("分", null), COUNT("个", null), OTHER("", null);
 
         private final String symbol;
+        private final AmountUnit money;
 
-        PrintedUnit(String symbol) {
+        PrintedUnit(String symbol, AmountUnit money) {
             this.symbol = symbol;
+            this.money = money;
+        }
+
+        /** The money unit this is, or null for a rate, a score, a count. */
+        public AmountUnit money() {
+            return money;
         }
 
         /** Reads the unit a document gave, e.g. {@code 元（表头称万元）} is 元, {@code ％} is %. */
@@ -70,7 +80,7 @@ public final class DeclaredFigureChecks {
     /** {@code value} (yuan, fraction, points, count) in the printed unit, or null when the unit cannot express it. */
     static BigDecimal inUnit(ValueKind kind, PrintedUnit unit, BigDecimal value) {
         return switch (kind) {
-            case MONEY -> unit == PrintedUnit.YUAN ? value : unit == PrintedUnit.WAN_YUAN ? value.movePointLeft(4) : null;
+            case MONEY -> unit.money() == null ? null : unit.money().fromYuan(value);
             case RATE -> unit == PrintedUnit.PERCENT ? value.movePointRight(2) : null;
             case SCORE -> unit == PrintedUnit.POINTS ? value : null;
             case COUNT -> unit == PrintedUnit.COUNT ? value : null;
@@ -94,9 +104,9 @@ public final class DeclaredFigureChecks {
      * Compares a printed figure with the ledger's value of its key.
      *
      * @param ledger  the key's value (yuan, fraction, points, count), or null when the ledger has none
-     * @param partner the value of the key's counterpart ({@link DeclaredFigureKey#swapPartner()}), or null
+     * @param partner the value of the key's counterpart ({@link LedgerFigureKey#swapPartner()}), or null
      */
-    public static Verdict againstLedger(BigDecimal printed, String unitAsPrinted, DeclaredFigureKey key,
+    public static Verdict againstLedger(BigDecimal printed, String unitAsPrinted, LedgerFigureKey key,
             BigDecimal ledger, BigDecimal partner) {
         PrintedUnit unit = PrintedUnit.of(unitAsPrinted);
         String label = key.label();

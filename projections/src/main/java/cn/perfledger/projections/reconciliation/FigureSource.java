@@ -5,7 +5,7 @@ import cn.perfledger.projections.ledger.LedgerMetrics;
 import cn.perfledger.projections.scoring.ScoredTable;
 
 /**
- * What a {@link DeclaredFigureKey} reads at one basis: the ledger's metrics, the indicator counts and the scored
+ * What a {@code LedgerFigureKey} reads at one basis: the ledger's metrics, the indicator counts and the scored
  * table (null when the year has no published rubric).
  */
 public record FigureSource(LedgerMetrics metrics, IndicatorReport indicators, ScoredTable table) {

@@ -6,6 +6,7 @@ import cn.perfledger.domain.budget.FundingSource;
 import cn.perfledger.domain.budget.ProcurementCategory;
 import cn.perfledger.domain.common.Money;
 import cn.perfledger.domain.evaluation.EvaluationEvent.DeclaredFigureRecorded;
+import cn.perfledger.domain.evaluation.LedgerFigureKey;
 import cn.perfledger.projections.ledger.Adjustment;
 import cn.perfledger.projections.ledger.CarryOverReport;
 import cn.perfledger.projections.ledger.Grouping;
@@ -254,11 +255,11 @@ public record ReconciliationReport(Waterfall waterfall, List<IdentityCheck> iden
         String label = null;
         if (figure.ledgerFigure() != null) {
             try {
-                DeclaredFigureKey key = DeclaredFigureKey.parse(figure.ledgerFigure());
+                LedgerFigureKey key = LedgerFigureKey.parse(figure.ledgerFigure());
                 label = key.label();
-                DeclaredFigureKey partner = key.swapPartner();
-                ledger = DeclaredFigureChecks.againstLedger(figure.value(), figure.unitAsPrinted(), key, key.value(source),
-                        partner == null ? null : partner.value(source));
+                LedgerFigureKey partner = key.swapPartner();
+                ledger = DeclaredFigureChecks.againstLedger(figure.value(), figure.unitAsPrinted(), key, LedgerFigureValues.value(key, source),
+                        partner == null ? null : LedgerFigureValues.value(partner, source));
             } catch (IllegalArgumentException unknown) {
                 ledger = new Verdict(Classification.INCOMPARABLE, figure.value(), null, null,
                         "账本数字编码无法识别：" + unknown.getMessage());
@@ -322,11 +323,11 @@ public record ReconciliationReport(Waterfall waterfall, List<IdentityCheck> iden
     }
 
     private static BigDecimal scale(DeclaredFigureResult r) {
-        return switch (DeclaredFigureChecks.PrintedUnit.of(r.unitAsPrinted())) {
-            case WAN_YUAN -> BigDecimal.valueOf(10000);
-            case PERCENT -> new BigDecimal("0.01");
-            default -> BigDecimal.ONE;
-        };
+        DeclaredFigureChecks.PrintedUnit unit = DeclaredFigureChecks.PrintedUnit.of(r.unitAsPrinted());
+        if (unit.money() != null) {
+            return unit.money().yuanPerUnit();
+        }
+        return unit == DeclaredFigureChecks.PrintedUnit.PERCENT ? new BigDecimal("0.01") : BigDecimal.ONE;
     }
 
     private static BigDecimal base(DeclaredFigureResult r) {

@@ -174,7 +174,7 @@ public final class WhyChangedReference {
             net = net.negate();
         }
         int count = group.events().size();
-        String typeLabel = AuditEvent.label(group.type());
+        String typeLabel = EventTypeLabels.label(group.type());
         String unit = group.type().startsWith("Expenditure") ? " 张" : " 个";
         StringBuilder label = new StringBuilder();
         if (group.direction() == Direction.REMOVED) {

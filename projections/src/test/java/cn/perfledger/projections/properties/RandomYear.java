@@ -48,6 +48,8 @@ import cn.perfledger.domain.evaluation.EvaluationEvent.JudgementScoreWithdrawn;
 import cn.perfledger.domain.evaluation.EvaluationEvent.SelfEvaluationSubmitted;
 import cn.perfledger.domain.evaluation.EvaluationId;
 import cn.perfledger.domain.evaluation.TargetExpression;
+import cn.perfledger.domain.common.RubricVersionId;
+import cn.perfledger.domain.rubric.EveryRuleRubric;
 import cn.perfledger.domain.rubric.RubricEvent.RubricPublished;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -78,6 +80,8 @@ import java.util.Random;
 final class RandomYear {
 
     static final FiscalYearId YEAR = FiscalYearId.of("PROP", 2021);
+    /** The version of {@link EveryRuleRubric} the generated years are scored by. */
+    static final RubricVersionId RUBRIC = new RubricVersionId("property@1");
     static final EvaluationId EVALUATION = new EvaluationId(YEAR);
     static final LocalDate JAN_1 = LocalDate.of(2021, 1, 1);
     static final LocalDate DEC_31 = LocalDate.of(2021, 12, 31);
@@ -128,7 +132,7 @@ final class RandomYear {
 
     static RandomYear generate(long seed) {
         RandomYear year = new RandomYear(new Random(seed));
-        year.pending(LocalDate.of(2020, 12, 20), PropertyRubric.published());
+        year.pending(LocalDate.of(2020, 12, 20), EveryRuleRubric.published(RUBRIC));
         year.budget();
         year.evaluation();
         year.freeze();
@@ -210,7 +214,7 @@ final class RandomYear {
 
     private void budget() {
         pending(JAN_1, new FiscalYearOpened(YEAR, YEAR.department(), 2021, "性质测试局",
-                List.of(new UnitRef(new UnitCode("BJ"), "本级")), PropertyRubric.VERSION, JAN_1));
+                List.of(new UnitRef(new UnitCode("BJ"), "本级")), RUBRIC, JAN_1));
         List<Line> lines = new ArrayList<>();
         int lineCount = 3 + random.nextInt(5);
         for (int i = 0; i < lineCount; i++) {
@@ -407,7 +411,7 @@ final class RandomYear {
     // --- evaluation -----------------------------------------------------------------------------------------
 
     private void evaluation() {
-        startEvent = new EvaluationStarted(EVALUATION, YEAR, PropertyRubric.VERSION, JAN_1);
+        startEvent = new EvaluationStarted(EVALUATION, YEAR, RUBRIC, JAN_1);
         pending(JAN_1, startEvent);
         int indicators = 3 + random.nextInt(8);
         for (int i = 0; i < indicators; i++) {
@@ -415,7 +419,7 @@ final class RandomYear {
             IndicatorId id = new IndicatorId("I" + i);
             LocalDate defined = JAN_1.plusDays(random.nextInt(120));
             String tag = random.nextInt(10) < 8
-                    ? PropertyRubric.INDICATOR_TAGS.get(random.nextInt(PropertyRubric.INDICATOR_TAGS.size())) : null;
+                    ? EveryRuleRubric.INDICATOR_TAGS.get(random.nextInt(EveryRuleRubric.INDICATOR_TAGS.size())) : null;
             TargetExpression target = TargetExpression.parse(template[0][0]);
             BigDecimal weight = BigDecimal.valueOf(100 + random.nextInt(900), 2);
             pending(defined, new IndicatorDefined(EVALUATION, id,
@@ -437,7 +441,7 @@ final class RandomYear {
                 recorded = between(recorded, LocalDate.of(2022, 2, 28));
             }
         }
-        for (String code : PropertyRubric.JUDGEMENT_CODES) {
+        for (String code : EveryRuleRubric.JUDGEMENTS) {
             if (random.nextInt(100) >= 85) {
                 continue;
             }
@@ -489,6 +493,6 @@ final class RandomYear {
     }
 
     static RubricPublished rubric() {
-        return PropertyRubric.published();
+        return EveryRuleRubric.published(RUBRIC);
     }
 }

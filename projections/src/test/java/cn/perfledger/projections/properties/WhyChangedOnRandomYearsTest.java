@@ -1,5 +1,6 @@
 package cn.perfledger.projections.properties;
 
+import cn.perfledger.domain.rubric.EveryRuleRubric;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cn.perfledger.projections.audit.WhyChanged;
@@ -46,7 +47,7 @@ class WhyChangedOnRandomYearsTest {
         System.out.println("WhyChangedOnRandomYearsTest seed=" + seed + "  (replay: -Dproperties.seed=" + seed + ")");
         Random random = new Random(seed);
         List<String> codes = new ArrayList<>();
-        PropertyRubric.published().tree().forEach(top -> top.flatten().forEach(n -> codes.add(n.code().value())));
+        EveryRuleRubric.published(RandomYear.RUBRIC).tree().forEach(top -> top.flatten().forEach(n -> codes.add(n.code().value())));
         codes.add("TOTAL");
         for (int c = 0; c < CASES; c++) {
             long caseSeed = random.nextLong();

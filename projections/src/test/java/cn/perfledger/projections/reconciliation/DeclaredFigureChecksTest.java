@@ -1,5 +1,6 @@
 package cn.perfledger.projections.reconciliation;
 
+import cn.perfledger.domain.evaluation.LedgerFigureKey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,11 +16,11 @@ import org.junit.jupiter.api.Test;
 
 class DeclaredFigureChecksTest {
 
-    private static final DeclaredFigureKey BUDGET = DeclaredFigureKey.parse("FISCAL.FULL_YEAR");
-    private static final DeclaredFigureKey RATE = DeclaredFigureKey.parse("OPERATING&UNIT[BJ].INITIAL_EXECUTION_RATE");
-    private static final DeclaredFigureKey ORIGINAL = DeclaredFigureKey.parse("FIXED_ASSETS.ORIGINAL");
+    private static final LedgerFigureKey BUDGET = LedgerFigureKey.parse("FISCAL.FULL_YEAR");
+    private static final LedgerFigureKey RATE = LedgerFigureKey.parse("OPERATING&UNIT[BJ].INITIAL_EXECUTION_RATE");
+    private static final LedgerFigureKey ORIGINAL = LedgerFigureKey.parse("FIXED_ASSETS.ORIGINAL");
 
-    private static Classification ledger(String printed, String unit, DeclaredFigureKey key, String ledger, String partner) {
+    private static Classification ledger(String printed, String unit, LedgerFigureKey key, String ledger, String partner) {
         return DeclaredFigureChecks.againstLedger(new BigDecimal(printed), unit, key, new BigDecimal(ledger),
                 partner == null ? null : new BigDecimal(partner)).classification();
     }
@@ -103,15 +104,15 @@ class DeclaredFigureChecksTest {
 
     @Test
     void keys_parseAndRefuseUnknownParts() {
-        assertThat(DeclaredFigureKey.parse("THREE_PUBLIC[VEHICLE]&BASIC.FULL_YEAR").label())
+        assertThat(LedgerFigureKey.parse("THREE_PUBLIC[VEHICLE]&BASIC.FULL_YEAR").label())
                 .isEqualTo("“三公”经费·公务用车购置及运行维护费·基本支出·全年预算数");
-        assertThat(DeclaredFigureKey.parse("SOURCE[GENERAL_PUBLIC_BUDGET].FULL_YEAR").kind())
-                .isEqualTo(DeclaredFigureKey.ValueKind.MONEY);
-        assertThatThrownBy(() -> DeclaredFigureKey.parse("FOO.FULL_YEAR")).hasMessageContaining("未知的范围");
-        assertThatThrownBy(() -> DeclaredFigureKey.parse("TOTAL.NOPE")).hasMessageContaining("未知的度量");
-        assertThatThrownBy(() -> DeclaredFigureKey.parse("SOURCE[NOPE].FULL_YEAR")).hasMessageContaining("无效");
-        assertThatThrownBy(() -> DeclaredFigureKey.parse("BASIC.VARIANCE_RATE")).hasMessageContaining("FISCAL");
-        assertThatThrownBy(() -> DeclaredFigureKey.parse("FIXED_ASSETS.FULL_YEAR")).hasMessageContaining("不适用");
-        assertThatThrownBy(() -> DeclaredFigureKey.parse("SCORE[E].TOTAL")).hasMessageContaining("SCORE");
+        assertThat(LedgerFigureKey.parse("SOURCE[GENERAL_PUBLIC_BUDGET].FULL_YEAR").kind())
+                .isEqualTo(LedgerFigureKey.ValueKind.MONEY);
+        assertThatThrownBy(() -> LedgerFigureKey.parse("FOO.FULL_YEAR")).hasMessageContaining("未知的范围");
+        assertThatThrownBy(() -> LedgerFigureKey.parse("TOTAL.NOPE")).hasMessageContaining("未知的度量");
+        assertThatThrownBy(() -> LedgerFigureKey.parse("SOURCE[NOPE].FULL_YEAR")).hasMessageContaining("无效");
+        assertThatThrownBy(() -> LedgerFigureKey.parse("BASIC.VARIANCE_RATE")).hasMessageContaining("FISCAL");
+        assertThatThrownBy(() -> LedgerFigureKey.parse("FIXED_ASSETS.FULL_YEAR")).hasMessageContaining("不适用");
+        assertThatThrownBy(() -> LedgerFigureKey.parse("SCORE[E].TOTAL")).hasMessageContaining("SCORE");
     }
 }

@@ -3,6 +3,7 @@ package cn.perfledger.projections.scoring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.perfledger.domain.common.Money;
+import cn.perfledger.domain.rubric.RubricFixtures;
 import cn.perfledger.projections.basis.Basis;
 import cn.perfledger.projections.basis.RecordedEvent;
 import cn.perfledger.projections.evaluation.FlagKind;
@@ -84,7 +85,7 @@ class Seed002GoldenTest {
         assertThat(report.overall().met()).isEqualTo(16);
         assertThat(report.overall().shareMetDisplay()).isEqualTo("94.12%");
         IndicatorReport.Row connection = report.indicators().stream()
-                .filter(row -> row.indicatorId().equals("IND-2-2")).findFirst().orElseThrow();
+                .filter(row -> row.indicatorId().equals("GZ21-KPI-09")).findFirst().orElseThrow();
         assertThat(connection.targetText()).isEqualTo("二、2、≥95%");
         assertThat(connection.actualText()).isEqualTo("94.07%");
         assertThat(connection.statusLabel()).isEqualTo("未达标");
@@ -92,7 +93,7 @@ class Seed002GoldenTest {
         // service volume 2871.7436万 against 1212万, themes 16 against 6, reports 31 against 20
         assertThat(report.indicators().stream().filter(row -> !row.flags().isEmpty()
                 && row.flags().get(0).kind() == FlagKind.TARGET_TOO_LOW).map(IndicatorReport.Row::indicatorId))
-                .containsExactly("IND-4-5", "IND-5-1", "IND-2-1");
+                .containsExactly("GZ21-KPI-10", "GZ21-KPI-12", "GZ21-KPI-14");
         assertThat(report.byRubricItem().get(0).label()).isEqualTo("网站常态化监测覆盖率");
     }
 
@@ -101,26 +102,26 @@ class Seed002GoldenTest {
         ScoredTable table = SelfEvaluationFold.replay(EVENTS, REFERENCE_DATE).scoredTable().orElseThrow();
 
         Map<String, String> printed = new LinkedHashMap<>();
-        printed.put("M.FUND.COMPLETION", "1.99");
-        printed.put("M.FUND.VARIANCE", "1.50");
+        printed.put("M.FUND.BUDGET-COMPLETION", "1.99");
+        printed.put("M.FUND.REVENUE-VARIANCE", "1.50");
         printed.put("M.FUND.AVG-EXECUTION", "2.00");
-        printed.put("M.FUND.CARRYOVER", "0.00");
-        printed.put("M.PERF.COMPLETION", "1.88");
-        printed.put("M.PROCUREMENT.EXECUTION", "1.78");
+        printed.put("M.FUND.CARRY-OVER", "0.00");
+        printed.put("M.PERF.TARGET-COMPLETION", "1.88");
+        printed.put("M.PROC.EXECUTION", "1.78");
         printed.put("M.COST.OPERATING", "2.00");
         printed.put("M.COST.THREE-PUBLIC", "2.00");
-        printed.put("LZ.2-2", "2.66");
-        printed.put("BP.WORK.COMMENDATION", "2.50");
+        printed.put("E.KPI-09", "2.66");
+        printed.put("B.WORK.COMMENDATION", "2.50");
         Seed002Year.JUDGEMENTS.forEach(j -> printed.put(j[0], new BigDecimal(j[1]).setScale(2).toPlainString()));
-        Rubrics.SEED_002_KEY_INDICATORS.stream().filter(k -> !k[0].equals("2-2"))
-                .forEach(k -> printed.put("LZ." + k[0], "2.94"));
+        RubricFixtures.SEED_002_TASKS.forEach(task -> java.util.Arrays.stream(task)
+                .filter(k -> !k[0].equals(RubricFixtures.SEED_002_NOT_MET)).forEach(k -> printed.put(k[0], "2.94")));
 
         assertThat(table.leaves()).hasSize(printed.size());
         printed.forEach((code, score) -> assertThat(table.find(code).orElseThrow().score().toPlainString())
                 .as(code).isEqualTo(score));
         assertThat(table.find("M").orElseThrow().score()).isEqualByComparingTo("42.15");
-        assertThat(table.find("LZ").orElseThrow().score()).isEqualByComparingTo("49.70");
-        assertThat(table.find("BP").orElseThrow().score()).isEqualByComparingTo("2.50");
+        assertThat(table.find("E").orElseThrow().score()).isEqualByComparingTo("49.70");
+        assertThat(table.find("B").orElseThrow().score()).isEqualByComparingTo("2.50");
         assertThat(table.total().toPlainString()).isEqualTo("94.35");
         assertThat(table.grade()).isEqualTo("优");
         assertThat(table.rubricVersion()).isEqualTo("gz-municipal-2021@1");
@@ -133,7 +134,7 @@ class Seed002GoldenTest {
     void scoredItems_showTheirInputsRulesAndBasis() {
         ScoredTable table = SelfEvaluationFold.replay(EVENTS, REFERENCE_DATE).scoredTable().orElseThrow();
 
-        ScoredItem completion = table.find("M.FUND.COMPLETION").orElseThrow();
+        ScoredItem completion = table.find("M.FUND.BUDGET-COMPLETION").orElseThrow();
         assertThat(completion.rule().kind()).isEqualTo("deductionPerPoint");
         assertThat(completion.rule().description()).isEqualTo("扣分：以 100% 为目标，每低 1 个百分点扣 0.1 分，扣完为止（满分 2）");
         assertThat(completion.inputs()).singleElement().satisfies(input -> {
@@ -144,7 +145,7 @@ class Seed002GoldenTest {
                     .containsExactly("392,533,097.08元", "392,951,003.55元");
         });
 
-        ScoredItem variance = table.find("M.FUND.VARIANCE").orElseThrow();
+        ScoredItem variance = table.find("M.FUND.REVENUE-VARIANCE").orElseThrow();
         assertThat(variance.rule().description())
                 .isEqualTo("分档：0 → 2；(0, 1%] → 1.5；(1%, 3%] → 1；(3%, 5%] → 0.5；> 5% → 0；不在以上档次 → 0");
         assertThat(variance.inputs().get(0).display()).isEqualTo("0.11%");
@@ -158,24 +159,24 @@ class Seed002GoldenTest {
         assertThat(system.judgementBasis()).startsWith("得分依据：我局先后制定财务、人事、行政、内部监督等各类规章制度");
         assertThat(system.evaluator()).isEqualTo("自评小组");
 
-        ScoredItem connection = table.find("LZ.2-2").orElseThrow();
+        ScoredItem connection = table.find("E.KPI-09").orElseThrow();
         assertThat(connection.rule().description()).isEqualTo("达标得满分，未达标得 分值 × 0.9");
         assertThat(connection.inputs()).singleElement().satisfies(input -> {
             assertThat(input.kind()).isEqualTo(InputKind.INDICATOR);
-            assertThat(input.code()).isEqualTo("IND-2-2");
+            assertThat(input.code()).isEqualTo("GZ21-KPI-09");
             assertThat(input.indicator().targetText()).isEqualTo("二、2、≥95%");
             assertThat(input.indicator().actualText()).isEqualTo("94.07%");
         });
         assertThat(connection.flags()).extracting(f -> f.kind()).containsExactly(FlagKind.INDICATOR_NOT_MET);
 
-        ScoredItem share = table.find("M.PERF.COMPLETION").orElseThrow();
+        ScoredItem share = table.find("M.PERF.TARGET-COMPLETION").orElseThrow();
         assertThat(share.inputs().get(0).kind()).isEqualTo(InputKind.INDICATOR_GROUP);
         assertThat(share.inputs().get(0).display()).isEqualTo("94.12%（16/17）");
         assertThat(share.inputs()).hasSize(18);
         assertThat(share.flags()).extracting(f -> f.kind())
                 .containsExactly(FlagKind.INDICATOR_NOT_MET, FlagKind.TARGET_TOO_LOW);
 
-        ScoredItem bonus = table.find("BP.WORK.COMMENDATION").orElseThrow();
+        ScoredItem bonus = table.find("B.WORK.COMMENDATION").orElseThrow();
         assertThat(bonus.inputs()).singleElement().satisfies(input -> {
             assertThat(input.code()).isEqualTo("BP-01");
             assertThat(input.display()).isEqualTo("+2.5");
@@ -225,9 +226,9 @@ class Seed002GoldenTest {
         Basis beforeActuals = new Basis(Seed002Year.DEC_31, Seed002Year.ACTUALS_RECORDED.minusSeconds(1));
         ScoredTable table = SelfEvaluationFold.replay(EVENTS, beforeActuals).scoredTable().orElseThrow();
 
-        assertThat(table.find("LZ").orElseThrow().score()).isEqualByComparingTo("0");
-        assertThat(table.find("LZ.2-2").orElseThrow().flags()).extracting(f -> f.label()).containsExactly("缺少实际值");
-        assertThat(table.find("M.PERF.COMPLETION").orElseThrow().score()).isEqualByComparingTo("0");
+        assertThat(table.find("E").orElseThrow().score()).isEqualByComparingTo("0");
+        assertThat(table.find("E.KPI-09").orElseThrow().flags()).extracting(f -> f.label()).containsExactly("缺少实际值");
+        assertThat(table.find("M.PERF.TARGET-COMPLETION").orElseThrow().score()).isEqualByComparingTo("0");
     }
 
     @Test
@@ -240,7 +241,7 @@ class Seed002GoldenTest {
         assertThat(average.inputs().get(0).display()).isEqualTo("107.43%");
         assertThat(average.inputs().get(0).figures().get(0).display()).isEqualTo("4");
         // mid-year the "年末" figure is what is still unspent, far above the 4,122 carried in
-        assertThat(june.find("M.FUND.CARRYOVER").orElseThrow().inputs().get(0).value()).isGreaterThan(BigDecimal.ONE);
+        assertThat(june.find("M.FUND.CARRY-OVER").orElseThrow().inputs().get(0).value()).isGreaterThan(BigDecimal.ONE);
     }
 
     @Test

@@ -31,6 +31,7 @@ import cn.perfledger.domain.common.UnitCode;
 import cn.perfledger.domain.common.VoucherNo;
 import cn.perfledger.domain.evaluation.BonusPenaltyKind;
 import cn.perfledger.domain.evaluation.EvaluationId;
+import cn.perfledger.domain.rubric.RubricFixtures;
 import cn.perfledger.projections.basis.RecordedEvent;
 import cn.perfledger.projections.evaluation.EvaluationEvents;
 import cn.perfledger.projections.evaluation.EventLog;
@@ -39,6 +40,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Seed 002 (广州市政务服务数据管理局 2021, amounts in 元) as the events a department-year would record: the year
@@ -109,7 +111,7 @@ final class Seed002Year {
     /** The whole year: the rubric, the budget ledger and the evaluation, as the store would hold them. */
     static List<RecordedEvent> events() {
         EventLog log = new EventLog();
-        log.add(Rubrics.seed002(), Instant.parse("2020-12-20T02:00:00Z"));
+        log.add(RubricFixtures.publishedSeed002(), Instant.parse("2020-12-20T02:00:00Z"));
         budget(log);
         evaluation(log);
         return log.events();
@@ -119,7 +121,7 @@ final class Seed002Year {
         log.add(new FiscalYearOpened(YEAR, YEAR.department(), 2021, "广州市政务服务数据管理局", List.of(
                 new UnitRef(BJ, "广州市政务服务数据管理局（本级）"), new UnitRef(new UnitCode("YYZX"), "广州市数字政府运营中心"),
                 new UnitRef(new UnitCode("XS3"), "下属单位三"), new UnitRef(new UnitCode("XS4"), "下属单位四")),
-                Rubrics.GZ_2021, JAN_1));
+                RubricFixtures.GZ_2021, JAN_1));
         open(log, L01, ExpenditureKind.BASIC_PERSONNEL, null, null, "2060101", "301");
         open(log, L02, ExpenditureKind.BASIC_PERSONNEL, null, null, "2060101", "30109");
         open(log, L03, ExpenditureKind.BASIC_OPERATING, null, null, "2060101", "302");
@@ -190,16 +192,16 @@ final class Seed002Year {
     }
 
     private static void evaluation(EventLog log) {
-        log.add(EVAL.started(Rubrics.GZ_2021), EventLog.recordedOn(LocalDate.of(2021, 1, 5)));
+        log.add(EVAL.started(RubricFixtures.GZ_2021), EventLog.recordedOn(LocalDate.of(2021, 1, 5)));
         for (String[] indicator : INDICATORS) {
-            String tag = indicator[0];
-            log.add(EVAL.define("IND-" + tag, List.of("履职效能", indicator[1]), indicator[2], indicator[3],
-                    indicator[4], "LZ." + tag, JAN_1), EventLog.recordedOn(LocalDate.of(2021, 1, 5)));
+            String kpi = KPI_BY_TAG.get(indicator[0]);
+            log.add(EVAL.define("GZ21-KPI-" + kpi, List.of("履职效能", indicator[1]), indicator[2], indicator[3],
+                    indicator[4], "E.KPI-" + kpi, JAN_1), EventLog.recordedOn(LocalDate.of(2021, 1, 5)));
         }
         log.add(EVAL.bonus("BP-01", BonusPenaltyKind.BONUS, "2.5", "2021年度，我局编制的2020年度决算公开受到市财政局通报表扬。",
                 LocalDate.of(2021, 10, 15)));
         for (String[] indicator : INDICATORS) {
-            log.add(EVAL.actual("IND-" + indicator[0], indicator[5], DEC_31), ACTUALS_RECORDED);
+            log.add(EVAL.actual("GZ21-KPI-" + KPI_BY_TAG.get(indicator[0]), indicator[5], DEC_31), ACTUALS_RECORDED);
         }
         for (String[] judgement : JUDGEMENTS) {
             log.add(EVAL.judge(judgement[0], judgement[1], judgement[2], DEC_31), JUDGEMENTS_RECORDED);
@@ -215,6 +217,16 @@ final class Seed002Year {
     private static String[] judgement(String code, String score, String basis) {
         return new String[] {code, score, basis};
     }
+
+    /**
+     * The number of each key indicator in the rubric (二、2 → 09: item {@code E.KPI-09}, indicator
+     * {@code GZ21-KPI-09}), as the rubric file and the demo year number them.
+     */
+    static final Map<String, String> KPI_BY_TAG = Map.ofEntries(Map.entry("1-1", "17"), Map.entry("1-2", "16"),
+            Map.entry("2-1", "14"), Map.entry("2-2", "09"), Map.entry("2-3", "07"), Map.entry("3-1", "06"),
+            Map.entry("3-2", "01"), Map.entry("3-3", "02"), Map.entry("3-4", "11"), Map.entry("4-1", "03"),
+            Map.entry("4-2", "15"), Map.entry("4-3", "08"), Map.entry("4-4", "04"), Map.entry("4-5", "10"),
+            Map.entry("4-6", "05"), Map.entry("5-1", "12"), Map.entry("5-2", "13"));
 
     /** The 17 key indicators as printed: tag (二、2 → 2-2), task, name, weight, 年度指标值, 实际完成值. */
     static final List<String[]> INDICATORS = List.of(
@@ -257,7 +269,7 @@ final class Seed002Year {
     static final List<String[]> JUDGEMENTS = List.of(
             judgement("M.FUND.SYSTEM", "3",
                     "得分依据：我局先后制定财务、人事、行政、内部监督等各类规章制度，并于日常工作中严格执行。因此，得3分满分。"),
-            judgement("M.FUND.PREPARATION", "3",
+            judgement("M.FUND.BUDGET-PREP", "3",
                     "评分依据：2021年度，全局的预算编制严格按市财政局要求进行编制基础信息；按规定时限报送预算；入库项目均按要求进行了立项预算评估。 未达标原因：不存在未达标项目。 改进措施：继续按市财政局要求抓好预算的编制。"),
             judgement("M.FUND.SPECIAL", "2",
                     "我局未有专项资金。"),
@@ -265,19 +277,19 @@ final class Seed002Year {
                     "评分依据：2021年度，我局能严格按市财政局通知精神，开展年中绩效监控和年底各项目支出的绩效自评，做到全覆盖、无遗漏；能在规定的时限内按要求进行报送绩效自评表及相关佐证。因此，该项评分为4分满分。"),
             judgement("M.PERF.SYSTEM", "3",
                     "评分依据：2021年度，我局对本级使用资金的申报、呈批、使用、监控、绩效评价与应用等方面都于单位财务管理办法中有严格的规定，并在日常工作中严格执行。因此，该项评分为3分满分。"),
-            judgement("M.PERF.TARGETS", "2",
+            judgement("M.PERF.TARGET-REASONABLE", "2",
                     "评分依据：2021年度，我局编制的部门绩效目标合理，能体现部门职能任务和中长期发展目标，与当年度的预算资金完全匹配，无预算外资金收入与支出。因此，该项评分为2分满分。"),
-            judgement("M.PERF.CLARITY", "2",
+            judgement("M.PERF.INDICATOR-CLARITY", "2",
                     "评分依据：2021年度，我局编制的部门绩效目标合理，各职能任务指标产出均能提供相关具体的材料进行佐证。因此，该项评分为2分满分。"),
             judgement("M.PERF.RESULT-USE", "2",
                     "评分依据：2021年度，我局所有项目支出均进行了年中绩效监控和年底的绩效自评，做到全覆盖、无遗漏。因此，该项评分为2分满分。"),
-            judgement("M.DISCLOSURE.BUDGET", "2",
+            judgement("M.DISC.BUDGET", "2",
                     "评分依据：2021年度，全局能严格按照市财政局对部门决算及信息公开工作的要求，以及市财政局下发的预决算批复、公开范本内容及格式要求，编撰我局预决算公开文本；严格按市财政局规范时限和要求及时批复局本级和下属中心的部门预决算；严密组织局本级和下属各中心编报年度预决算公开资料，并按市财政局要求于规定时间、在规定的网站（市府门户网站、政务外网）向社会公开，切实做到部门预决算公开及时、数据和文字说明准确、决算及绩效信息公开内容完整。因此，该项评分为2分满分。"),
-            judgement("M.DISCLOSURE.PERF", "2",
+            judgement("M.DISC.PERF", "2",
                     "评分依据：2021年度，全局能严格按照市财政局对全局所有项目进行绩效自评，并能在规定的时间公开，所有自评材料均能按市财政局要求进行办理。因此，该项评分为2分满分。"),
             judgement("M.ASSET.SYSTEM", "1",
                     "评分依据：我局根据国家、省、市有关资产管理规定，结合我局实际，制定了《广州市政务服务数据管理局固定资产管理办法》，并在日常工作中严格执行。因此，该项评分为1分满分。"),
-            judgement("M.ASSET.RECONCILIATION", "1",
+            judgement("M.ASSET.RECONCILE", "1",
                     "评分依据：2021年度，我局财务账与资产账每月的资产折旧时，均进行逐一明细核对，确保账账相符。全年财务账与资产账一致。因此，该项评分为1分满分。"),
             judgement("M.ASSET.UTILISATION", "2",
                     "评分依据：2021年度，我局的资产原值197273890.80元，其中在用资产的原值为197823733.30元，资产利用率为99.72%。因此，该项评分为2分满分。"));

@@ -22,13 +22,11 @@ import cn.perfledger.app.api.budget.BudgetRequests.TransferRequest;
 import cn.perfledger.app.api.budget.BudgetRequests.WithdrawalRequest;
 import cn.perfledger.app.readmodel.DepartmentRegister;
 import cn.perfledger.app.readmodel.DepartmentRegister.Register;
-import cn.perfledger.domain.budget.BatchOutcome;
 import cn.perfledger.domain.budget.BudgetCommand;
 import cn.perfledger.domain.budget.BudgetCommand.ExpenditureEntry;
 import cn.perfledger.domain.budget.BudgetEvent.LineShare;
 import cn.perfledger.domain.budget.BudgetEvent.UnitRef;
 import cn.perfledger.domain.budget.BudgetLineSpec;
-import cn.perfledger.domain.budget.ExpenditureOutcome;
 import cn.perfledger.domain.common.DepartmentId;
 import cn.perfledger.domain.common.FiscalYearId;
 import cn.perfledger.domain.common.ProcurementId;
@@ -79,7 +77,7 @@ public class BudgetController {
         FiscalYearId id = FiscalYearId.of(dept, year);
         BudgetLineSpec spec = new BudgetLineSpec(r.unit(), r.fundingSource(), r.kind(), r.projectCode(),
                 r.projectName(), r.functionalCode(), r.economicCode());
-        return send(id, new BudgetCommand.OpenBudgetLine(id, r.lineId(), spec, r.effectiveDate()), "spec.");
+        return send(id, new BudgetCommand.OpenBudgetLine(id, r.lineId(), spec, r.effectiveDate()));
     }
 
     @PostMapping("/{year}/initial-budgets")
@@ -144,9 +142,7 @@ public class BudgetController {
         FiscalYearId id = FiscalYearId.of(dept, year);
         ExpenditureEntry entry = new ExpenditureEntry(r.voucherNo(), r.lineId(), r.amount(), r.effectiveDate(),
                 r.payee(), r.summary());
-        ExpenditureOutcome outcome = commands.send(
-                new BudgetCommand.RecordExpenditure(id, entry, r.correctionOf(), r.postCloseReason()), "entry.");
-        return commands.respond(id.toString(), outcome.recorded(), outcome);
+        return send(id, new BudgetCommand.RecordExpenditure(id, entry, r.correctionOf(), r.postCloseReason()));
     }
 
     @PostMapping("/{year}/expenditure-batches")
@@ -156,9 +152,7 @@ public class BudgetController {
             @Valid @RequestBody ExpenditureBatchRequest r) {
         FiscalYearId id = FiscalYearId.of(dept, year);
         List<ExpenditureEntry> entries = r.entries().stream().map(BudgetController::entry).toList();
-        BatchOutcome outcome = commands.send(
-                new BudgetCommand.RecordExpenditureBatch(id, r.batchId(), entries, r.postCloseReason()));
-        return commands.respond(id.toString(), outcome.recorded() > 0, outcome);
+        return send(id, new BudgetCommand.RecordExpenditureBatch(id, r.batchId(), entries, r.postCloseReason()));
     }
 
     @PostMapping("/{year}/reversals")
@@ -238,11 +232,6 @@ public class BudgetController {
     }
 
     private ResponseEntity<CommandResult> send(FiscalYearId id, BudgetCommand command) {
-        return commands.sendAndRespond(id.toString(), command);
-    }
-
-    private ResponseEntity<CommandResult> send(FiscalYearId id, BudgetCommand command, String flattenedPrefix) {
-        Object outcome = commands.send(command, flattenedPrefix);
-        return commands.respond(id.toString(), true, outcome != null && outcome.getClass().isRecord() ? outcome : null);
+        return commands.send(id.toString(), command);
     }
 }

@@ -48,14 +48,14 @@ public class DepartmentController {
         RegisterDepartment command = new RegisterDepartment(request.departmentId(), request.name(),
                 request.jurisdiction(), request.units().stream().map(UnitRequest::toUnit).toList(),
                 request.effectiveDate());
-        return commands.sendAndRespond(request.departmentId().code(), command);
+        return commands.send(request.departmentId().code(), command);
     }
 
     @PostMapping("/{dept}/units")
     @Operation(summary = "新增单位（AddUnit）")
     public ResponseEntity<CommandResult> addUnit(@PathVariable String dept, @Valid @RequestBody AddUnitRequest request) {
         DepartmentId id = new DepartmentId(dept);
-        return commands.sendAndRespond(id.code(), new AddUnit(id, request.unit().toUnit(), request.effectiveDate()));
+        return commands.send(id.code(), new AddUnit(id, request.unit().toUnit(), request.effectiveDate()));
     }
 
     @GetMapping

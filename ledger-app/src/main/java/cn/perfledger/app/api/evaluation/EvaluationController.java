@@ -124,6 +124,6 @@ public class EvaluationController {
     }
 
     private ResponseEntity<CommandResult> send(EvaluationId id, EvaluationCommand command) {
-        return commands.sendAndRespond(id.toString(), command);
+        return commands.send(id.toString(), command);
     }
 }

@@ -4,12 +4,10 @@ import cn.perfledger.app.api.ApiCommands;
 import cn.perfledger.app.api.CommandResult;
 import cn.perfledger.app.query.BasisResult;
 import cn.perfledger.app.reconciliation.ReconciliationQueries;
-import cn.perfledger.domain.common.DomainException;
 import cn.perfledger.domain.common.FiscalYearId;
 import cn.perfledger.domain.evaluation.DeclaredStructure;
 import cn.perfledger.domain.evaluation.EvaluationCommand;
 import cn.perfledger.domain.evaluation.EvaluationId;
-import cn.perfledger.projections.reconciliation.DeclaredFigureKey;
 import cn.perfledger.projections.reconciliation.ReconciliationReport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -78,15 +76,8 @@ public class ReconciliationController {
             + "（ledgerFigure）和/或所印算式（structure）；未知的账本数字编码直接拒绝。")
     public ResponseEntity<CommandResult> recordDeclaredFigure(@PathVariable String dept, @PathVariable int year,
             @Valid @RequestBody DeclaredFigureRequest r) {
-        if (r.ledgerFigure() != null) {
-            try {
-                DeclaredFigureKey.parse(r.ledgerFigure().strip());
-            } catch (IllegalArgumentException unknown) {
-                throw new DomainException("ledgerFigure", unknown.getMessage());
-            }
-        }
         EvaluationId id = EvaluationId.of(dept, year);
-        return commands.sendAndRespond(id.toString(), new EvaluationCommand.RecordDeclaredFigure(id, r.figureId(),
+        return commands.send(id.toString(), new EvaluationCommand.RecordDeclaredFigure(id, r.figureId(),
                 r.document(), r.item(), r.printedValue(), r.unitAsPrinted(), r.ledgerFigure(), r.structure(),
                 r.effectiveDate()));
     }

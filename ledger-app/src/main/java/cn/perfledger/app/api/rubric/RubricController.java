@@ -66,7 +66,7 @@ public class RubricController {
     @PostMapping
     @Operation(summary = "发布评价体系版本（PublishRubric）")
     public ResponseEntity<CommandResult> publish(@Valid @RequestBody PublishRequest r) {
-        return commands.sendAndRespond(r.rubricVersionId().value(), new RubricCommand.PublishRubric(
+        return commands.send(r.rubricVersionId().value(), new RubricCommand.PublishRubric(
                 r.rubricVersionId(), r.name(), r.jurisdiction(), r.templateYear(), r.totalWeight(), r.bonusCap(),
                 r.tree(), r.rounding(), r.grades(), r.gradeCoefficients(), r.sourceNote(), r.effectiveDate()));
     }
@@ -76,6 +76,6 @@ public class RubricController {
     public ResponseEntity<CommandResult> retire(@PathVariable String rubricVersionId,
             @Valid @RequestBody RetireRequest r) {
         RubricVersionId id = new RubricVersionId(rubricVersionId);
-        return commands.sendAndRespond(id.value(), new RubricCommand.RetireRubric(id, r.reason(), r.effectiveDate()));
+        return commands.send(id.value(), new RubricCommand.RetireRubric(id, r.reason(), r.effectiveDate()));
     }
 }

@@ -1,6 +1,7 @@
 package cn.perfledger.app.export.xlsx;
 
 import cn.perfledger.domain.common.Money;
+import cn.perfledger.domain.rubric.LedgerMetric;
 import cn.perfledger.projections.ledger.CarryOverReport;
 import cn.perfledger.projections.ledger.CarryOverReport.Line;
 import cn.perfledger.projections.ledger.ExecutionReport;
@@ -96,8 +97,9 @@ final class FinalAccountsSheet {
         amount(row++, "基本支出 − 人员经费 − 公用经费", amountOf(basic).minus(personnelPlusOperating),
                 holds(amountOf(basic).minus(personnelPlusOperating)));
         amount(row++, "本年财政拨款收入决算数（财政拨款 全年预算 − 指标收回）", carry.appropriationRevenue(), null);
-        rate(row++, "结转结余率（财预〔2013〕53号：财政拨款 年末结转结余 ÷ 全年预算）", carry.carryOverRate53());
-        rate(row++, "结转结余率（财政拨款 年末结转结余 ÷ 年初结转结余）", carry.carryOverRateYearOverYear());
+        // the metrics' names as the rubrics' catalog spells them
+        rate(row++, LedgerMetric.CARRYOVER_RATE_53.label(), carry.carryOverRate53());
+        rate(row++, LedgerMetric.CARRYOVER_RATE_YEAR_OVER_YEAR.label(), carry.carryOverRateYearOverYear());
         if (carry.closed()) {
             amount(row++, "结账时记录的年末结转和结余", carry.carryOutRecordedAtClose(), carry.changedSinceClose()
                     ? "结账后有更正，账本当前数与结账记录不同" : "与账本当前数一致");

@@ -3,16 +3,13 @@ package cn.perfledger.app.export.xlsx;
 import cn.perfledger.app.query.BasisResult;
 import cn.perfledger.projections.evaluation.Display;
 import cn.perfledger.projections.evaluation.Flag;
-import cn.perfledger.projections.evaluation.IndicatorReport;
 import cn.perfledger.projections.scoring.DeclaredTotal;
-import cn.perfledger.projections.scoring.InputKind;
-import cn.perfledger.projections.scoring.ScoredInput;
 import cn.perfledger.projections.scoring.ScoredItem;
+import cn.perfledger.projections.scoring.SelfEvaluationCells;
 import cn.perfledger.projections.scoring.ScoredTable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
@@ -97,7 +94,7 @@ final class SelfEvaluationSheet {
                 continue;
             }
             for (ScoredItem leaf : leaves(second)) {
-                w.text(row, 4, prefix(second, leaf) + leaf.name(), s.text);
+                w.text(row, 4, SelfEvaluationCells.groupsBetween(second, leaf) + leaf.name(), s.text);
                 w.number(row, 5, leaf.weight(), s.score);
                 leaf(leaf, row);
                 row++;
@@ -125,12 +122,12 @@ final class SelfEvaluationSheet {
 
     /** 指标解释/年度指标值, 实际完成值, 得分, 评分依据 of a leaf's row. */
     private void leaf(ScoredItem leaf, int row) {
-        String target = target(leaf);
+        String target = SelfEvaluationCells.target(leaf);
         String explanation = leaf.description();
         String shown = target == null ? explanation
                 : "年度指标值：" + target + (explanation == null || explanation.isBlank() ? "" : "\n" + explanation);
         w.wideText(row, 6, shown, s.text);
-        w.wideText(row, 7, actual(leaf), s.text);
+        w.wideText(row, 7, SelfEvaluationCells.actual(leaf), s.text);
         if (leaf.score() == null) {
             w.text(row, SCORE, "—", s.score);
         } else {
@@ -187,43 +184,10 @@ final class SelfEvaluationSheet {
         }
     }
 
-    /** 年度指标值 of a leaf scored from exactly one indicator. */
-    static String target(ScoredItem leaf) {
-        List<IndicatorReport.Row> indicators = leaf.inputs().stream().filter(i -> i.kind() == InputKind.INDICATOR)
-                .map(ScoredInput::indicator).filter(Objects::nonNull).toList();
-        return indicators.size() == 1 ? indicators.get(0).targetText() : null;
-    }
-
-    /** 实际完成值: a group share, an indicator's actual with its completion rate, a ledger metric, points. */
-    static String actual(ScoredItem leaf) {
-        for (ScoredInput input : leaf.inputs()) {
-            if (input.kind() == InputKind.INDICATOR_GROUP) {
-                return input.display();
-            }
-        }
-        List<String> parts = new ArrayList<>();
-        for (ScoredInput input : leaf.inputs()) {
-            switch (input.kind()) {
-                case INDICATOR -> {
-                    IndicatorReport.Row row = input.indicator();
-                    parts.add(row == null || row.actualText() == null ? input.display()
-                            : row.actualText() + (row.completionRateDisplay() == null ? ""
-                                    : "（完成率 " + row.completionRateDisplay() + "）"));
-                }
-                case JUDGEMENT -> parts.add(input.value() == null ? "缺少评分" : "评价人评分");
-                default -> parts.add(input.display());
-            }
-        }
-        return parts.isEmpty() ? "—" : String.join("；", parts);
-    }
 
     /** 评分依据 as entered, else the rubric's criteria, else the rule in words; flags follow on their own lines. */
     static String basis(ScoredItem leaf) {
-        String ruleText = leaf.rule() == null ? null : leaf.rule().label() + "：" + leaf.rule().description();
-        String basis = leaf.judgementBasis();
-        if (basis == null || basis.isBlank()) {
-            basis = leaf.criteria() != null ? leaf.criteria() : ruleText;
-        }
+        String basis = SelfEvaluationCells.basis(leaf);
         StringBuilder text = new StringBuilder(basis == null ? "" : basis);
         if (leaf.evaluator() != null && !leaf.evaluator().isBlank()) {
             text.append("\n（评分人：").append(leaf.evaluator()).append('）');
@@ -236,26 +200,6 @@ final class SelfEvaluationSheet {
 
     private static List<ScoredItem> leaves(ScoredItem item) {
         return item.flatten().stream().filter(ScoredItem::leaf).toList();
-    }
-
-    /** The names of the groups between a level-2 item and a deeper leaf, each followed by " / ". */
-    private static String prefix(ScoredItem second, ScoredItem leaf) {
-        List<String> between = new ArrayList<>();
-        return pathTo(second, leaf, between) && !between.isEmpty() ? String.join(" / ", between) + " / " : "";
-    }
-
-    private static boolean pathTo(ScoredItem from, ScoredItem target, List<String> between) {
-        for (ScoredItem child : from.children()) {
-            if (child == target) {
-                return true;
-            }
-            between.add(child.name());
-            if (pathTo(child, target, between)) {
-                return true;
-            }
-            between.remove(between.size() - 1);
-        }
-        return false;
     }
 
     private static String number(BigDecimal value) {

@@ -23,6 +23,7 @@ import cn.perfledger.app.imports.ledger.ParsedLedgerFile.ParsedRow;
 import cn.perfledger.app.imports.sheet.CellError;
 import cn.perfledger.app.imports.sheet.Sheet;
 import cn.perfledger.app.imports.sheet.SheetRow;
+import cn.perfledger.domain.common.AmountUnit;
 import cn.perfledger.domain.budget.BudgetCommand;
 import cn.perfledger.domain.budget.BudgetCommand.ApproveInitialBudget;
 import cn.perfledger.domain.budget.BudgetCommand.DecreaseBudget;
@@ -462,23 +463,17 @@ final class LedgerFileParser {
     }
 
     /**
-     * The column holding the value a ledger rule names, by the field of the row's command: {@code entry.amount} →
-     * 金额, {@code shares[1].lineId} of a 调剂 → 调入预算行编号, {@code spec} (a twin of another line) → 单位编码.
+     * The column holding the value a ledger rule names, by the field of the row's command: {@code amount} → 金额,
+     * {@code shares[1].lineId} of a 调剂 → 调入预算行编号, {@code spec} (a twin of another line) → 单位编码.
      * Fields without a column of their own (the year, a post-close reason) are reported at 记录类型.
      */
     static LedgerColumn columnFor(RecordType type, String field) {
         String name = field == null ? "" : field;
-        if (name.startsWith("entry.")) {
-            name = name.substring("entry.".length());
-        }
         if (type == RecordType.TRANSFER && name.startsWith("shares")) {
             if (name.endsWith(".lineId")) {
                 return name.startsWith("shares[1]") ? TARGET_LINE_ID : LINE_ID;
             }
             return AMOUNT;
-        }
-        if (name.startsWith("spec.")) {
-            name = name.substring("spec.".length());
         }
         return switch (name) {
             case "lineId", "budgetLineId" -> LINE_ID;

@@ -87,7 +87,7 @@ public class LedgerImportController {
             throw new UncheckedIOException(e);
         }
         LedgerImportReport report = importer.importFile(id, file.getOriginalFilename(), content, commands.origin());
-        return commands.respond(id.toString(), report.eventCount() > 0, report);
+        return commands.answer(id.toString(), report);
     }
 
     @GetMapping(value = "/api/v1/import-templates/ledger.xlsx", produces = XLSX)

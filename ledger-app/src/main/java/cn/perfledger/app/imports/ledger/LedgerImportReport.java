@@ -1,5 +1,6 @@
 package cn.perfledger.app.imports.ledger;
 
+import cn.perfledger.domain.common.CommandOutcome;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
@@ -27,5 +28,12 @@ public record LedgerImportReport(
         @Schema(description = "数据行数") int rowCount,
         @Schema(description = "各记录类型的行数") Map<String, Integer> rowsByType,
         @Schema(description = "为各行写入的事件数") int eventCount,
-        @Schema(description = "此前已以相同内容登记、本次跳过的凭证号") List<String> alreadyRecordedVoucherNos) {
+        @Schema(description = "此前已以相同内容登记、本次跳过的凭证号") List<String> alreadyRecordedVoucherNos)
+        implements CommandOutcome {
+
+    /** Events are recorded exactly when the rows wrote some (a file imported before writes none). */
+    @Override
+    public boolean eventsRecorded() {
+        return eventCount > 0;
+    }
 }

@@ -1,6 +1,7 @@
 package cn.perfledger.app.imports.ledger;
 
 import cn.perfledger.app.imports.sheet.CellError;
+import cn.perfledger.domain.common.AmountUnit;
 import cn.perfledger.domain.budget.BudgetCommand;
 import cn.perfledger.domain.budget.ImportRefusedException.RowRefusal;
 import java.util.EnumMap;

@@ -5,6 +5,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import cn.perfledger.app.imports.sheet.CellError;
 import cn.perfledger.app.imports.sheet.SheetReader;
+import cn.perfledger.domain.common.AmountUnit;
 import cn.perfledger.domain.budget.BudgetCommand.ApproveInitialBudget;
 import cn.perfledger.domain.budget.BudgetCommand.OpenBudgetLine;
 import cn.perfledger.domain.budget.BudgetCommand.RecordExpenditure;
@@ -141,14 +142,14 @@ class LedgerFileParserTest {
     @Test
     void theLedgersRefusals_areLocatedByTheFieldTheyName() {
         ParsedLedgerFile parsed = parse("元", "支出凭证,L1,2021-03-01,1,,,记-1", "调剂,L1,2021-05-01,20,调-1,调剂,,,,L2");
-        assertThat(parsed.locate(new RowRefusal(0, "entry.amount", "超出", false)))
+        assertThat(parsed.locate(new RowRefusal(0, "amount", "超出", false)))
                 .isEqualTo(new CellError(3, "金额", "D", "D3", "amount", "超出"));
         assertThat(parsed.locate(new RowRefusal(1, "shares[1].lineId", "不存在", false)).cell()).isEqualTo("J4");
         assertThat(parsed.locate(new RowRefusal(1, "shares[0].lineId", "不存在", false)).cell()).isEqualTo("B4");
         assertThat(parsed.locate(new RowRefusal(1, "shares[0].amount", "低于已支出", false)).cell()).isEqualTo("D4");
         assertThat(parsed.locate(new RowRefusal(0, "fiscalYearId", "另一年度", false)).cell()).isEqualTo("A3");
         assertThat(LedgerFileParser.columnFor(RecordType.BUDGET_LINE, "spec")).isEqualTo(LedgerColumn.UNIT);
-        assertThat(LedgerFileParser.columnFor(RecordType.VOUCHER, "entry.voucherNo")).isEqualTo(LedgerColumn.VOUCHER_NO);
+        assertThat(LedgerFileParser.columnFor(RecordType.VOUCHER, "voucherNo")).isEqualTo(LedgerColumn.VOUCHER_NO);
     }
 
     @Test

@@ -6,6 +6,7 @@ import cn.perfledger.app.imports.sheet.CellError;
 import cn.perfledger.app.imports.sheet.Sheet;
 import cn.perfledger.app.imports.sheet.SheetReader;
 import cn.perfledger.app.imports.sheet.SheetRow;
+import cn.perfledger.domain.common.AmountUnit;
 import cn.perfledger.domain.budget.BudgetCommand.OpenBudgetLine;
 import cn.perfledger.domain.budget.BudgetCommand.RecordExpenditure;
 import cn.perfledger.domain.common.FiscalYearId;

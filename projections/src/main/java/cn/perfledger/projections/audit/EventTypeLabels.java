@@ -1,13 +1,17 @@
-package cn.perfledger.app.ui;
+package cn.perfledger.projections.audit;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Chinese names of the events of a department-year's streams; an unknown type keeps its English name. */
+/**
+ * The Chinese name of every event type, in the department's own words (the ledger template's 支出凭证, the
+ * 自评表's 年度指标值 and 实际完成值, DOMAIN.md's 年初结转和结余 and 指标收回/注销): the one table the pages, the API's
+ * audit answers, the why-list and the lineage all name events by. An unknown type keeps its English name.
+ */
 public final class EventTypeLabels {
 
-    /** In the order a year usually records them; the type filter lists them in this order. */
+    /** In the order a year usually records them; the pages' type filter lists them in this order. */
     public static final Map<String, String> LABELS = labels();
 
     private EventTypeLabels() {
@@ -25,10 +29,10 @@ public final class EventTypeLabels {
         m.put("BudgetIncreased", "预算追加");
         m.put("BudgetDecreased", "预算调减");
         m.put("BudgetTransferred", "预算调剂");
-        m.put("CarryInRecorded", "年初结转结余登记");
+        m.put("CarryInRecorded", "年初结转和结余");
         m.put("AppropriationWithdrawn", "指标收回/注销");
-        m.put("ExpenditureRecorded", "支出登记");
-        m.put("ExpenditureReversed", "支出冲销");
+        m.put("ExpenditureRecorded", "支出凭证");
+        m.put("ExpenditureReversed", "冲销凭证");
         m.put("ProcurementPlanned", "政府采购预算");
         m.put("ProcurementContractSigned", "采购合同签订");
         m.put("ProcurementContractFiled", "采购合同备案");
@@ -47,6 +51,8 @@ public final class EventTypeLabels {
         m.put("BonusPenaltyRecorded", "加减分登记");
         m.put("DeclaredFigureRecorded", "申报数登记");
         m.put("SelfEvaluationSubmitted", "自评提交");
+        m.put("RubricPublished", "评价体系发布");
+        m.put("RubricRetired", "评价体系停用");
         return Collections.unmodifiableMap(m);
     }
 }

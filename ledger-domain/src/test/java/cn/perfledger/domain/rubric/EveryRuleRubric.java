@@ -1,22 +1,17 @@
-package cn.perfledger.benchmarks;
+package cn.perfledger.domain.rubric;
 
 import static cn.perfledger.domain.rubric.RubricNode.group;
 import static cn.perfledger.domain.rubric.RubricNode.leaf;
 
 import cn.perfledger.domain.common.RubricItemCode;
 import cn.perfledger.domain.common.RubricVersionId;
-import cn.perfledger.domain.rubric.GradeScale;
 import cn.perfledger.domain.rubric.InputReference.BonusPenaltyInput;
 import cn.perfledger.domain.rubric.InputReference.IndicatorGroupInput;
 import cn.perfledger.domain.rubric.InputReference.IndicatorInput;
 import cn.perfledger.domain.rubric.InputReference.JudgementInput;
 import cn.perfledger.domain.rubric.InputReference.LedgerMetricInput;
-import cn.perfledger.domain.rubric.LedgerMetric;
-import cn.perfledger.domain.rubric.Rounding;
 import cn.perfledger.domain.rubric.RubricCommand.PublishRubric;
 import cn.perfledger.domain.rubric.RubricEvent.RubricPublished;
-import cn.perfledger.domain.rubric.RubricNode;
-import cn.perfledger.domain.rubric.RubricValidator;
 import cn.perfledger.domain.rubric.ScoringRule.Band;
 import cn.perfledger.domain.rubric.ScoringRule.Bands;
 import cn.perfledger.domain.rubric.ScoringRule.BonusPenalty;
@@ -31,21 +26,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The benchmark year's rubric ({@code bench@1}, the version {@link GeneratedYear} opens the year with): every rule
- * kind — judgement, proportional, bands, deduction per point, met-or-factor (one indicator and a group), share
- * met, bonus/penalty — over ledger metrics, indicators, judgements and bonus entries. 管理效能 40 + 履职效能 55 +
- * 加减分 5 = 100; validated by the domain's {@link RubricValidator} exactly as a publication would be.
+ * The rubric of generated years (the benchmarks', the property tests', the performance test's): every rule kind —
+ * judgement, proportional, bands, deduction per point (one with its own rounding), met-or-factor (one indicator and
+ * a group, by factor and by completion rate), share met, bonus/penalty (each entry counting its own points) — over
+ * ledger metrics, indicators, judgements and bonus entries. 管理效能 40 + 履职效能 55 + 加减分 5 = 100; validated
+ * by {@link RubricValidator} exactly as a publication would be. Each user names its own version id.
  */
-public final class BenchRubric {
+public final class EveryRuleRubric {
 
-    public static final RubricVersionId VERSION = new RubricVersionId("bench@1");
     /** The judgement leaves (evaluators enter a score for each). */
     public static final List<String> JUDGEMENTS = List.of("M.J1", "M.J2", "M.J3", "M.J4");
     /** The leaves indicators are tagged with, in turn. */
     public static final List<String> INDICATOR_TAGS = List.of("LZ.KEY", "LZ.OUT.Q", "LZ.OUT.T", "LZ.EFF.RATE",
             "LZ.EFF.BAND");
 
-    private BenchRubric() {
+    private EveryRuleRubric() {
     }
 
     private static BigDecimal d(String value) {
@@ -118,21 +113,21 @@ public final class BenchRubric {
                         leaf("LZ.EFF.BAND", "满意度（分档）", "10", completion,
                                 IndicatorInput.byTag(new RubricItemCode("LZ.EFF.BAND")))))));
         RubricNode bonus = group("BP", "加减分项", "5", List.of(
-                leaf("BP.WORK", "工作受表彰或批评", "5", new BonusPenalty(d("2.5"), d("2.5"), d("5"), d("5")),
+                leaf("BP.WORK", "工作受表彰或批评", "5", new BonusPenalty(null, null, d("5"), d("5")),
                         new BonusPenaltyInput())));
         return List.of(management, performance, bonus);
     }
 
-    /** The publication command, validated. */
-    public static PublishRubric command() {
-        return RubricValidator.validate(new PublishRubric(VERSION, "基准测试评分规则", "基准", 2021, d("100"), d("5"),
-                tree(), Rounding.TWO_DECIMALS_HALF_UP, GradeScale.defaults(), "generated for the benchmarks",
-                LocalDate.of(2021, 1, 1)));
+    /** The publication command of {@code version}, validated. */
+    public static PublishRubric command(RubricVersionId version) {
+        return RubricValidator.validate(new PublishRubric(version, "生成年度评分规则（" + version + "）", "测试", 2021,
+                d("100"), d("5"), tree(), Rounding.TWO_DECIMALS_HALF_UP, GradeScale.defaults(),
+                "every rule kind, for generated years", LocalDate.of(2021, 1, 1)));
     }
 
-    /** The event the publication records. */
-    public static RubricPublished published() {
-        PublishRubric valid = command();
+    /** The event the publication of {@code version} records. */
+    public static RubricPublished published(RubricVersionId version) {
+        PublishRubric valid = command(version);
         return new RubricPublished(valid.rubricVersionId(), valid.name(), valid.jurisdiction(), valid.templateYear(),
                 valid.totalWeight(), valid.bonusCap(), valid.tree(), valid.rounding(), valid.grades(),
                 valid.sourceNote(), valid.effectiveDate());

@@ -1,22 +1,12 @@
-package cn.perfledger.projections.reconciliation;
+package cn.perfledger.domain.evaluation;
 
 import cn.perfledger.domain.budget.EconomicCode.ThreePublicCategory;
-import cn.perfledger.domain.budget.ExpenditureKind;
 import cn.perfledger.domain.budget.FundingSource;
 import cn.perfledger.domain.budget.ProcurementCategory;
-import cn.perfledger.domain.common.Money;
-import cn.perfledger.projections.ledger.Grouping;
-import cn.perfledger.projections.ledger.LedgerMetrics;
-import cn.perfledger.projections.ledger.LineFigures;
-import cn.perfledger.projections.ledger.NoticeFigures;
-import cn.perfledger.projections.ledger.ProcurementFigures;
-import cn.perfledger.projections.ledger.Rates;
-import cn.perfledger.projections.ledger.Totals;
-import cn.perfledger.projections.scoring.ScoredItem;
-import java.math.BigDecimal;
+import cn.perfledger.domain.common.DomainException;
+import cn.perfledger.domain.rubric.LedgerMetric;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -44,9 +34,11 @@ import java.util.stream.Collectors;
  * <li>{@code SCORE}: {@code TOTAL} 自评总分; {@code SCORE[item code].ITEM} 一个评分项的得分.</li>
  * </ul>
  *
- * Money values are yuan, rates fractions (0.9989), scores points, counts integers.
+ * Money values are yuan, rates fractions (0.9989), scores points, counts integers. The rates that are metrics of the
+ * rubric catalog ({@link LedgerMetric}) take their name from it. The grammar and its one validation live here, with
+ * the evaluation that records declared figures; the projections compute a key's value at a basis.
  */
-public record DeclaredFigureKey(String code, List<Scope> scopes, Measure measure) {
+public record LedgerFigureKey(String code, List<Scope> scopes, Measure measure) {
 
     private static final Pattern SCOPE = Pattern.compile("([A-Z][A-Z0-9_]*)(?:\\[([A-Za-z0-9_.*-]{1,64})])?");
 
@@ -55,7 +47,7 @@ public record DeclaredFigureKey(String code, List<Scope> scopes, Measure measure
         MONEY, RATE, SCORE, COUNT
     }
 
-    enum Family {
+    public enum Family {
         LINES, PROCUREMENT, FIXED_ASSETS, NOTICES, INDICATORS, SCORE
     }
 
@@ -95,6 +87,10 @@ public record DeclaredFigureKey(String code, List<Scope> scopes, Measure measure
         public String chineseName() {
             return chineseName;
         }
+
+        public Family family() {
+            return family;
+        }
     }
 
     public enum Measure {
@@ -108,32 +104,42 @@ public record DeclaredFigureKey(String code, List<Scope> scopes, Measure measure
         EXECUTION_RATE("执行率（执行数 ÷ 全年预算）", Family.LINES, ValueKind.RATE),
         INITIAL_EXECUTION_RATE("执行数 ÷ 年初预算", Family.LINES, ValueKind.RATE),
         REVENUE("财政拨款收入决算数", Family.LINES, ValueKind.MONEY),
-        VARIANCE_RATE("财政拨款收入预决算差异率", Family.LINES, ValueKind.RATE),
-        CARRY_OVER_RATE_53("结转结余率（年末 ÷ 支出预算，53号）", Family.LINES, ValueKind.RATE),
-        CARRY_OVER_RATE_YOY("结转结余率（年末 ÷ 年初）", Family.LINES, ValueKind.RATE),
+        VARIANCE_RATE(LedgerMetric.APPROPRIATION_REVENUE_VARIANCE_RATE, Family.LINES),
+        CARRY_OVER_RATE_53(LedgerMetric.CARRYOVER_RATE_53, Family.LINES),
+        CARRY_OVER_RATE_YOY(LedgerMetric.CARRYOVER_RATE_YEAR_OVER_YEAR, Family.LINES),
         PLANNED("采购预算", Family.PROCUREMENT, ValueKind.MONEY),
         SME_RESERVED("预留中小企业份额", Family.PROCUREMENT, ValueKind.MONEY),
         SME_AWARDED("授予中小企业金额", Family.PROCUREMENT, ValueKind.MONEY),
         ORIGINAL("固定资产原值", Family.FIXED_ASSETS, ValueKind.MONEY),
         IN_USE("在用固定资产原值", Family.FIXED_ASSETS, ValueKind.MONEY),
-        UTILISATION_RATE("固定资产利用率", Family.FIXED_ASSETS, ValueKind.RATE),
+        UTILISATION_RATE(LedgerMetric.FIXED_ASSET_UTILISATION_RATE, Family.FIXED_ASSETS),
         COUNT("通报次数", Family.NOTICES, ValueKind.COUNT),
         RATE_SUM("累计执行进度之和", Family.NOTICES, ValueKind.RATE),
-        AVERAGE_RATE("年度平均执行率", Family.NOTICES, ValueKind.RATE),
+        AVERAGE_RATE(LedgerMetric.ANNUAL_AVERAGE_EXECUTION_RATE, Family.NOTICES),
         DEFINED("指标个数", Family.INDICATORS, ValueKind.COUNT),
         MET("完成指标个数", Family.INDICATORS, ValueKind.COUNT),
-        COMPLETION_RATE("绩效目标完成率", Family.INDICATORS, ValueKind.RATE),
+        COMPLETION_RATE(LedgerMetric.INDICATOR_COMPLETION_SHARE, Family.INDICATORS),
         TOTAL("自评总分", Family.SCORE, ValueKind.SCORE),
         ITEM("评分项得分", Family.SCORE, ValueKind.SCORE);
 
         private final String chineseName;
         private final Family family;
         private final ValueKind kind;
+        private final LedgerMetric metric;
 
         Measure(String chineseName, Family family, ValueKind kind) {
             this.chineseName = chineseName;
             this.family = family;
             this.kind = kind;
+            this.metric = null;
+        }
+
+        /** A measure that is a rate of the rubrics' metric catalog: named and defined there, once. */
+        Measure(LedgerMetric metric, Family family) {
+            this.chineseName = metric.label();
+            this.family = family;
+            this.kind = ValueKind.RATE;
+            this.metric = metric;
         }
 
         public String chineseName() {
@@ -142,6 +148,15 @@ public record DeclaredFigureKey(String code, List<Scope> scopes, Measure measure
 
         public ValueKind kind() {
             return kind;
+        }
+
+        public Family family() {
+            return family;
+        }
+
+        /** The rubric metric this measure is, or null (a money figure, a count, a rate of any line scope). */
+        public LedgerMetric metric() {
+            return metric;
         }
 
         /** PROCUREMENT also has EXECUTED and EXECUTION_RATE, which are listed under LINES. */
@@ -159,11 +174,11 @@ public record DeclaredFigureKey(String code, List<Scope> scopes, Measure measure
 
     public record Scope(ScopeName name, String parameter) {
 
-        String code() {
+        public String code() {
             return parameter == null ? name.name() : name.name() + "[" + parameter + "]";
         }
 
-        String label() {
+        public String label() {
             if (parameter == null) {
                 return name.chineseName();
             }
@@ -177,12 +192,25 @@ public record DeclaredFigureKey(String code, List<Scope> scopes, Measure measure
         }
     }
 
-    public DeclaredFigureKey {
+    public LedgerFigureKey {
         scopes = List.copyOf(scopes);
     }
 
+    /**
+     * The check every path that records a declared figure meets (API, 自评表 import, demo data: the aggregate runs
+     * it): {@code code} must be a key of this catalog, else the command is refused naming {@code field}.
+     */
+    public static LedgerFigureKey validated(String field, String code) {
+        try {
+            return parse(code);
+        } catch (IllegalArgumentException unknown) {
+            throw new DomainException(field, "账本数字编码格式应为 范围[参数]&范围.度量，如 FISCAL.FULL_YEAR（"
+                    + unknown.getMessage() + "）");
+        }
+    }
+
     /** Parses a key; an unknown scope, measure or parameter is refused with a message in Chinese. */
-    public static DeclaredFigureKey parse(String code) {
+    public static LedgerFigureKey parse(String code) {
         if (code == null || code.isBlank()) {
             throw new IllegalArgumentException("账本数字编码不能为空");
         }
@@ -232,7 +260,7 @@ public record DeclaredFigureKey(String code, List<Scope> scopes, Measure measure
         if (family == Family.SCORE && (measure == Measure.ITEM) != (scopes.get(0).parameter() != null)) {
             throw new IllegalArgumentException("评分项得分写作 SCORE[项编码].ITEM，总分写作 SCORE.TOTAL: " + code);
         }
-        return new DeclaredFigureKey(code, scopes, measure);
+        return new LedgerFigureKey(code, scopes, measure);
     }
 
     private static void checkParameter(ScopeName name, String param, String code) {
@@ -269,7 +297,7 @@ public record DeclaredFigureKey(String code, List<Scope> scopes, Measure measure
      * The value a document may print in this value's place by mistake (固定资产 原值 ↔ 在用原值, 预算 ↔ 执行, 采购预算 ↔
      * 采购执行), or null.
      */
-    public DeclaredFigureKey swapPartner() {
+    public LedgerFigureKey swapPartner() {
         Measure partner = switch (measure) {
             case ORIGINAL -> Measure.IN_USE;
             case IN_USE -> Measure.ORIGINAL;
@@ -283,118 +311,5 @@ public record DeclaredFigureKey(String code, List<Scope> scopes, Measure measure
         }
         String prefix = scopes.stream().map(Scope::code).collect(Collectors.joining("&"));
         return parse(prefix + "." + partner.name());
-    }
-
-    /** The value at the basis of {@code source}, or null when the ledger has none (e.g. a rate of nothing). */
-    public BigDecimal value(FigureSource source) {
-        LedgerMetrics metrics = source.metrics();
-        Scope first = scopes.get(0);
-        return switch (first.name().family) {
-            case LINES -> lineValue(metrics);
-            case PROCUREMENT -> procurementValue(metrics, first.parameter());
-            case FIXED_ASSETS -> {
-                var assets = metrics.fold().fixedAssets();
-                yield assets == null ? null : switch (measure) {
-                    case ORIGINAL -> assets.originalValue().yuan();
-                    case IN_USE -> assets.inUseValue().yuan();
-                    default -> metrics.fixedAssetUtilisationRate();
-                };
-            }
-            case NOTICES -> {
-                List<NoticeFigures> notices = metrics.fold().notices();
-                yield switch (measure) {
-                    case COUNT -> BigDecimal.valueOf(notices.size());
-                    case RATE_SUM -> notices.stream().map(n -> n.notice().publishedRate())
-                            .reduce(BigDecimal.ZERO, BigDecimal::add);
-                    default -> metrics.annualAverageExecutionRatePublished();
-                };
-            }
-            case INDICATORS -> {
-                var overall = source.indicators() == null ? null : source.indicators().overall();
-                yield overall == null || overall.defined() == 0 ? null : switch (measure) {
-                    case DEFINED -> BigDecimal.valueOf(overall.defined());
-                    case MET -> BigDecimal.valueOf(overall.met());
-                    default -> overall.shareMet();
-                };
-            }
-            case SCORE -> {
-                if (source.table() == null) {
-                    yield null;
-                }
-                yield first.parameter() == null ? source.table().total()
-                        : source.table().find(first.parameter()).map(ScoredItem::score).orElse(null);
-            }
-        };
-    }
-
-    private BigDecimal lineValue(LedgerMetrics metrics) {
-        switch (measure) {
-            case REVENUE:
-                return metrics.appropriationRevenue().yuan();
-            case VARIANCE_RATE:
-                return metrics.appropriationRevenueVarianceRate();
-            case CARRY_OVER_RATE_53:
-                return metrics.carryOverRate53();
-            case CARRY_OVER_RATE_YOY:
-                return metrics.carryOverRateYearOverYear();
-            default:
-                break;
-        }
-        Predicate<LineFigures> filter = line -> true;
-        for (Scope scope : scopes) {
-            filter = filter.and(lineFilter(scope));
-        }
-        Totals totals = Grouping.total(metrics.fold().lines().stream().filter(filter).toList());
-        return switch (measure) {
-            case INITIAL -> totals.initial().yuan();
-            case ADJUSTMENTS -> totals.adjustments().yuan();
-            case FULL_YEAR -> totals.fullYear().yuan();
-            case CARRY_IN -> totals.carryIn().yuan();
-            case CARRY_OUT -> totals.carryOut().yuan();
-            case WITHDRAWN -> totals.withdrawn().yuan();
-            case EXECUTED -> totals.executed().yuan();
-            case EXECUTION_RATE -> totals.executionRate();
-            case INITIAL_EXECUTION_RATE -> Rates.ratio(totals.executed(), totals.initial());
-            default -> throw new IllegalStateException("measure " + measure + " on lines");
-        };
-    }
-
-    private static Predicate<LineFigures> lineFilter(Scope scope) {
-        String p = scope.parameter();
-        return switch (scope.name()) {
-            case TOTAL -> line -> true;
-            case FISCAL -> LedgerMetrics::isFiscalAppropriation;
-            case BASIC -> line -> line.spec().kind().isBasic();
-            case PROJECT -> line -> line.spec().kind() == ExpenditureKind.PROJECT;
-            case PERSONNEL -> line -> line.spec().kind() == ExpenditureKind.BASIC_PERSONNEL;
-            case OPERATING -> line -> line.spec().kind() == ExpenditureKind.BASIC_OPERATING;
-            case SOURCE -> line -> line.spec().fundingSource().name().equals(p);
-            case THREE_PUBLIC -> line -> line.spec().economicCode().threePublicCategory()
-                    .map(c -> p == null || c.name().equals(p) || p.equals("VEHICLE")
-                            && (c == ThreePublicCategory.VEHICLE_PURCHASE || c == ThreePublicCategory.VEHICLE_OPERATION))
-                    .orElse(false);
-            case FUNCTIONAL -> line -> line.spec().functionalCode().code().startsWith(p);
-            case ECONOMIC -> line -> line.spec().economicCode().code().startsWith(p);
-            case UNIT -> line -> line.spec().unit().value().equals(p);
-            case PROJECT_CODE -> line -> line.spec().projectCode() != null && (p.endsWith("*")
-                    ? line.spec().projectCode().startsWith(p.substring(0, p.length() - 1))
-                    : line.spec().projectCode().equals(p));
-            default -> throw new IllegalStateException("not a line scope: " + scope.name());
-        };
-    }
-
-    private BigDecimal procurementValue(LedgerMetrics metrics, String category) {
-        List<ProcurementFigures> items = metrics.fold().procurements().stream()
-                .filter(p -> category == null || p.plan().category().name().equals(category)).toList();
-        Money planned = items.stream().map(p -> p.plan().planAmount()).reduce(Money.ZERO, Money::plus);
-        Money executed = items.stream().map(ProcurementFigures::executed).reduce(Money.ZERO, Money::plus);
-        return switch (measure) {
-            case PLANNED -> planned.yuan();
-            case EXECUTED -> executed.yuan();
-            case EXECUTION_RATE -> Rates.ratio(executed, planned);
-            case SME_RESERVED -> items.stream().map(p -> p.plan().smeReserve()).reduce(Money.ZERO, Money::plus).yuan();
-            case SME_AWARDED -> items.stream().map(ProcurementFigures::smeAwarded).reduce(Money.ZERO, Money::plus).yuan();
-            default -> throw new IllegalStateException("measure " + measure + " on procurement");
-        };
     }
 }

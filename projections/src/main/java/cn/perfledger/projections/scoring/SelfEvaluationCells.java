@@ -1,0 +1,82 @@
+package cn.perfledger.projections.scoring;
+
+import cn.perfledger.projections.evaluation.IndicatorReport;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The cells of the official 自评表 that are made of a scored leaf's inputs, written once for every place that shows
+ * the table (the pages and the Excel export).
+ */
+public final class SelfEvaluationCells {
+
+    private SelfEvaluationCells() {
+    }
+
+    /** 实际完成值: a group share, an indicator's actual with its completion rate, a ledger metric, points. */
+    public static String actual(ScoredItem leaf) {
+        for (ScoredInput input : leaf.inputs()) {
+            if (input.kind() == InputKind.INDICATOR_GROUP) {
+                return input.display();
+            }
+        }
+        List<String> parts = new ArrayList<>();
+        for (ScoredInput input : leaf.inputs()) {
+            switch (input.kind()) {
+                case INDICATOR -> {
+                    IndicatorReport.Row row = input.indicator();
+                    parts.add(row == null || row.actualText() == null ? input.display()
+                            : row.actualText() + (row.completionRateDisplay() == null ? ""
+                                    : "（完成率 " + row.completionRateDisplay() + "）"));
+                }
+                case JUDGEMENT -> parts.add(input.value() == null ? "缺少评分" : "评价人评分");
+                default -> parts.add(input.display());
+            }
+        }
+        return parts.isEmpty() ? "—" : String.join("；", parts);
+    }
+
+    /** 年度指标值 of a leaf scored from exactly one indicator, else null. */
+    public static String target(ScoredItem leaf) {
+        List<IndicatorReport.Row> indicators = leaf.inputs().stream().filter(i -> i.kind() == InputKind.INDICATOR)
+                .map(ScoredInput::indicator).filter(java.util.Objects::nonNull).toList();
+        return indicators.size() == 1 ? indicators.get(0).targetText() : null;
+    }
+
+    /** The leaf's rule in words ({@code 分档：…}), or null for a leaf without a rule. */
+    public static String ruleText(ScoredItem leaf) {
+        return leaf.rule() == null ? null : leaf.rule().label() + "：" + leaf.rule().description();
+    }
+
+    /** 评分依据: as the evaluator entered it, else the rubric's criteria, else the rule in words. */
+    public static String basis(ScoredItem leaf) {
+        String basis = leaf.judgementBasis();
+        if (basis == null || basis.isBlank()) {
+            basis = leaf.criteria() != null ? leaf.criteria() : ruleText(leaf);
+        }
+        return basis;
+    }
+
+    /**
+     * The names of the groups between a level-2 item and a leaf deeper than level 3, each followed by " / " (the
+     * official table has three levels of columns, so deeper groups are written before the leaf's name).
+     */
+    public static String groupsBetween(ScoredItem second, ScoredItem leaf) {
+        List<String> between = new ArrayList<>();
+        return pathTo(second, leaf, between) && !between.isEmpty() ? String.join(" / ", between) + " / " : "";
+    }
+
+    private static boolean pathTo(ScoredItem from, ScoredItem target, List<String> between) {
+        for (ScoredItem child : from.children()) {
+            if (child == target) {
+                return true;
+            }
+            between.add(child.name());
+            if (pathTo(child, target, between)) {
+                return true;
+            }
+            between.remove(between.size() - 1);
+        }
+        return false;
+    }
+}
