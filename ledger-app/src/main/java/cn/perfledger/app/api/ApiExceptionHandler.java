@@ -1,5 +1,6 @@
 package cn.perfledger.app.api;
 
+import cn.perfledger.app.json.LedgerJson;
 import cn.perfledger.app.security.ProblemResponses;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import cn.perfledger.app.command.NotFoundException;
@@ -42,7 +43,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  *
  * <table>
  *   <caption>Mapping</caption>
- *   <tr><td>malformed JSON, wrong types, bad values, missing/invalid parameters</td><td>400</td></tr>
+ *   <tr><td>malformed JSON, a name twice in one object, text after the JSON value, wrong types, bad values,
+ *       missing/invalid parameters</td><td>400</td></tr>
  *   <tr><td>{@link DomainException} (a ledger rule refused the command)</td><td>400</td></tr>
  *   <tr><td>{@link ConflictException} (id taken, voucher number reused, concurrent modification)</td><td>409</td></tr>
  *   <tr><td>{@link NotFoundException} (unknown department, year, …)</td><td>404</td></tr>
@@ -87,6 +89,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        LedgerJson.Refusal strict = LedgerJson.strictnessRefusal(ex);
+        if (strict != null) {
+            return problem(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, strict.field(), strict.rule(), request);
+        }
         Throwable cause = ex.getCause();
         DomainException domain = find(ex, DomainException.class);
         String path = cause instanceof JsonMappingException mapping ? path(mapping) : "";
