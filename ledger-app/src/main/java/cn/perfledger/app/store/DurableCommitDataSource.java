@@ -41,6 +41,11 @@ public final class DurableCommitDataSource extends DelegatingDataSource {
         return sync.syncCount();
     }
 
+    /** The time those syncs took, in all (measurements). */
+    public long syncNanos() {
+        return sync.syncNanos();
+    }
+
     private Connection durable(Connection connection) {
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 new SyncingHandler(connection, sync));

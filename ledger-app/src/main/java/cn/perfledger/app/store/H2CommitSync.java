@@ -27,6 +27,7 @@ final class H2CommitSync {
 
     private final Object lock = new Object();
     private final AtomicLong syncs = new AtomicLong();
+    private final AtomicLong syncNanos = new AtomicLong();
     private MVStore lastSynced;
     private long lastSyncedVersion = -1;
 
@@ -45,6 +46,7 @@ final class H2CommitSync {
             if (store == lastSynced && store.getCurrentVersion() == lastSyncedVersion && !store.hasUnsavedChanges()) {
                 return;
             }
+            long start = System.nanoTime();
             try {
                 store.commit();
                 long version = store.getCurrentVersion();
@@ -52,6 +54,7 @@ final class H2CommitSync {
                 lastSynced = store;
                 lastSyncedVersion = version;
                 syncs.incrementAndGet();
+                syncNanos.addAndGet(System.nanoTime() - start);
             } catch (MVStoreException e) {
                 throw new SQLException("the embedded database could not write its committed changes to disk", e);
             }
@@ -61,6 +64,11 @@ final class H2CommitSync {
     /** How many times the store was written and forced (tests). */
     long syncCount() {
         return syncs.get();
+    }
+
+    /** The time spent writing and forcing, in all (measurements). */
+    long syncNanos() {
+        return syncNanos.get();
     }
 
     /** The MVStore behind an embedded H2 connection, or null for anything else (server mode, another driver). */
