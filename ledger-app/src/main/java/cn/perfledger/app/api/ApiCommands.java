@@ -93,13 +93,9 @@ public class ApiCommands {
         return "UI".equalsIgnoreCase(declared) ? ClientKind.UI : ClientKind.API;
     }
 
-    /** The correlation id of the current request if a command was sent in it (for error bodies). */
-    static String currentCorrelationId() {
-        RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-        if (attributes == null) {
-            return null;
-        }
-        Object origin = attributes.getAttribute(ORIGIN_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-        return origin instanceof CommandOrigin o ? o.correlationId() : null;
+    /** The correlation id of {@code request} if a command was sent in it (for error bodies). */
+    static String correlationIdOf(HttpServletRequest request) {
+        // the request-scoped attribute of origin() is a servlet request attribute of the same name
+        return request.getAttribute(ORIGIN_ATTRIBUTE) instanceof CommandOrigin o ? o.correlationId() : null;
     }
 }

@@ -1,5 +1,6 @@
 package cn.perfledger.app.api;
 
+import cn.perfledger.app.json.LedgerJson;
 import cn.perfledger.app.security.ProblemResponses;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import cn.perfledger.app.command.NotFoundException;
@@ -12,7 +13,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -43,7 +43,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  *
  * <table>
  *   <caption>Mapping</caption>
- *   <tr><td>malformed JSON, wrong types, bad values, missing/invalid parameters</td><td>400</td></tr>
+ *   <tr><td>malformed JSON, a name twice in one object, text after the JSON value, wrong types, bad values,
+ *       missing/invalid parameters</td><td>400</td></tr>
  *   <tr><td>{@link DomainException} (a ledger rule refused the command)</td><td>400</td></tr>
  *   <tr><td>{@link ConflictException} (id taken, voucher number reused, concurrent modification)</td><td>409</td></tr>
  *   <tr><td>{@link NotFoundException} (unknown department, year, …)</td><td>404</td></tr>
@@ -88,6 +89,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        LedgerJson.Refusal strict = LedgerJson.strictnessRefusal(ex);
+        if (strict != null) {
+            return problem(HttpStatus.BAD_REQUEST, Problems.INVALID_REQUEST, strict.field(), strict.rule(), request);
+        }
         Throwable cause = ex.getCause();
         DomainException domain = find(ex, DomainException.class);
         String path = cause instanceof JsonMappingException mapping ? path(mapping) : "";
@@ -122,39 +127,38 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     /**
      * The other exceptions Spring MVC itself raises (unknown path 404, wrong method 405, unsupported media type 415,
-     * not acceptable 406, payload too large, …) keep their status but get the same {@code field}/{@code rule}
-     * members as every other problem, so that a client can always read them.
+     * not acceptable 406, payload too large, …) keep their status and headers but get the same body as every other
+     * problem ({@link ProblemFactory}), with {@code field} and {@code rule} in Chinese.
      */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-        if (response != null && response.getBody() instanceof ProblemDetail problem
-                && (problem.getProperties() == null || !problem.getProperties().containsKey("rule"))) {
-            String field = switch (statusCode.value()) {
-                case 404 -> "path";
-                case 405 -> "method";
-                case 406 -> "Accept";
-                case 413 -> "body";
-                case 415 -> "Content-Type";
-                default -> "request";
-            };
-            String rule = switch (statusCode.value()) {
-                case 404 -> "没有这个接口（路径不存在）";
-                case 405 -> "该路径不支持此 HTTP 方法";
-                case 406 -> "无法按 Accept 要求的格式回答（支持 application/json）";
-                case 413 -> "请求体过大";
-                case 415 -> "不支持的请求体类型（应为 application/json）";
-                default -> problem.getDetail() == null ? "请求无效" : problem.getDetail();
-            };
-            problem.setProperty("field", field);
-            problem.setProperty("rule", rule);
-            String correlationId = ApiCommands.currentCorrelationId();
-            if (correlationId != null) {
-                problem.setProperty("correlationId", correlationId);
-            }
+        if (response == null || !(response.getBody() instanceof ProblemDetail problem)
+                || (problem.getProperties() != null && problem.getProperties().containsKey("rule"))) {
+            return response;
         }
-        return response;
+        String field = switch (statusCode.value()) {
+            case 404 -> "path";
+            case 405 -> "method";
+            case 406 -> "Accept";
+            case 413 -> "body";
+            case 415 -> "Content-Type";
+            default -> "request";
+        };
+        String rule = switch (statusCode.value()) {
+            case 404 -> "没有这个接口（路径不存在）";
+            case 405 -> "该路径不支持此 HTTP 方法";
+            case 406 -> "无法按 Accept 要求的格式回答（支持 application/json）";
+            case 413 -> "请求体过大";
+            case 415 -> "不支持的请求体类型（应为 application/json）";
+            default -> problem.getDetail() == null ? "请求无效" : problem.getDetail();
+        };
+        Problems kind = statusCode.value() == 404 ? Problems.NOT_FOUND
+                : statusCode.is5xxServerError() ? Problems.INTERNAL : Problems.INVALID_REQUEST;
+        ProblemDetail ours = ProblemFactory.problem(statusCode, kind, field, rule, servletRequest(request));
+        return ResponseEntity.status(statusCode).headers(response.getHeaders())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(ours);
     }
 
     @Override
@@ -205,23 +209,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     static ResponseEntity<Object> problem(HttpStatus status, Problems kind, String field, String rule,
             WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatus(status);
-        problem.setType(kind.type());
-        problem.setTitle(kind.title());
-        problem.setDetail(field == null || field.isEmpty() ? rule : field + ": " + rule);
-        if (request instanceof ServletWebRequest servlet) {
-            problem.setInstance(java.net.URI.create(servlet.getRequest().getRequestURI()));
-        }
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("field", field);
-        properties.put("rule", rule);
-        String correlationId = ApiCommands.currentCorrelationId();
-        if (correlationId != null) {
-            properties.put("correlationId", correlationId);
-        }
-        problem.setProperties(properties);
-        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        return ProblemFactory.response(ProblemFactory.problem(status, kind, field, rule, servletRequest(request)));
+    }
+
+    private static jakarta.servlet.http.HttpServletRequest servletRequest(WebRequest request) {
+        return request instanceof ServletWebRequest servlet ? servlet.getRequest() : null;
     }
 
     /** {@code entries[2].amount} from Jackson's reference path. */

@@ -1,6 +1,8 @@
 package cn.perfledger.app.api;
 
+import cn.perfledger.app.export.xlsx.FormulaGuard;
 import cn.perfledger.domain.common.DomainException;
+import cn.perfledger.domain.common.Ids;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Collection;
@@ -16,24 +18,21 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
  * them in reports and spreadsheets, so a text
  * <ul>
  *   <li>has at most {@value #MAX_TEXT} characters (the longest real text, a rubric criterion, has under 300);</li>
- *   <li>contains no control characters other than line breaks and tabs inside the text;</li>
- *   <li>does not start with {@code =}, {@code @}, a tab or carriage return, or with {@code +}/{@code -} not followed
- *       by a digit, which a spreadsheet would run as a formula (CSV/formula injection, e.g.
- *       {@code =cmd|' /C calc'!A0}); a signed figure such as {@code "-3.5%"} stays allowed.</li>
+ *   <li>contains no control characters other than line breaks and tabs inside the text, and no invisible format
+ *       characters or lone surrogates (zero-width, bidi controls, BOM: {@link Ids#hiddenInText});</li>
+ *   <li>is not formula-like by the ledger's one rule ({@link FormulaGuard}): no {@code = + - @} (or full-width
+ *       {@code ＝ ＋ － ＠}) as its first visible character — leading spaces, zero-width or bidi characters do not
+ *       hide one —, no leading tab or carriage return (CSV/formula injection, e.g. {@code =cmd|' /C calc'!A0});
+ *       a signed figure such as {@code "-3.5%"} stays allowed.</li>
  * </ul>
- * Decimals must be written plainly (no exponent notation; at most 12 decimals and 30 digits) and dates lie
- * between 1900 and 2999. Walks records, lists and maps of the ledger's request types; amounts and other numbers are not texts. A
+ * Decimals must be written plainly (no exponent notation; at most 12 decimals and 30 digits) and dates and
+ * instants lie within {@link DateBounds}. Walks records, lists and maps of the ledger's request types; amounts and other numbers are not texts. A
  * violation is a 400 naming the JSON path ({@code entries[3].payee}) and the rule; nothing is written.
  */
 @RestControllerAdvice
 public class RequestTextGuard extends RequestBodyAdviceAdapter {
 
     public static final int MAX_TEXT = 1000;
-    /** A signed figure ({@code -3.5%}, {@code +12}) may start with a sign; anything else starting so may not. */
-    private static final java.util.regex.Pattern SIGNED_FIGURE = java.util.regex.Pattern.compile(
-            "[+-]\\d[\\d.,]*%?");
-    private static final java.time.LocalDate FIRST_DATE = java.time.LocalDate.of(1900, 1, 1);
-    private static final java.time.LocalDate LAST_DATE = java.time.LocalDate.of(2999, 12, 31);
     private static final int MAX_DEPTH = 16;
 
     @Override
@@ -59,9 +58,9 @@ public class RequestTextGuard extends RequestBodyAdviceAdapter {
         } else if (value instanceof java.math.BigDecimal number) {
             checkNumber(number, path);
         } else if (value instanceof java.time.LocalDate date) {
-            if (date.isBefore(FIRST_DATE) || date.isAfter(LAST_DATE)) {
-                throw new DomainException(path.isEmpty() ? "body" : path, "日期超出可接受范围（1900-01-01 至 2999-12-31）: " + date);
-            }
+            DateBounds.check(path.isEmpty() ? "body" : path, date);
+        } else if (value instanceof java.time.Instant instant) {
+            DateBounds.check(path.isEmpty() ? "body" : path, instant);
         } else if (value instanceof Collection<?> items) {
             int i = 0;
             for (Object item : items) {
@@ -111,22 +110,15 @@ public class RequestTextGuard extends RequestBodyAdviceAdapter {
                 throw new DomainException(field, "文本不能包含控制字符（U+" + String.format("%04X", (int) c) + "）");
             }
         }
-        if (looksLikeFormula(text)) {
-            throw new DomainException(field,
-                    "文本不能以 = @ 制表符开头，也不能以不接数字的 + - 开头（电子表格会将其当作公式执行）");
+        int hidden = Ids.firstHidden(text, false);
+        if (hidden >= 0) {
+            throw new DomainException(field, "文本不能包含不可见字符或文字方向控制字符（" + Ids.describe(text.codePointAt(hidden))
+                    + "）：审阅者看到的文字会与记录的不同");
         }
-    }
-
-    /** {@code = @ TAB CR} first, or {@code + -} not followed by a digit ({@code "-3.5%"} is a figure). */
-    static boolean looksLikeFormula(String text) {
-        if (text.isEmpty()) {
-            return false;
+        if (FormulaGuard.refusedAtInput(text)) {
+            throw new DomainException(field, "文本不能以 = + - @（含全角 ＝ ＋ － ＠）开头，前面加空格或不可见字符也不行，"
+                    + "也不能以制表符或回车开头（电子表格会将其当作公式执行）；带符号的数字如 -3.5% 除外");
         }
-        char first = text.charAt(0);
-        if (first == '=' || first == '@' || first == '\t' || first == '\r') {
-            return true;
-        }
-        return (first == '+' || first == '-') && !SIGNED_FIGURE.matcher(text).matches();
     }
 
     private static String join(String path, String name) {

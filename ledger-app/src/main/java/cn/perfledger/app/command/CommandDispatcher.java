@@ -1,7 +1,9 @@
 package cn.perfledger.app.command;
 
+import cn.perfledger.app.query.SubmissionDigestCheck;
 import cn.perfledger.domain.common.ConflictException;
 import cn.perfledger.domain.common.DomainException;
+import cn.perfledger.domain.evaluation.EvaluationCommand.SubmitSelfEvaluation;
 import java.lang.reflect.Field;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -27,18 +29,26 @@ import org.springframework.stereotype.Service;
  *   <li>{@link AggregateNotFoundException} (no such department, year, …) → {@link NotFoundException}.</li>
  * </ul>
  * In every refused case the unit of work rolled back: nothing was written.
+ *
+ * <p>One rule needs the read side and is checked here, before sending, for every sender (API, demo data, any
+ * import): a {@link SubmitSelfEvaluation} must carry the digest of the table it submits ({@link SubmissionDigestCheck}).
  */
 @Service
 public class CommandDispatcher {
 
     private final CommandGateway commandGateway;
+    private final SubmissionDigestCheck submissionDigests;
 
-    public CommandDispatcher(CommandGateway commandGateway) {
+    public CommandDispatcher(CommandGateway commandGateway, SubmissionDigestCheck submissionDigests) {
         this.commandGateway = commandGateway;
+        this.submissionDigests = submissionDigests;
     }
 
     /** Sends {@code command} and waits for its result (null for handlers that return nothing). */
     public <R> R send(Object command, CommandOrigin origin) {
+        if (command instanceof SubmitSelfEvaluation submission) {
+            submissionDigests.verify(submission);
+        }
         CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(origin.toMetaData());
         try {

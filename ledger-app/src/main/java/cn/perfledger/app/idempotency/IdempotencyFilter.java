@@ -13,21 +13,18 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
+import cn.perfledger.app.api.ProblemFactory;
+import cn.perfledger.app.api.Problems;
 import cn.perfledger.app.security.CurrentUser;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -64,7 +61,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     static final Pattern SANE_KEY = Pattern.compile("[A-Za-z0-9._:\\-]{1,200}");
     /** Requests larger than this are not hashed and kept (a 20,000-voucher batch is about 3 MB). */
     static final int MAX_BODY = 32 * 1024 * 1024;
-    private static final URI PROBLEM_TYPE = URI.create("urn:perfledger:problem:idempotency-key");
 
     private final IdempotencyStore store;
     private final ObjectMapper objectMapper;
@@ -162,19 +158,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private void problem(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String rule)
             throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatus(status);
-        problem.setType(PROBLEM_TYPE);
-        problem.setTitle("幂等键冲突，未执行本次请求");
-        problem.setDetail(HEADER + ": " + rule);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("field", HEADER);
-        properties.put("rule", rule);
-        problem.setProperties(properties);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getOutputStream().write(objectMapper.writeValueAsBytes(problem));
+        ProblemFactory.write(ProblemFactory.problem(status, Problems.IDEMPOTENCY_KEY, HEADER, rule, request), response,
+                objectMapper);
     }
 
     static String hash(String user, String method, String path, String query, byte[] body) {

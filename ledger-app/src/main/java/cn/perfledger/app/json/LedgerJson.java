@@ -3,9 +3,15 @@ package cn.perfledger.app.json;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.introspect.AnnotatedClass;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.introspect.VisibilityChecker;
@@ -29,8 +35,10 @@ import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
  *   <li>unknown properties are ignored (an older reader meets a newer event), fractional numbers are never
  *       truncated into integers, and floating numbers are read as {@code BigDecimal};</li>
  *   <li>strict where leniency would guess: a {@code LocalDate} is {@code yyyy-MM-dd} only (no instant cut to a
- *       date, no epoch-day number), and a text must be a JSON string (no {@code true}/{@code 12} coerced to
- *       {@code "true"}/{@code "12"}).</li>
+ *       date, no epoch-day number), a text must be a JSON string (no {@code true}/{@code 12} coerced to
+ *       {@code "true"}/{@code "12"}), a name appears once per object ({@code "amount":"1.00","amount":"999999.00"}
+ *       is refused, not read as its last value) and a document is one value (nothing but white space after it:
+ *       {@code {…} x} or {@code {…}{…}} is refused). {@link #strictnessRefusal} words the last two for the API.</li>
  * </ul>
  */
 public final class LedgerJson {
@@ -61,6 +69,9 @@ public final class LedgerJson {
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
         mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        // one value per document, each name once per object: a second "amount" or text after the body is refused
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         // a date is "yyyy-MM-dd" only: no instants cut to a date ("2021-12-31T20:00:00Z" is 2022 in Beijing), no
         // epoch-day numbers
         mapper.configOverride(java.time.LocalDate.class)
@@ -74,6 +85,53 @@ public final class LedgerJson {
                 .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float,
                         com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
         return mapper;
+    }
+
+    /** A refused JSON text in the API's terms: the field (JSON path, or {@code body}) and the rule, in Chinese. */
+    public record Refusal(String field, String rule) {
+    }
+
+    /**
+     * Why reading failed, when it was one of the strictness rules above: a name given twice in one object, or
+     * something after the document's value. Null for any other failure.
+     */
+    public static Refusal strictnessRefusal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof JsonParseException parse && parse.getOriginalMessage() != null
+                    && parse.getOriginalMessage().startsWith(DUPLICATE_FIELD)) {
+                String name = parse.getOriginalMessage().substring(DUPLICATE_FIELD.length()).replaceAll("'$", "");
+                String path = parse.getProcessor() == null ? "" : path(parse.getProcessor().getParsingContext());
+                return new Refusal(path.isEmpty() ? name : path + "." + name,
+                        "字段重复：同一 JSON 对象中「" + name + "」出现了不止一次，无法判断以哪一个为准，每个字段只能写一次");
+            }
+            boolean trailing = t instanceof MismatchedInputException mismatch && mismatch.getOriginalMessage() != null
+                    && mismatch.getOriginalMessage().startsWith("Trailing token");
+            // unparsable text after the value fails inside the trailing-token check itself
+            trailing |= t instanceof JsonParseException && java.util.Arrays.stream(t.getStackTrace())
+                    .anyMatch(frame -> frame.getMethodName().equals("_verifyNoTrailingTokens"));
+            if (trailing) {
+                JsonLocation at = ((JsonProcessingException) t).getLocation();
+                return new Refusal("body", "请求体只能是一个 JSON 值，其后不能再有其他内容" + (at == null ? ""
+                        : "（第 " + at.getLineNr() + " 行第 " + at.getColumnNr() + " 列起）"));
+            }
+        }
+        return null;
+    }
+
+    private static final String DUPLICATE_FIELD = "Duplicate field '";
+
+    /** {@code entries[1]}: where the object being read sits in the document (empty at the top level). */
+    private static String path(JsonStreamContext context) {
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        for (JsonStreamContext parent = context.getParent(); parent != null; parent = parent.getParent()) {
+            if (parent.inArray()) {
+                parts.push("[" + parent.getCurrentIndex() + "]");
+            } else if (parent.inObject()) {
+                parts.push("." + parent.getCurrentName());
+            }
+        }
+        String path = String.join("", parts);
+        return path.startsWith(".") ? path.substring(1) : path;
     }
 
     /**

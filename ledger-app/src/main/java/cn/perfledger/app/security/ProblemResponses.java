@@ -1,13 +1,12 @@
 package cn.perfledger.app.security;
 
+import cn.perfledger.app.api.ProblemFactory;
+import cn.perfledger.app.api.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -66,17 +65,7 @@ public final class ProblemResponses implements AuthenticationEntryPoint, AccessD
 
     private void write(HttpServletRequest request, HttpServletResponse response, int status, String slug,
             String title, String field, String rule) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", URI.create("urn:perfledger:problem:" + slug).toString());
-        body.put("title", title);
-        body.put("status", status);
-        body.put("detail", field + ": " + rule);
-        body.put("instance", request.getRequestURI());
-        body.put("field", field);
-        body.put("rule", rule);
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), body);
+        ProblemFactory.write(ProblemFactory.problem(HttpStatusCode.valueOf(status), Problems.type(slug), title, field,
+                rule, request), response, json);
     }
 }

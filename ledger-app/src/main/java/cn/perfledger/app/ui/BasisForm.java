@@ -1,6 +1,7 @@
 package cn.perfledger.app.ui;
 
 import cn.perfledger.domain.common.DomainException;
+import cn.perfledger.app.api.DateBounds;
 import cn.perfledger.app.query.BasisResult;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +14,7 @@ import java.time.format.DateTimeParseException;
  * The basis of a page as the user typed it: {@code asOf} (评价基准日, {@code <input type=date>}, yyyy-MM-dd) and
  * {@code knownAt} (知悉时点, {@code <input type=datetime-local>}, read as Beijing time and converted to an
  * instant; a full ISO instant such as {@code 2022-03-15T00:00:00Z} is accepted too, for permalinks). Blank means
- * the default (the year's 12-31; now).
+ * the default (the year's 12-31; now). Both lie within {@link DateBounds}, like the API's parameters.
  */
 public record BasisForm(String asOfText, String knownAtText, LocalDate asOf, Instant knownAt) {
 
@@ -41,11 +42,13 @@ public record BasisForm(String asOfText, String knownAtText, LocalDate asOf, Ins
         if (value == null) {
             return null;
         }
+        LocalDate date;
         try {
-            return LocalDate.parse(value);
+            date = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw new DomainException(field, rule + "，收到「" + abbreviate(value) + "」");
         }
+        return DateBounds.check(field, date);
     }
 
     static Instant parseKnownAt(String field, String text) {
@@ -55,9 +58,9 @@ public record BasisForm(String asOfText, String knownAtText, LocalDate asOf, Ins
         }
         try {
             if (value.endsWith("Z") || value.endsWith("z") || value.matches(".*[+-]\\d{2}:\\d{2}$")) {
-                return java.time.OffsetDateTime.parse(value).toInstant();
+                return DateBounds.check(field, java.time.OffsetDateTime.parse(value).toInstant());
             }
-            return LocalDateTime.parse(value).atZone(ZONE).toInstant();
+            return DateBounds.check(field, LocalDateTime.parse(value).atZone(ZONE).toInstant());
         } catch (DateTimeParseException e) {
             throw new DomainException(field, "知悉时点应为北京时间的日期和时刻，格式 yyyy-MM-ddTHH:mm（例如 2022-03-15T09:30），"
                     + "或带时区的 ISO-8601 时刻（例如 2022-03-15T01:30:00Z），收到「" + abbreviate(value) + "」");

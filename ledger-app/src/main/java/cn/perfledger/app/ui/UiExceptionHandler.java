@@ -43,6 +43,11 @@ public class UiExceptionHandler {
     @ExceptionHandler(TypeMismatchException.class)
     ModelAndView typeMismatch(TypeMismatchException e, HttpServletRequest request, HttpServletResponse response) {
         String field = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof DomainException rule) {
+                return page(HttpStatus.BAD_REQUEST, "请求参数有误", field, rule.rule(), request, response);
+            }
+        }
         Class<?> type = e.getRequiredType();
         String expected = type == int.class || type == Integer.class || type == long.class || type == Long.class
                 ? "整数" + ("year".equals(field) ? "（四位年度，例如 2021）" : "") : "正确的格式";

@@ -62,12 +62,16 @@ abstract class LedgerApiScenarioTests {
 
     /** Registers {@code dept} (units BJ 本级, XS 下属), opens 2021, opens L1 (公用) and L2 (项目) with budgets. */
     protected void openYearWithTwoLines(String dept) throws Exception {
+        openYearWithTwoLines(dept, "gz-municipal-2021@1");
+    }
+
+    protected void openYearWithTwoLines(String dept, String rubricVersion) throws Exception {
         postJson("/api/v1/departments", """
                 {"departmentId":"%s","name":"测试局","jurisdiction":"广州市",
                  "units":[{"code":"BJ","name":"本级","headOffice":true},{"code":"XS","name":"下属中心","headOffice":false}],
                  "effectiveDate":"2021-01-01"}""".formatted(dept)).andExpect(status().isCreated());
         postJson(year(dept) .replace("/2021", ""), """
-                {"year":2021,"rubricVersion":"gz-municipal-2021@1"}""")
+                {"year":2021,"rubricVersion":"%s"}""".formatted(rubricVersion))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.id").value(dept + "/2021"));
         postJson(year(dept) + "/budget-lines", """
@@ -339,7 +343,8 @@ abstract class LedgerApiScenarioTests {
         postJson("/api/v1/rubrics", publish.replace(rubric, rubric + "x").replace("\"60\"", "\"61\""))
                 .andExpect(status().isBadRequest());
 
-        openYearWithTwoLines(dept);
+        // the year is scored by the rubric just published, so that it has a table to submit
+        openYearWithTwoLines(dept, rubric);
         String evaluation = year(dept) + "/evaluation";
         postJson(evaluation, "").andExpect(status().isCreated())
                 .andExpect(jsonPath("$.id").value(dept + "/2021/evaluation"));
@@ -361,10 +366,15 @@ abstract class LedgerApiScenarioTests {
                 {"actual":"1","effectiveDate":"2022-01-15"}""")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("indicatorId"));
-        postJson(evaluation + "/submissions", """
-                {"referenceDate":"2021-12-31",
-                 "digest":"9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08",
-                 "declaredTotal":"94.65","submittedBy":"财务科","effectiveDate":"2022-02-01"}""")
+        // only the digest of the table as it stands is accepted: all zeros (or any other) is refused, nothing written
+        String submission = """
+                {"referenceDate":"2021-12-31","digest":"%s",
+                 "declaredTotal":"94.65","submittedBy":"财务科","effectiveDate":"2022-02-01"}""";
+        postJson(evaluation + "/submissions", submission.formatted("0".repeat(64)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("digest"));
+        String digest = getJson(evaluation + "/submission-digest?referenceDate=2021-12-31").get("digest").asText();
+        postJson(evaluation + "/submissions", submission.formatted(digest.toUpperCase()))
                 .andExpect(status().isCreated());
         postJson("/api/v1/departments/" + dept + "/years/2022/evaluation", "")
                 .andExpect(status().isNotFound());
@@ -383,7 +393,7 @@ abstract class LedgerApiScenarioTests {
                 "JudgementScoreEntered@" + dept + "/2021/evaluation",
                 "SelfEvaluationSubmitted@" + dept + "/2021/evaluation");
         JsonNode started = page.get("events").get(0).get("payload");
-        assertThat(started.get("rubricVersion").asText()).isEqualTo("gz-municipal-2021@1");
+        assertThat(started.get("rubricVersion").asText()).isEqualTo(rubric);
         assertThat(started.get("evaluationId").asText()).isEqualTo(dept + "/2021/evaluation");
         JsonNode defined = page.get("events").get(1).get("payload");
         assertThat(defined.toString()).contains("≥95%");

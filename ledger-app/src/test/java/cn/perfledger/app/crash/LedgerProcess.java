@@ -18,10 +18,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The ledger application as a separate operating-system process ({@code java -cp <this JVM's class path>
- * cn.perfledger.app.LedgerApplication}) on the {@code postgres} profile, bound to a free loopback port, with its
- * console in a log file. {@link #kill()} is SIGKILL ({@link Process#destroyForcibly()} on Linux): no shutdown
- * hook, no connection closed politely, no transaction committed. A JVM shutdown hook kills it too, should the
- * test JVM end first.
+ * cn.perfledger.app.LedgerApplication}), on the {@code postgres} profile ({@link #start}) or on the default
+ * profile's embedded H2 file store in a data directory ({@link #startDefaultProfile}), bound to a free loopback
+ * port, with its console in a log file. {@link #kill()} is SIGKILL ({@link Process#destroyForcibly()} on Linux): no
+ * shutdown hook, no connection closed politely, no transaction committed; {@link #stop()} is SIGTERM (a clean
+ * shutdown). A JVM shutdown hook kills it too, should the test JVM end first.
  */
 final class LedgerProcess implements AutoCloseable {
 
@@ -40,18 +41,39 @@ final class LedgerProcess implements AutoCloseable {
 
     /** Starts the application on {@code db} and waits until {@code /actuator/health} answers UP. */
     static LedgerProcess start(Coordinates db, String applicationName, Path log) throws Exception {
-        int port = freePort();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-Daxoniq.update-checker.disabled=true",
-                "-Ddisable-axoniq-console-message=true", "-cp", System.getProperty("java.class.path"),
-                "cn.perfledger.app.LedgerApplication",
-                "--spring.profiles.active=postgres",
-                "--server.port=" + port, "--server.address=127.0.0.1", "--spring.main.banner-mode=off",
+        return start(List.of("-Xmx1g"), List.of("--spring.profiles.active=postgres",
                 "--ledger.demo.load-on-start=false",
                 "--spring.datasource.url=" + db.url() + "&ApplicationName=" + applicationName,
                 "--spring.datasource.username=" + (db.username() == null ? "" : db.username()),
                 "--spring.datasource.password=" + (db.password() == null ? "" : db.password()),
-                "--spring.flyway.default-schema=" + db.schema(), "--spring.flyway.schemas=" + db.schema()));
+                "--spring.flyway.default-schema=" + db.schema(), "--spring.flyway.schemas=" + db.schema()), log);
+    }
+
+    /**
+     * Starts the application on the default profile (its H2 file store, with every default setting) in
+     * {@code dataDir}, without demo data; {@code jvmOptions} may make start-up faster.
+     */
+    static LedgerProcess startDefaultProfile(Path dataDir, String classPath, List<String> jvmOptions,
+            List<String> arguments, Path log) throws Exception {
+        List<String> all = new ArrayList<>(List.of("--ledger.data-dir=" + dataDir, "--ledger.demo.load-on-start=false"));
+        all.addAll(arguments);
+        return start(classPath, jvmOptions, all, log);
+    }
+
+    private static LedgerProcess start(List<String> jvmOptions, List<String> arguments, Path log) throws Exception {
+        return start(System.getProperty("java.class.path"), jvmOptions, arguments, log);
+    }
+
+    private static LedgerProcess start(String classPath, List<String> jvmOptions, List<String> arguments, Path log)
+            throws Exception {
+        int port = freePort();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Daxoniq.update-checker.disabled=true", "-Ddisable-axoniq-console-message=true",
+                "-cp", classPath, "cn.perfledger.app.LedgerApplication",
+                "--server.port=" + port, "--server.address=127.0.0.1", "--spring.main.banner-mode=off"));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
@@ -77,6 +99,20 @@ final class LedgerProcess implements AutoCloseable {
     void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+        try {
+            Runtime.getRuntime().removeShutdownHook(killOnExit);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down
+        }
+    }
+
+    /** SIGTERM: a clean shutdown (the H2 store is closed, a class-data archive asked for is written). */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(killOnExit);
         } catch (IllegalStateException e) {
@@ -116,7 +152,7 @@ final class LedgerProcess implements AutoCloseable {
             } catch (IOException e) {
                 // not listening yet
             }
-            Thread.sleep(250);
+            Thread.sleep(100);
         }
         throw new AssertionError("ledger process not healthy within " + timeout + ":\n" + logTail());
     }

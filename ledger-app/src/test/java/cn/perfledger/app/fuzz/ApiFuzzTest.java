@@ -36,7 +36,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * purpose: one or more fields replaced by a value the ledger must refuse (3 decimals, exponent notation,
  * negative or absurd amounts, codes of the wrong length, impossible or out-of-year dates, unknown lines,
  * duplicate vouchers with another payload, reversals beyond the original, 100 KB texts, control characters,
- * formula-looking cells, path traversal), broken event files for the restore importer, the body broken as a whole (truncated JSON, wrong root type, invalid
+ * formula-looking cells also behind leading spaces, zero-width and bidi characters and lone surrogates in ids and
+ * texts, path traversal), broken event files for the restore importer, the body broken as a whole (truncated JSON, a name twice, text after the value, wrong root type, invalid
  * UTF-8, BOMs and UTF-16 on top of a broken field, wrong content type) or the path/headers made hostile.
  *
  * <p>The seed is printed; {@code -Dfuzz.seed=N} replays a run, {@code -Dfuzz.cases=N} changes its length.
@@ -244,10 +245,10 @@ class ApiFuzzTest implements H2FileContext {
             bytes = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, bytes);
             description.append(" +utf8-bom");
         } else if (encoding == 1) {
-            bytes = t.body().toString().getBytes(StandardCharsets.UTF_16);
+            bytes = escapeLoneSurrogates(t.body().toString()).getBytes(StandardCharsets.UTF_16);
             description.append(" +utf16");
         } else if (encoding == 2) {
-            bytes = t.body().toString().getBytes(Charset.forName("GB18030"));
+            bytes = escapeLoneSurrogates(t.body().toString()).getBytes(Charset.forName("GB18030"));
             contentType = "application/json;charset=GB18030";
             description.append(" +gb18030-declared");
         }
@@ -403,7 +404,8 @@ class ApiFuzzTest implements H2FileContext {
                     F.textNode("..\\..\\windows"), F.textNode("L9"));
             case VOUCHER -> (JsonNode) pick(r, F.textNode(""), F.textNode("记 0001"), F.textNode("x".repeat(65)),
                     F.textNode(HUGE), F.textNode("V\u0007"), F.textNode("=cmd|' /C calc'!A0"), F.textNode("\t"),
-                    F.textNode("a\u202Eb c"));
+                    F.textNode("a\u202Eb c"), F.textNode("记-\u200B1"), F.textNode("记-1\u2066"),
+                    F.textNode("V\uD8001"), F.textNode("记\u00A0-1"), F.textNode("\uFEFF记-1"));
             case TEXT, REQUIRED_TEXT -> text(r);
             case FUNCTIONAL -> (JsonNode) pick(r, F.textNode("2"), F.textNode("20"), F.textNode("2010"),
                     F.textNode("201010"), F.textNode("20101011"), F.textNode("2010A01"), F.textNode(""),
@@ -415,7 +417,7 @@ class ApiFuzzTest implements H2FileContext {
                     F.numberNode(99), F.textNode("=1+1"));
             case NEW_ID -> (JsonNode) pick(r, F.textNode("../../etc/passwd"), F.textNode(""), F.textNode(HUGE),
                     F.textNode("a b"), F.textNode("id\u0000"), F.textNode("=cmd|' /C calc'!A0"),
-                    F.textNode("%2e%2e%2f"), F.textNode("长长的编号"));
+                    F.textNode("%2e%2e%2f"), F.textNode("长长的编号"), F.textNode("N\u200B1"), F.textNode("N\u202E1"));
         };
         body.set(field, value);
         String shown = value.isTextual() ? value.asText() : value.toString();
@@ -449,14 +451,16 @@ class ApiFuzzTest implements H2FileContext {
         return (JsonNode) pick(r, F.textNode(HUGE), F.textNode("摘要\u0000结束"), F.textNode("a\u001Bb"),
                 F.textNode("=cmd|' /C calc'!A0"), F.textNode("+HYPERLINK(\"http://x\")"), F.textNode("@SUM(A1)"),
                 F.textNode("-2+3+cmd|' /C calc'!A0"), F.textNode("\tleading tab"), F.textNode("x\u0085y"),
-                F.textNode("\u0007bell"));
+                F.textNode("\u0007bell"), F.textNode(" =HYPERLINK(\"http://x\",\"y\")"), F.textNode("\u3000＝1+1"),
+                F.textNode("\u00A0@SUM(A1)"), F.textNode("退款\u202E2015"), F.textNode("摘要\u200B"),
+                F.textNode("残缺\uDC00"));
     }
 
     private Case wholeBody(Random r, int n) {
         String valid = obj("voucherNo", "FZ-" + n, "lineId", "L1", "amount", "12.34", "effectiveDate",
                 "2021-05-01").toString();
         String path = base + "/expenditures";
-        return switch (r.nextInt(9)) {
+        return switch (r.nextInt(11)) {
             case 0 -> new Case("body:truncated", "POST", path, "application/json",
                     valid.substring(0, r.nextInt(valid.length() - 1)).getBytes(StandardCharsets.UTF_8), Map.of());
             case 1 -> new Case("body:root-type", "POST", path, "application/json",
@@ -476,6 +480,12 @@ class ApiFuzzTest implements H2FileContext {
                     ("[".repeat(5000) + "]".repeat(5000)).getBytes(StandardCharsets.UTF_8), Map.of());
             case 7 -> new Case("body:comments-and-trailing", "POST", path, "application/json",
                     (valid.replace("}", ",}") + " // x").getBytes(StandardCharsets.UTF_8), Map.of());
+            // the first value passes a glance, the last one would be stored
+            case 8 -> new Case("body:duplicate-name", "POST", path, "application/json", valid.replace("}",
+                    (String) pick(r, ",\"amount\":\"999999.00\"}", ",\"lineId\":\"L2\"}", ",\"voucherNo\":\"FZ-x" + n + "\"}",
+                            ",\"effectiveDate\":\"2021-12-31\"}")).getBytes(StandardCharsets.UTF_8), Map.of());
+            case 9 -> new Case("body:trailing", "POST", path, "application/json", (valid + pick(r, " x", valid, " 1",
+                    "]", "\u0000", "\n{}", " null")).getBytes(StandardCharsets.UTF_8), Map.of());
             default -> new Case("body:csv", "POST", path, "application/json",
                     "voucherNo,lineId,amount\nFZ,L1,=1+1\n".getBytes(StandardCharsets.UTF_8), Map.of());
         };
@@ -602,7 +612,25 @@ class ApiFuzzTest implements H2FileContext {
     }
 
     private static byte[] bytes(JsonNode node) {
-        return node.toString().getBytes(StandardCharsets.UTF_8);
+        return escapeLoneSurrogates(node.toString()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** UTF-8 cannot carry a lone surrogate (it would become '?'): JSON's {@code \\uD800} escape can. */
+    private static String escapeLoneSurrogates(String json) {
+        StringBuilder out = new StringBuilder(json.length());
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < json.length()
+                    && Character.isLowSurrogate(json.charAt(i + 1));
+            if (paired) {
+                out.append(c).append(json.charAt(++i));
+            } else if (Character.isSurrogate(c)) {
+                out.append(String.format("\\u%04X", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static byte[] concat(byte[] a, byte[] b) {

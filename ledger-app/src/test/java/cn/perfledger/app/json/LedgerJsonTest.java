@@ -260,4 +260,41 @@ class LedgerJsonTest {
         TrackingToken back = serializer.deserialize(serialized);
         assertThat(back).isEqualTo(token);
     }
+
+    /** The request an attacker sent: the first amount passes a glance, the last one was stored. */
+    @Test
+    void aNameTwiceInOneObject_isRefused_namingTheFieldAndWhere() {
+        String twice = "{\"fiscalYearId\":\"D1/2021\",\"voucherNo\":\"V-1\",\"lineId\":\"L1\","
+                + "\"amount\":\"1.00\",\"amount\":\"999999.00\",\"effectiveDate\":\"2021-03-01\"}";
+        assertThatThrownBy(() -> mapper.readValue(twice, BudgetEvent.ExpenditureRecorded.class))
+                .satisfies(e -> assertThat(LedgerJson.strictnessRefusal(e)).isEqualTo(new LedgerJson.Refusal(
+                        "amount", "字段重复：同一 JSON 对象中「amount」出现了不止一次，无法判断以哪一个为准，每个字段只能写一次")));
+
+        String nested = "{\"batchId\":\"b\",\"entries\":[{\"amount\":\"1.00\"},"
+                + "{\"voucherNo\":\"V-2\",\"amount\":\"1.00\",\"voucherNo\":\"V-3\"}]}";
+        assertThatThrownBy(() -> mapper.readTree(nested))
+                .satisfies(e -> assertThat(LedgerJson.strictnessRefusal(e).field()).isEqualTo("entries[1].voucherNo"));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"{\"a\":1} x", "{\"a\":1}{\"a\":2}", "{\"a\":1} 1",
+            "{\"a\":1}]", "{\"a\":1} // comment", "{\"a\":1}\u0000", "{\"a\":1}\n\"more\""})
+    void textAfterTheValue_isRefused(String json) {
+        assertThatThrownBy(() -> mapper.readValue(json, Map.class))
+                .satisfies(e -> assertThat(LedgerJson.strictnessRefusal(e)).as(String.valueOf(e)).isNotNull()
+                        .satisfies(r -> {
+                            assertThat(r.field()).isEqualTo("body");
+                            assertThat(r.rule()).startsWith("请求体只能是一个 JSON 值，其后不能再有其他内容（第 ");
+                        }));
+        assertThatThrownBy(() -> mapper.readTree(json)).isNotNull();
+    }
+
+    @Test
+    void whiteSpaceAfterTheValue_andOtherFailures_areNotStrictnessRefusals() throws Exception {
+        assertThat(mapper.readValue("{\"a\":1} \r\n\t ", Map.class)).containsEntry("a", 1);
+        assertThatThrownBy(() -> mapper.readValue("x", Map.class))
+                .satisfies(e -> assertThat(LedgerJson.strictnessRefusal(e)).isNull());
+        assertThatThrownBy(() -> mapper.readValue("{\"a\":", Map.class))
+                .satisfies(e -> assertThat(LedgerJson.strictnessRefusal(e)).isNull());
+    }
 }

@@ -10,9 +10,11 @@ import java.util.regex.Pattern;
  * spreadsheet computes with them.
  *
  * <p>Formula injection: auditors open these files in Excel/WPS, and a cell such as {@code =HYPERLINK(…)} coming
- * from an imported document would be executed there. A cell starting with {@code = + - @}, tab or CR is
- * therefore prefixed with {@code '} (OWASP "CSV injection"). A plain decimal number such as {@code -549842.50}
- * is left alone: it cannot be a formula, and quoting it would turn every negative amount into text.
+ * from an imported document would be executed there. A cell starting with a tab or CR, or whose first visible
+ * character is {@code = + - @} or a full-width {@code ＝ ＋ － ＠} (leading spaces, zero-width and bidi characters
+ * are skipped: spreadsheets trim them), is therefore prefixed with {@code '} (OWASP "CSV injection"; the server's
+ * {@code FormulaGuard} applies the same rule). A plain decimal number such as {@code -549842.50} is left alone: it
+ * cannot be a formula, and quoting it would turn every negative amount into text.
  */
 public final class Csv {
 
@@ -66,9 +68,20 @@ public final class Csv {
         if (raw.isEmpty() || PLAIN_NUMBER.matcher(raw).matches()) {
             return raw;
         }
-        char first = raw.charAt(0);
-        boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t'
-                || first == '\r';
+        if (raw.charAt(0) == '\t' || raw.charAt(0) == '\r') {
+            return "'" + raw;
+        }
+        int i = 0;
+        while (i < raw.length() && invisible(raw.codePointAt(i))) {
+            i += Character.charCount(raw.codePointAt(i));
+        }
+        boolean formula = i < raw.length() && "=+-@＝＋－＠".indexOf(raw.charAt(i)) >= 0;
         return formula ? "'" + raw : raw;
+    }
+
+    private static boolean invisible(int c) {
+        int type = Character.getType(c);
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || type == Character.CONTROL
+                || type == Character.FORMAT;
     }
 }

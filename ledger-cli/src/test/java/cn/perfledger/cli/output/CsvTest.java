@@ -37,6 +37,9 @@ class CsvTest {
         "-1+2|'-1+2",
         "-cmd|'-cmd",
         "@SUM(A1)|'@SUM(A1)",
+        "~ =HYPERLINK(\"http://x\")~|~' =HYPERLINK(\"http://x\")~",
+        "\u3000＝1+1|'\u3000＝1+1",
+        "\u200B@SUM(A1)|'\u200B@SUM(A1)",
         "普通文字|普通文字",
         "a=b|a=b"})
     void formulaLikeCells_areNeutralised(String raw, String expected) {

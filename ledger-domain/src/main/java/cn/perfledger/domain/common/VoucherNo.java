@@ -2,7 +2,8 @@ package cn.perfledger.domain.common;
 
 /**
  * Identifies an accounting voucher (凭证号), unique within a department-year. Real voucher numbers
- * carry Chinese characters ("记-0012"), so any printable text without spaces is accepted.
+ * carry Chinese characters ("记-0012"), so any printable text without spaces is accepted — printable meaning
+ * visible: no zero-width, bidi or other hidden character ({@link Ids#requireNoHiddenCharacter}).
  */
 public record VoucherNo(String value) {
 
@@ -13,6 +14,7 @@ public record VoucherNo(String value) {
         if (value.length() > 64) {
             throw new DomainException("voucherNo", "凭证号长度不能超过 64 个字符");
         }
+        Ids.requireNoHiddenCharacter("voucherNo", "凭证号", value);
         if (!value.codePoints().allMatch(c -> !Character.isWhitespace(c) && !Character.isISOControl(c))) {
             throw new DomainException("voucherNo", "凭证号不能包含空格或控制字符: " + value);
         }

@@ -1,6 +1,7 @@
 package cn.perfledger.app.api.year;
 
 import cn.perfledger.app.query.BasisResult;
+import cn.perfledger.app.query.SubmissionDigestCheck;
 import cn.perfledger.app.query.YearQueries;
 import cn.perfledger.domain.common.FiscalYearId;
 import cn.perfledger.projections.evaluation.IndicatorReport;
@@ -30,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class YearFiguresController {
 
     private final YearQueries queries;
+    private final SubmissionDigestCheck digests;
 
-    public YearFiguresController(YearQueries queries) {
+    public YearFiguresController(YearQueries queries, SubmissionDigestCheck digests) {
         this.queries = queries;
+        this.digests = digests;
     }
 
     @GetMapping("/execution")
@@ -70,5 +73,15 @@ public class YearFiguresController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) Instant knownAt) {
         return queries.evaluation(FiscalYearId.of(dept, year), asOf, knownAt);
+    }
+
+    @GetMapping("/evaluation/submission-digest")
+    @Operation(summary = "提交自评表所需的摘要", description = "评价基准日 referenceDate 的自评表按截至当前已记录的数据计算的提交摘要"
+            + "（SHA-256，不含申报总分部分）。提交（POST …/evaluation/submissions）只接受这一摘要：表格在查看后若有变动，摘要随之改变。")
+    public SubmissionDigestCheck.Expected submissionDigest(@PathVariable String dept, @PathVariable int year,
+            @Parameter(description = "评价基准日（含），默认该年 12-31") @RequestParam(required = false)
+            LocalDate referenceDate) {
+        FiscalYearId id = FiscalYearId.of(dept, year);
+        return digests.expected(id, referenceDate == null ? id.year().lastDay() : referenceDate);
     }
 }

@@ -1,6 +1,7 @@
 package cn.perfledger.app.imports.evaluation;
 
 import cn.perfledger.app.api.ApiCommands;
+import cn.perfledger.app.api.ProblemFactory;
 import cn.perfledger.app.api.Problems;
 import cn.perfledger.app.imports.evaluation.EvaluationTableImport.Upload;
 import cn.perfledger.domain.common.DomainException;
@@ -14,11 +15,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.net.URI;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -113,20 +111,12 @@ public class EvaluationTableImportController {
     ResponseEntity<ProblemDetail> rejected(TableRejectedException e, HttpServletRequest request) {
         List<CellError> errors = e.errors();
         CellError first = errors.get(0);
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);
-        problem.setType(Problems.INVALID_TABLE.type());
-        problem.setTitle(Problems.INVALID_TABLE.title());
+        ProblemDetail problem = ProblemFactory.problem(HttpStatus.UNPROCESSABLE_ENTITY, Problems.INVALID_TABLE,
+                first.field(), first.rule(), request);
         problem.setDetail("自评表有 " + errors.size() + " 处错误，首处：" + where(first) + first.rule());
-        problem.setInstance(URI.create(request.getRequestURI()));
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("field", first.field());
-        properties.put("rule", first.rule());
-        properties.put("errors", errors);
-        String correlationId = commands.origin().correlationId();
-        properties.put("correlationId", correlationId);
-        problem.setProperties(properties);
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        problem.setProperty("errors", errors);
+        problem.setProperty("correlationId", commands.origin().correlationId());
+        return ProblemFactory.response(problem);
     }
 
     private static String where(CellError error) {

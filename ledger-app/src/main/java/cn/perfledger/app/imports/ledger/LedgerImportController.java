@@ -2,6 +2,8 @@ package cn.perfledger.app.imports.ledger;
 
 import cn.perfledger.app.api.ApiCommands;
 import cn.perfledger.app.api.CommandResult;
+import cn.perfledger.app.api.ProblemFactory;
+import cn.perfledger.app.api.Problems;
 import cn.perfledger.app.imports.sheet.CellError;
 import cn.perfledger.domain.common.DomainException;
 import cn.perfledger.domain.common.FiscalYearId;
@@ -15,11 +17,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -45,7 +44,6 @@ import org.springframework.web.multipart.MultipartFile;
 public class LedgerImportController {
 
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    static final URI PROBLEM_TYPE = URI.create("urn:perfledger:problem:import-rejected");
     private static final String TEMPLATE_DIR = "import-templates/";
 
     private final ApiCommands commands;
@@ -105,23 +103,16 @@ public class LedgerImportController {
     /** 422 Problem Details listing every error; the usual field/rule members name the file as a whole. */
     @ExceptionHandler(LedgerImportRejected.class)
     ResponseEntity<ProblemDetail> rejected(LedgerImportRejected e, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.UNPROCESSABLE_ENTITY);
-        problem.setType(PROBLEM_TYPE);
-        problem.setTitle("导入文件有错误，未写入任何记录");
+        ProblemDetail problem = ProblemFactory.problem(HttpStatus.UNPROCESSABLE_ENTITY, Problems.IMPORT_REJECTED, "file",
+                "导入文件有 " + e.errorCount() + " 处错误，未写入任何记录", request);
         problem.setDetail("共 " + e.errorCount() + " 处错误" + (e.errors().size() < e.errorCount()
                 ? "（列出前 " + e.errors().size() + " 处）" : "") + "，第一处: " + e.errors().get(0).describe());
-        problem.setInstance(URI.create(request.getRequestURI()));
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("field", "file");
-        properties.put("rule", "导入文件有 " + e.errorCount() + " 处错误，未写入任何记录");
-        properties.put("correlationId", commands.origin().correlationId());
-        properties.put("fileName", e.fileName());
-        properties.put("sha256", e.sha256());
-        properties.put("errorCount", e.errorCount());
-        properties.put("errors", e.errors());
-        problem.setProperties(properties);
-        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_ENTITY).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        problem.setProperty("correlationId", commands.origin().correlationId());
+        problem.setProperty("fileName", e.fileName());
+        problem.setProperty("sha256", e.sha256());
+        problem.setProperty("errorCount", e.errorCount());
+        problem.setProperty("errors", e.errors());
+        return ProblemFactory.response(problem);
     }
 
     private static ResponseEntity<byte[]> template(String resource, String downloadName, MediaType type) {

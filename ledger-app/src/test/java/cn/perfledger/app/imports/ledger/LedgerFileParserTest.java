@@ -107,7 +107,8 @@ class LedgerFileParserTest {
                 "日期不存在: 2021-02-30", "记录类型无效: 付款（可选: 预算科目、年初预算、追加、追减、调剂、支出凭证）",
                 "支出凭证记录必须填写金额", "金额必须大于 0（调减、调出由记录类型表示，不填负数）: -5",
                 "编码只能包含字母、数字、'.'、'-'、'_'、'@'，且以字母或数字开头: L 1",
-                "文本不能以 = @ 制表符开头，也不能以不接数字的 + - 开头（电子表格会将其当作公式执行）",
+                "文本不能以 = + - @（含全角 ＝ ＋ － ＠）开头，前面加空格或不可见字符也不行，也不能以制表符或回车开头"
+                        + "（电子表格会将其当作公式执行）；带符号的数字如 -3.5% 除外",
                 "单元格是 Excel 错误值 #N/A（公式出错）：请修正后再导入");
         assertThat(parsed.rows()).extracting(ParsedLedgerFile.ParsedRow::rowNumber).containsExactly(11);
         assertThat(((RecordExpenditure) parsed.rows().get(0).command()).entry().effectiveDate())

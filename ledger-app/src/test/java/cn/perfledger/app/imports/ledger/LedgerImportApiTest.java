@@ -234,6 +234,26 @@ class LedgerImportApiTest implements H2FileContext {
                 .isEqualTo("0.00");
     }
 
+    /** The file path checks texts and ids with the API's rules: a hidden formula or a look-alike voucher number. */
+    @Test
+    void aFormulaBehindASpace_andAVoucherNumberWithAZeroWidthSpace_areA422_andWriteNothing() throws Exception {
+        String dept = openYear();
+        long before = eventCount(dept);
+        String csv = "金额单位,元\r\n" + HEADER + "\r\n"
+                + "预算科目,L1,,,,,,,,,BJ,一般公共预算,公用经费,,,2010101,30201\r\n"
+                + "年初预算,L1,2021-01-15,1000,财预〔2021〕1号\r\n"
+                + "支出凭证,L1,2021-03-01,1,,,记-1,,\" =HYPERLINK(\"\"http://x\"\")\"\r\n"
+                + "支出凭证,L1,2021-03-01,1,,,记-\u200B2\r\n";
+        mvc.perform(upload(dept, "隐藏.csv", csv.getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errorCount").value(2))
+                .andExpect(jsonPath("$.errors[0].column").value("摘要"))
+                .andExpect(jsonPath("$.errors[0].rule").value(containsString("公式")))
+                .andExpect(jsonPath("$.errors[1].column").value("凭证号"))
+                .andExpect(jsonPath("$.errors[1].rule").value(containsString("U+200B")));
+        assertThat(eventCount(dept)).isEqualTo(before);
+    }
+
     @Test
     void aBadDate_orAnUnknownLine_isA422NamingRowColumnAndRule() throws Exception {
         String dept = openYear();

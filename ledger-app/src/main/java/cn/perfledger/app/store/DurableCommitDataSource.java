@@ -1,0 +1,104 @@
+package cn.perfledger.app.store;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * The connection pool of the embedded H2 file store, with every connection made durable at commit: after
+ * {@link Connection#commit()} returns to the caller, and before a connection goes back to the pool (which covers
+ * statements run in auto-commit mode, such as a {@code JdbcTemplate} update outside a transaction), everything the
+ * database has committed is written and forced to the device ({@link H2CommitSync}). A command's events, an
+ * idempotency record or a new user are therefore on disk before the HTTP answer says they were written.
+ *
+ * <p>A failure to force the file makes {@code commit()} throw, so the request fails instead of being acknowledged.
+ */
+public final class DurableCommitDataSource extends DelegatingDataSource {
+
+    private final H2CommitSync sync = new H2CommitSync();
+
+    public DurableCommitDataSource(DataSource target) {
+        super(target);
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return durable(super.getConnection());
+    }
+
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return durable(super.getConnection(username, password));
+    }
+
+    /** How many times committed changes were forced to disk so far (tests). */
+    public long syncCount() {
+        return sync.syncCount();
+    }
+
+    /** The time those syncs took, in all (measurements). */
+    public long syncNanos() {
+        return sync.syncNanos();
+    }
+
+    private Connection durable(Connection connection) {
+        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                new SyncingHandler(connection, sync));
+    }
+
+    private record SyncingHandler(Connection target, H2CommitSync sync) implements InvocationHandler {
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            switch (method.getName()) {
+                case "unwrap" -> {
+                    if (((Class<?>) args[0]).isInstance(proxy)) {
+                        return proxy;
+                    }
+                }
+                case "isWrapperFor" -> {
+                    if (((Class<?>) args[0]).isInstance(proxy)) {
+                        return true;
+                    }
+                }
+                case "equals" -> {
+                    return proxy == args[0];
+                }
+                case "hashCode" -> {
+                    return System.identityHashCode(proxy);
+                }
+                case "toString" -> {
+                    return "durable-at-commit " + target;
+                }
+                case "close" -> {
+                    try {
+                        if (!target.isClosed()) {
+                            sync.makeDurable(target);
+                        }
+                    } finally {
+                        target.close();
+                    }
+                    return null;
+                }
+                default -> {
+                }
+            }
+            Object result;
+            try {
+                result = method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+            // setAutoCommit(true) commits an open transaction (JDBC); commit() itself
+            if (method.getName().equals("commit") || method.getName().equals("setAutoCommit")) {
+                sync.makeDurable(target);
+            }
+            return result;
+        }
+    }
+}
