@@ -25,6 +25,7 @@ import cn.perfledger.domain.rubric.ScoringRule.Judgement;
 import cn.perfledger.domain.rubric.ScoringRule.MetOrFactor;
 import cn.perfledger.domain.rubric.ScoringRule.Proportional;
 import cn.perfledger.domain.rubric.ScoringRule.ShareMet;
+import cn.perfledger.domain.rubric.RubricScope;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -125,7 +126,7 @@ public final class BenchRubric {
 
     /** The publication command, validated. */
     public static PublishRubric command() {
-        return RubricValidator.validate(new PublishRubric(VERSION, "基准测试评分规则", "基准", 2021, d("100"), d("5"),
+        return RubricValidator.validate(new PublishRubric(VERSION, "基准测试评分规则", "基准", RubricScope.all(), 2021, d("100"), d("5"),
                 tree(), Rounding.TWO_DECIMALS_HALF_UP, GradeScale.defaults(), "generated for the benchmarks",
                 LocalDate.of(2021, 1, 1)));
     }
@@ -133,7 +134,8 @@ public final class BenchRubric {
     /** The event the publication records. */
     public static RubricPublished published() {
         PublishRubric valid = command();
-        return new RubricPublished(valid.rubricVersionId(), valid.name(), valid.jurisdiction(), valid.templateYear(),
+        return new RubricPublished(valid.rubricVersionId(), valid.name(), valid.jurisdiction(), valid.scope(),
+                valid.templateYear(),
                 valid.totalWeight(), valid.bonusCap(), valid.tree(), valid.rounding(), valid.grades(),
                 valid.sourceNote(), valid.effectiveDate());
     }

@@ -51,6 +51,7 @@ import cn.perfledger.domain.rubric.ScoringRule.Judgement;
 import cn.perfledger.domain.rubric.ScoringRule.MetOrFactor;
 import cn.perfledger.domain.rubric.ScoringRule.Proportional;
 import cn.perfledger.domain.rubric.ScoringRule.ShareMet;
+import cn.perfledger.domain.rubric.RubricScope;
 import cn.perfledger.projections.scoring.ScoredTable;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
@@ -237,7 +238,7 @@ class ScoredTableQueryPerformanceTest {
     // --- the year ---------------------------------------------------------------------------------------------
 
     private void build() {
-        dispatcher.send(new PublishRubric(RUBRIC, "性能测试评分规则", "测试", 2021, new BigDecimal("100"),
+        dispatcher.send(new PublishRubric(RUBRIC, "性能测试评分规则", "测试", RubricScope.all(), 2021, new BigDecimal("100"),
                 new BigDecimal("5"), rubricTree(), Rounding.TWO_DECIMALS_HALF_UP, GradeScale.defaults(),
                 "every rule kind, for the performance test", JAN_1), origin);
         dispatcher.send(new BudgetCommand.OpenFiscalYear(YEAR, "性能测试局", List.of(new UnitRef(UNIT, "本级")), RUBRIC),

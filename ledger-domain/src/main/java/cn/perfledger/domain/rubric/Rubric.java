@@ -48,7 +48,8 @@ public class Rubric {
             throw new ConflictException("rubricVersionId", "评分规则版本已发布，修改请发布新版本: " + rubricVersionId);
         }
         PublishRubric valid = RubricValidator.validate(command);
-        apply(new RubricPublished(valid.rubricVersionId(), valid.name(), valid.jurisdiction(), valid.templateYear(),
+        apply(new RubricPublished(valid.rubricVersionId(), valid.name(), valid.jurisdiction(), valid.scope(),
+                valid.templateYear(),
                 valid.totalWeight(), valid.bonusCap(), valid.tree(), valid.rounding(), valid.grades(),
                 valid.sourceNote(), valid.effectiveDate()));
     }

@@ -15,10 +15,11 @@ public sealed interface RubricCommand {
      * Publishes a rubric version. {@code totalWeight} is the sum of the top-level weights (normally 100, a
      * 加减分项 section included when the rubric prints it inside the 100); {@code bonusCap} caps the net bonus
      * points (0 when the rubric has no bonus items); {@code grades} may be null for the default 优/良/中/差;
-     * {@code sourceNote} says where the rules come from, e.g. "inferred from seed 002".
+     * {@code sourceNote} says where the rules come from, e.g. "inferred from seed 002"; {@code scope} names the
+     * departments that may use the version (or all).
      */
     record PublishRubric(@TargetAggregateIdentifier RubricVersionId rubricVersionId, String name,
-            String jurisdiction, int templateYear, BigDecimal totalWeight, BigDecimal bonusCap, List<RubricNode> tree,
+            String jurisdiction, RubricScope scope, int templateYear, BigDecimal totalWeight, BigDecimal bonusCap, List<RubricNode> tree,
             Rounding rounding, GradeScale grades, String sourceNote, LocalDate effectiveDate)
             implements RubricCommand {
     }

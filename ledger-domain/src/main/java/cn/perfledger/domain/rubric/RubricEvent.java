@@ -13,9 +13,13 @@ public sealed interface RubricEvent {
 
     LocalDate effectiveDate();
 
-    /** The whole validated rubric: the event is the rubric's only definition. */
-    @Revision("1")
-    record RubricPublished(RubricVersionId rubricVersionId, String name, String jurisdiction, int templateYear,
+    /**
+     * The whole validated rubric: the event is the rubric's only definition. Revision 2 added {@code scope};
+     * revision 1 (no scope) is read as usable by all departments.
+     */
+    @Revision("2")
+    record RubricPublished(RubricVersionId rubricVersionId, String name, String jurisdiction, RubricScope scope,
+            int templateYear,
             BigDecimal totalWeight, BigDecimal bonusCap, List<RubricNode> tree, Rounding rounding, GradeScale grades,
             String sourceNote, LocalDate effectiveDate) implements RubricEvent {
 

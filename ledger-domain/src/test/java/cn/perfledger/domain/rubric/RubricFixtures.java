@@ -3,6 +3,7 @@ package cn.perfledger.domain.rubric;
 import static cn.perfledger.domain.rubric.RubricNode.group;
 import static cn.perfledger.domain.rubric.RubricNode.leaf;
 
+import cn.perfledger.domain.common.DepartmentId;
 import cn.perfledger.domain.common.DomainException;
 import cn.perfledger.domain.common.RubricItemCode;
 import cn.perfledger.domain.common.RubricVersionId;
@@ -36,6 +37,8 @@ final class RubricFixtures {
 
     static final RubricVersionId GZ_2021 = new RubricVersionId("gz-municipal-2021@1");
     static final RubricVersionId HZ_2023 = new RubricVersionId("hz-district-2023@1");
+    static final DepartmentId GZ = new DepartmentId("GZ-ZSJ");
+    static final DepartmentId HZ = new DepartmentId("HZ-ZSJ");
     static final LocalDate PUBLISHED_ON = LocalDate.of(2021, 1, 1);
 
     /** The 17 key indicators of seed 002 as printed (numbering of the 年度主要工作任务), all 2.94 but 二、2 (2.96). */
@@ -166,8 +169,8 @@ final class RubricFixtures {
     }
 
     static PublishRubric publishSeed002() {
-        return new PublishRubric(GZ_2021, "广州市市直部门整体支出绩效自评评分规则", "广州市", 2021, d("100"), d("5"),
-                seed002Tree(), Rounding.TWO_DECIMALS_HALF_UP, null, "inferred from seed 002", PUBLISHED_ON);
+        return new PublishRubric(GZ_2021, "广州市市直部门整体支出绩效自评评分规则", "广州市", RubricScope.of(GZ), 2021, d("100"),
+                d("5"), seed002Tree(), Rounding.TWO_DECIMALS_HALF_UP, null, "inferred from seed 002", PUBLISHED_ON);
     }
 
     /** Seed 000: 履职效能 50 (产出 20, 效益 20, 预算资金支出率 10) + 管理效率 50; scores at 1 decimal. */
@@ -222,7 +225,8 @@ final class RubricFixtures {
     }
 
     static PublishRubric publishSeed000() {
-        return new PublishRubric(HZ_2023, "海珠区部门整体支出绩效自评评分规则", "广州市海珠区", 2023, d("100"), BigDecimal.ZERO,
+        return new PublishRubric(HZ_2023, "海珠区部门整体支出绩效自评评分规则", "广州市海珠区", RubricScope.of(HZ), 2023, d("100"),
+                BigDecimal.ZERO,
                 seed000Tree(), Rounding.ONE_DECIMAL_HALF_UP, GradeScale.defaults(), "inferred from seed 000",
                 LocalDate.of(2023, 1, 1));
     }
@@ -230,7 +234,7 @@ final class RubricFixtures {
     /** The seed-002 publication with its tree replaced. */
     static PublishRubric withTree(List<RubricNode> tree) {
         PublishRubric c = publishSeed002();
-        return new PublishRubric(c.rubricVersionId(), c.name(), c.jurisdiction(), c.templateYear(), c.totalWeight(),
+        return new PublishRubric(c.rubricVersionId(), c.name(), c.jurisdiction(), c.scope(), c.templateYear(), c.totalWeight(),
                 c.bonusCap(), tree, c.rounding(), c.grades(), c.sourceNote(), c.effectiveDate());
     }
 

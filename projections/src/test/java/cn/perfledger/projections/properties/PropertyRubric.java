@@ -25,6 +25,7 @@ import cn.perfledger.domain.rubric.ScoringRule.Judgement;
 import cn.perfledger.domain.rubric.ScoringRule.MetOrFactor;
 import cn.perfledger.domain.rubric.ScoringRule.Proportional;
 import cn.perfledger.domain.rubric.ScoringRule.ShareMet;
+import cn.perfledger.domain.rubric.RubricScope;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -108,10 +109,11 @@ final class PropertyRubric {
         RubricNode bonus = group("BP", "加减分项", "5", List.of(
                 leaf("BP.X", "工作受表彰或批评", "5", new BonusPenalty(null, null, d("5"), d("5")),
                         new BonusPenaltyInput())));
-        PublishRubric valid = RubricValidator.validate(new PublishRubric(VERSION, "性质测试评分规则", "测试", 2021,
+        PublishRubric valid = RubricValidator.validate(new PublishRubric(VERSION, "性质测试评分规则", "测试", RubricScope.all(), 2021,
                 d("100"), d("5"), List.of(management, performance, bonus), Rounding.TWO_DECIMALS_HALF_UP,
                 GradeScale.defaults(), "generated for the property tests", LocalDate.of(2021, 1, 1)));
-        return new RubricPublished(valid.rubricVersionId(), valid.name(), valid.jurisdiction(), valid.templateYear(),
+        return new RubricPublished(valid.rubricVersionId(), valid.name(), valid.jurisdiction(), valid.scope(),
+                valid.templateYear(),
                 valid.totalWeight(), valid.bonusCap(), valid.tree(), valid.rounding(), valid.grades(),
                 valid.sourceNote(), valid.effectiveDate());
     }

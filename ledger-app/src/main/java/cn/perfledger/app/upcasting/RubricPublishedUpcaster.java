@@ -1,0 +1,48 @@
+package cn.perfledger.app.upcasting;
+
+import cn.perfledger.domain.rubric.RubricEvent.RubricPublished;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
+
+/**
+ * Reads revision "1" of {@link RubricPublished} — released before rubric versions had an owner scope — as
+ * revision "2":
+ * <pre>
+ * revision 1: {"rubricVersionId":"gz-municipal-2021@1","name":"…","jurisdiction":"广州市","templateYear":2021,…}
+ * revision 2: {"rubricVersionId":"gz-municipal-2021@1","name":"…","jurisdiction":"广州市",
+ *              "scope":{"allDepartments":true,"departments":[]},"templateYear":2021,…}
+ * </pre>
+ * A revision-1 version was usable by every department (nothing restricted it), so it reads as scoped to all
+ * departments: every year already opened under it stays valid, and only an administrator of all departments may
+ * retire it. Nothing else changes; the stored row is never rewritten (the upcast happens on every read).
+ */
+public class RubricPublishedUpcaster extends SingleEventUpcaster {
+
+    static final String TYPE = RubricPublished.class.getName();
+    static final SimpleSerializedType REVISION_1 = new SimpleSerializedType(TYPE, "1");
+    static final SimpleSerializedType REVISION_2 = new SimpleSerializedType(TYPE, "2");
+
+    @Override
+    protected boolean canUpcast(IntermediateEventRepresentation representation) {
+        return representation.getType().equals(REVISION_1);
+    }
+
+    @Override
+    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
+        return representation.upcastPayload(REVISION_2, JsonNode.class, RubricPublishedUpcaster::upcast);
+    }
+
+    static JsonNode upcast(JsonNode payload) {
+        ObjectNode node = ((ObjectNode) payload).deepCopy();
+        if (node.has("scope")) {
+            throw new IllegalStateException("revision 1 RubricPublished already has a scope: " + node.get("scope"));
+        }
+        ObjectNode scope = node.putObject("scope");
+        scope.put("allDepartments", true);
+        scope.putArray("departments");
+        return node;
+    }
+}
