@@ -25,6 +25,7 @@ import cn.perfledger.domain.rubric.RubricEvent.RubricPublished;
 import cn.perfledger.domain.rubric.RubricNode;
 import cn.perfledger.domain.rubric.ScoringRule.DeductionPerPoint;
 import cn.perfledger.domain.rubric.ScoringRule.Proportional;
+import cn.perfledger.domain.rubric.RubricScope;
 import cn.perfledger.projections.audit.WhyChanged;
 import cn.perfledger.projections.basis.Basis;
 import cn.perfledger.projections.basis.RecordedEvent;
@@ -112,7 +113,7 @@ public class WhyListBenchmark {
                         new LedgerMetricInput(LedgerMetric.BUDGET_EXECUTION_RATE)),
                 RubricNode.leaf("F.AVG", "年度平均执行率", "2", new Proportional(BigDecimal.ONE),
                         new LedgerMetricInput(LedgerMetric.ANNUAL_AVERAGE_EXECUTION_RATE))));
-        add(events, new RubricPublished(RUBRIC, "基准评分规则", "基准", 2021, new BigDecimal("4"), BigDecimal.ZERO,
+        add(events, new RubricPublished(RUBRIC, "基准评分规则", "基准", RubricScope.all(), 2021, new BigDecimal("4"), BigDecimal.ZERO,
                 List.of(fund), Rounding.TWO_DECIMALS_HALF_UP, GradeScale.defaults(), "bench", LocalDate.of(2021, 1, 1)),
                 LocalDate.of(2021, 1, 1), recorded.minusSeconds(3600));
         add(events, new FiscalYearOpened(YEAR, YEAR.department(), 2021, "基准部门",

@@ -4,6 +4,7 @@ import cn.perfledger.app.command.NotFoundException;
 import cn.perfledger.app.history.EventHistory;
 import cn.perfledger.app.query.SubmissionDigest;
 import cn.perfledger.app.query.YearQueries;
+import cn.perfledger.app.rubric.RubricDirectory;
 import cn.perfledger.domain.common.DomainException;
 import cn.perfledger.domain.common.FiscalYearId;
 import cn.perfledger.domain.common.RubricVersionId;
@@ -37,11 +38,13 @@ public class AuditService {
 
     private final YearQueries queries;
     private final EventHistory history;
+    private final RubricDirectory rubrics;
     private final Clock clock;
 
-    public AuditService(YearQueries queries, EventHistory history, Clock clock) {
+    public AuditService(YearQueries queries, EventHistory history, RubricDirectory rubrics, Clock clock) {
         this.queries = queries;
         this.history = history;
+        this.rubrics = rubrics;
         this.clock = clock;
     }
 
@@ -100,8 +103,11 @@ public class AuditService {
         if (rubricVersion == null || rubricVersion.isBlank()) {
             throw new DomainException("rubricVersion", "必须指定评价体系版本");
         }
+        RubricVersionId version = new RubricVersionId(rubricVersion);
+        // the same policy as opening a year: published, not retired, the department in the version's scope
+        rubrics.requireUsable("rubricVersion", version, year, RubricDirectory.Use.RESCORE);
         Basis basis = queries.basis(year, asOf, knownAt);
-        RubricPublished other = history.rubric(new RubricVersionId(rubricVersion)).stream()
+        RubricPublished other = history.rubric(version).stream()
                 .filter(e -> e.payload() instanceof RubricPublished).map(e -> (RubricPublished) e.payload())
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("rubricVersion", "评价体系版本未发布: " + rubricVersion));

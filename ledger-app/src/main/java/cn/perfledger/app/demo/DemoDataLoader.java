@@ -34,6 +34,7 @@ import cn.perfledger.domain.evaluation.EvaluationId;
 import cn.perfledger.domain.evaluation.Grade;
 import cn.perfledger.app.query.SubmissionDigest;
 import cn.perfledger.app.query.YearQueries;
+import cn.perfledger.app.rubric.RubricDirectory;
 import cn.perfledger.domain.rubric.RubricCommand.PublishRubric;
 import cn.perfledger.projections.scoring.ScoredTable;
 import java.time.Clock;
@@ -80,12 +81,14 @@ public class DemoDataLoader {
     private final EventLogQuery eventLog;
     private final YearQueries queries;
     private final Clock clock;
+    private final RubricDirectory rubrics;
     private final ObjectMapper json = LedgerJson.newObjectMapper();
     private final Map<String, PublishRubric> rubricFiles = new LinkedHashMap<>();
 
     public DemoDataLoader(CommandDispatcher dispatcher, EventLogQuery eventLog, YearQueries queries, Clock clock,
-            UserStore users) {
+            UserStore users, RubricDirectory rubrics) {
         this.users = users;
+        this.rubrics = rubrics;
         this.dispatcher = dispatcher;
         this.eventLog = eventLog;
         this.queries = queries;
@@ -126,7 +129,8 @@ public class DemoDataLoader {
         }
     }
 
-    List<String> publishRubrics() {
+    /** Publishes the rubric files not published yet (each with the scope the file names); idempotent. */
+    public List<String> publishRubrics() {
         List<String> published = new ArrayList<>();
         for (PublishRubric command : rubricFiles().values()) {
             if (eventLog.streamLength(command.rubricVersionId().toString()) > 0) {
@@ -168,6 +172,7 @@ public class DemoDataLoader {
 
         List<UnitRef> units = s.department().units().stream()
                 .map(u -> new UnitRef(new UnitCode(u.code()), u.name())).toList();
+        requireUsableRubric(s, RubricDirectory.Use.OPEN_YEAR);
         send(new BudgetCommand.OpenFiscalYear(year, s.department().name(), units,
                 new RubricVersionId(s.rubricVersion())), correlation, false);
 
@@ -346,6 +351,7 @@ public class DemoDataLoader {
             return;
         }
         EvaluationId id = new EvaluationId(s.fiscalYearId());
+        requireUsableRubric(s, RubricDirectory.Use.START_EVALUATION);
         send(new EvaluationCommand.StartEvaluation(id, new RubricVersionId(s.rubricVersion())), correlation, false);
         for (DemoScenario.Indicator indicator : nullSafe(evaluation.indicators())) {
             IndicatorEntry entry = new IndicatorEntry(new IndicatorId(indicator.id()), indicator.path(),
@@ -448,6 +454,20 @@ public class DemoDataLoader {
     /** The codes of the judgement leaves of a published rubric file, or null when there is no such file. */
     private Set<String> judgementLeaves(String rubricVersion) {
         return rubricFile(rubricVersion).map(rubric -> SelfEvaluationEntries.judgedItems(rubric.tree())).orElse(null);
+    }
+
+    /**
+     * The rubric-use policy the API applies, for the seeds too. Seed 001 (海珠 2020, a 部门决算) prints no scored
+     * table: its year names {@code haizhu-2020@1}, a version with no nodes that cannot be published, and is the
+     * one year the loader opens without a published version (its figures need none; it is never scored).
+     */
+    private void requireUsableRubric(DemoScenario s, RubricDirectory.Use use) {
+        if (!rubricFiles().containsKey(s.rubricVersion())) {
+            log.info("Demo data: {} names {}, which its seed does not print; the year is not scored", s.fiscalYearId(),
+                    s.rubricVersion());
+            return;
+        }
+        rubrics.requireUsable("rubricVersion", new RubricVersionId(s.rubricVersion()), s.fiscalYearId(), use);
     }
 
     private void send(Object command, String correlation, boolean synthetic) {

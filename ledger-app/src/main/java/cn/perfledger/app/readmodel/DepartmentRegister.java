@@ -29,6 +29,11 @@ public class DepartmentRegister {
         this.eventStore = eventStore;
     }
 
+    /** True when {@code departmentId} was registered (its stream exists). */
+    public boolean isRegistered(DepartmentId departmentId) {
+        return eventStore.readEvents(departmentId.code()).hasNext();
+    }
+
     /** The register of {@code departmentId}; {@link NotFoundException} when it was never registered. */
     public Register get(DepartmentId departmentId) {
         DomainEventStream stream = eventStore.readEvents(departmentId.code());

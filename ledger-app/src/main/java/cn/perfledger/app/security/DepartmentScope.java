@@ -1,6 +1,7 @@
 package cn.perfledger.app.security;
 
 import cn.perfledger.domain.common.DepartmentId;
+import cn.perfledger.domain.rubric.RubricScope;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -47,6 +48,15 @@ public record DepartmentScope(boolean all, Set<String> departments) {
 
     public boolean covers(String departmentCode) {
         return all || departments.contains(departmentCode);
+    }
+
+    /** True when every department that may use a rubric version is in this scope (a scope of all covers all). */
+    public boolean covers(RubricScope rubricScope) {
+        if (all) {
+            return true;
+        }
+        return !rubricScope.allDepartments()
+                && rubricScope.departments().stream().allMatch(d -> departments.contains(d.code()));
     }
 
     public String stored() {

@@ -1,5 +1,6 @@
 package cn.perfledger.app.security;
 
+import cn.perfledger.domain.common.DomainException;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +39,14 @@ public class InitialAdmin implements ApplicationRunner {
         if (password == null || password.isEmpty()) {
             return;
         }
-        boolean created = users.createIfAbsent(new UserStore.NewUser(username, "管理员", password,
-                Set.of(LedgerRole.ADMIN), DepartmentScope.ALL), "initial-admin");
+        boolean created;
+        try {
+            created = users.createIfAbsent(new UserStore.NewUser(username, "管理员", password,
+                    Set.of(LedgerRole.ADMIN), DepartmentScope.ALL), "initial-admin");
+        } catch (DomainException e) {
+            // a weak LEDGER_ADMIN_PASSWORD stops the start with the rule it breaks, not with a stack of frames
+            throw new IllegalStateException("initial administrator not created, " + e.field() + ": " + e.rule(), e);
+        }
         if (created) {
             log.info("created the initial administrator '{}'", username);
         }

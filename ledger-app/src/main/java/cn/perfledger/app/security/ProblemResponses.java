@@ -28,6 +28,12 @@ public final class ProblemResponses implements AuthenticationEntryPoint, AccessD
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof SignInThrottledException throttled) {
+            response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+            write(request, response, 429, "sign-in-throttled", "登录失败次数过多，请稍后再试，未写入任何记录",
+                    "Authorization", throttled.rule());
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"" + REALM + "\", charset=\"UTF-8\"");
         write(request, response, 401, "unauthenticated", "未登录或用户名、密码错误，未写入任何记录", "Authorization",
                 "请用 HTTP Basic 提供有效的用户名和密码");

@@ -114,14 +114,15 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    public SecurityFilterChain webChain(HttpSecurity http) throws Exception {
+    public SecurityFilterChain webChain(HttpSecurity http, SignInFailureHandler signInFailures) throws Exception {
         RequestMatcher swaggerUi = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
         http.headers(headers -> headers
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swaggerUi,
                                 new ContentSecurityPolicyHeaderWriter(DOCS_POLICY)))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swaggerUi),
                                 new ContentSecurityPolicyHeaderWriter(PAGE_POLICY))))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(signInFailures)
+                        .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").permitAll())
                 .csrf(Customizer.withDefaults())
                 .authorizeHttpRequests(auth -> auth

@@ -3,7 +3,6 @@ package cn.perfledger.app.security;
 import cn.perfledger.domain.common.ConflictException;
 import cn.perfledger.domain.common.DomainException;
 import cn.perfledger.app.command.NotFoundException;
-import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -12,21 +11,24 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The register of users who may sign in (table {@code ledger_user}); the source of Spring Security's users. */
+/**
+ * The register of users who may sign in (table {@code ledger_user}), read by {@link LedgerAuthenticationProvider}.
+ * User names are unique regardless of case ({@code Admin} beside {@code admin} is refused; the unique column
+ * {@code username_key} holds the lower-cased name) and looked up regardless of case; the stored spelling is the
+ * one events record.
+ */
 @Service
-public class UserStore implements UserDetailsService {
+public class UserStore {
 
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._-]{2,64}");
 
@@ -43,24 +45,26 @@ public class UserStore implements UserDetailsService {
     private final JdbcTemplate jdbc;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final VerifiedCredentials verified;
 
-    public UserStore(JdbcTemplate jdbc, PasswordEncoder passwordEncoder, Clock clock) {
+    public UserStore(JdbcTemplate jdbc, PasswordEncoder passwordEncoder, Clock clock, VerifiedCredentials verified) {
         this.jdbc = jdbc;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.verified = verified;
     }
 
-    @Override
-    public UserDetails loadUserByUsername(String username) {
-        return find(username).orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    /** The lower-cased name the unique column {@code username_key} holds. */
+    static String key(String username) {
+        return username == null ? "" : username.toLowerCase(Locale.ROOT);
     }
 
     public Optional<LedgerUserDetails> find(String username) {
-        List<LedgerUserDetails> found = jdbc.query("SELECT * FROM ledger_user WHERE username = ?",
+        List<LedgerUserDetails> found = jdbc.query("SELECT * FROM ledger_user WHERE username_key = ?",
                 (rs, n) -> new LedgerUserDetails(rs.getString("username"), rs.getString("display_name"),
                         rs.getString("password_hash"), roles(rs.getString("roles")),
                         DepartmentScope.parse("departments", rs.getString("departments")), rs.getBoolean("enabled")),
-                username);
+                key(username));
         return found.stream().findFirst();
     }
 
@@ -69,17 +73,21 @@ public class UserStore implements UserDetailsService {
     }
 
     public boolean exists(String username) {
-        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM ledger_user WHERE username = ?", Integer.class,
-                username);
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM ledger_user WHERE username_key = ?", Integer.class,
+                key(username));
         return n != null && n > 0;
     }
 
-    /** Creates the user; refuses a taken name, a bad name, a weak password, no role. */
+    /** Creates the user; refuses a taken name (in any case), a bad name, a weak password, no role. */
     @Transactional
     public UserView create(NewUser user, String actor) {
         validate(user);
-        if (exists(user.username())) {
-            throw new ConflictException("username", "用户名已存在: " + user.username());
+        Optional<String> taken = jdbc.queryForList("SELECT username FROM ledger_user WHERE username_key = ?",
+                String.class, key(user.username())).stream().findFirst();
+        if (taken.isPresent()) {
+            throw new ConflictException("username", taken.get().equals(user.username())
+                    ? "用户名已存在: " + user.username()
+                    : "用户名已存在（不区分大小写）: " + user.username() + " 与已有的 " + taken.get() + " 相同");
         }
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.update("INSERT INTO ledger_user (username, display_name, password_hash, roles, departments, enabled,"
@@ -104,10 +112,11 @@ public class UserStore implements UserDetailsService {
     public UserView update(String username, Set<LedgerRole> roles, DepartmentScope scope, Boolean enabled,
             String actor) {
         UserView current = view(username);
+        username = current.username();
         if (roles != null && roles.isEmpty()) {
             throw new DomainException("roles", "至少需要一个角色");
         }
-        if (username.equals(actor) && (Boolean.FALSE.equals(enabled)
+        if (key(username).equals(key(actor)) && (Boolean.FALSE.equals(enabled)
                 || (roles != null && !roles.contains(LedgerRole.ADMIN)))) {
             // an administrator locking themselves out leaves nobody to undo it
             throw new DomainException("username", "不能停用自己或去掉自己的管理角色");
@@ -117,19 +126,22 @@ public class UserStore implements UserDetailsService {
                 stored(roles != null ? roles : current.roles()),
                 scope != null ? scope.stored() : current.departments(),
                 enabled != null ? enabled : current.enabled(), Timestamp.from(clock.instant()), actor, username);
+        verified.forget(username);
         return view(username);
     }
 
     @Transactional
     public void changePassword(String username, String password, String actor) {
-        view(username);
-        checkPassword(password);
+        String stored = view(username).username();
+        PasswordPolicy.check(stored, password);
         jdbc.update("UPDATE ledger_user SET password_hash = ?, updated_at = ?, updated_by = ? WHERE username = ?",
-                passwordEncoder.encode(password), Timestamp.from(clock.instant()), actor, username);
+                passwordEncoder.encode(password), Timestamp.from(clock.instant()), actor, stored);
+        // the old password stops working at once anyway: a cached verification holds only for the old hash
+        verified.forget(stored);
     }
 
     public UserView view(String username) {
-        return jdbc.query("SELECT * FROM ledger_user WHERE username = ?", UserStore::view, username).stream()
+        return jdbc.query("SELECT * FROM ledger_user WHERE username_key = ?", UserStore::view, key(username)).stream()
                 .findFirst().orElseThrow(() -> new NotFoundException("username", "用户不存在: " + username));
     }
 
@@ -137,7 +149,7 @@ public class UserStore implements UserDetailsService {
         if (user.username() == null || !USERNAME.matcher(user.username()).matches()) {
             throw new DomainException("username", "用户名应为 2–64 位字母、数字、点、下划线或连字符");
         }
-        checkPassword(user.password());
+        PasswordPolicy.check(user.username(), user.password());
         if (user.roles() == null || user.roles().isEmpty()) {
             throw new DomainException("roles", "至少需要一个角色");
         }
@@ -146,16 +158,6 @@ public class UserStore implements UserDetailsService {
         }
         if (user.displayName() != null && user.displayName().length() > 100) {
             throw new DomainException("displayName", "姓名不能超过 100 个字符");
-        }
-    }
-
-    private static void checkPassword(String password) {
-        if (password == null || password.length() < 8) {
-            throw new DomainException("password", "密码至少 8 个字符");
-        }
-        if (password.getBytes(StandardCharsets.UTF_8).length > 72) {
-            // BCrypt ignores everything after 72 bytes; refuse rather than silently shorten
-            throw new DomainException("password", "密码不能超过 72 个字节");
         }
     }
 

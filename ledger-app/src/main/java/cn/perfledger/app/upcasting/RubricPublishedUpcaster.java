@@ -8,11 +8,19 @@ import org.axonframework.serialization.upcasting.event.IntermediateEventRepresen
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 
 /**
- * Reads revision "1" of {@link RubricPublished} as revision "2", which added {@code gradeCoefficients} (the 得分系数 of
- * qualitative indicators). A revision-1 rubric had none and gets null: the default table, which is also all that
- * revision-1 years could score with (they had no qualitative indicators).
+ * Reads revision "1" of {@link RubricPublished} — released before rubric versions had an owner scope and their own
+ * 得分系数 — as revision "2":
+ * <pre>
+ * revision 1: {"rubricVersionId":"gz-municipal-2021@1","name":"…","jurisdiction":"广州市","templateYear":2021,…}
+ * revision 2: {"rubricVersionId":"gz-municipal-2021@1","name":"…","jurisdiction":"广州市",
+ *              "scope":{"allDepartments":true,"departments":[]},"templateYear":2021,…,"gradeCoefficients":null,…}
+ * </pre>
+ * A revision-1 version was usable by every department (nothing restricted it), so it reads as scoped to all
+ * departments: every year already opened under it stays valid, and only an administrator of all departments may
+ * retire it. It had no 得分系数 and gets null: the default table, which is also all that revision-1 years could score
+ * with (they had no qualitative indicators). The stored row is never rewritten (the upcast happens on every read).
  */
-public final class RubricPublishedUpcaster extends SingleEventUpcaster {
+public class RubricPublishedUpcaster extends SingleEventUpcaster {
 
     static final String TYPE = RubricPublished.class.getName();
     static final SimpleSerializedType REVISION_1 = new SimpleSerializedType(TYPE, "1");
@@ -30,6 +38,12 @@ public final class RubricPublishedUpcaster extends SingleEventUpcaster {
 
     static JsonNode upcast(JsonNode payload) {
         ObjectNode node = ((ObjectNode) payload).deepCopy();
+        if (node.has("scope")) {
+            throw new IllegalStateException("revision 1 RubricPublished already has a scope: " + node.get("scope"));
+        }
+        ObjectNode scope = node.putObject("scope");
+        scope.put("allDepartments", true);
+        scope.putArray("departments");
         if (!node.has("gradeCoefficients")) {
             node.putNull("gradeCoefficients");
         }

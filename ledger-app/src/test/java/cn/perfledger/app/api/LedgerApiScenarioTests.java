@@ -12,6 +12,7 @@ import cn.perfledger.app.axon.BoundedAggregateCache;
 import cn.perfledger.app.axon.SnapshotExecutor;
 import cn.perfledger.app.readmodel.DirectoryQueries;
 import cn.perfledger.domain.budget.BudgetLedger;
+import cn.perfledger.app.support.TestRubrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
@@ -66,6 +67,7 @@ abstract class LedgerApiScenarioTests {
     }
 
     protected void openYearWithTwoLines(String dept, String rubricVersion) throws Exception {
+        TestRubrics.ensurePublished(mvc);
         postJson("/api/v1/departments", """
                 {"departmentId":"%s","name":"测试局","jurisdiction":"广州市",
                  "units":[{"code":"BJ","name":"本级","headOffice":true},{"code":"XS","name":"下属中心","headOffice":false}],
@@ -328,7 +330,8 @@ abstract class LedgerApiScenarioTests {
         String dept = newDepartment();
         String rubric = "t-" + dept.toLowerCase() + "@1";
         String publish = """
-                {"rubricVersionId":"%s","name":"测试评分规则","jurisdiction":"广州市","templateYear":2021,
+                {"rubricVersionId":"%s","name":"测试评分规则","jurisdiction":"广州市","scope":{"allDepartments":true},
+                 "templateYear":2021,
                  "totalWeight":"100","bonusCap":"0",
                  "tree":[{"code":"A","name":"管理效能","weight":"40","rule":{"kind":"judgement"},"input":{"kind":"judgement"}},
                          {"code":"B","name":"预算完成率","weight":"60","rule":{"kind":"proportional","fullAt":"1"},

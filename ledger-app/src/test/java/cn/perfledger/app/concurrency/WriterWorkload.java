@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.perfledger.app.concurrency.EventStoreAudit.StoredEvent;
 import cn.perfledger.app.concurrency.RetryingLedgerClient.Reply;
 import cn.perfledger.domain.common.FiscalYearId;
+import cn.perfledger.app.support.TestRubrics;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -110,6 +111,11 @@ public final class WriterWorkload {
         }
         departments.add(raceDepartment());
         String base = bases.get(0);
+        try {
+            TestRubrics.ensurePublished(base);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish " + TestRubrics.GZ_2021, e);
+        }
         for (String dept : departments) {
             registerAndOpen(base, dept);
             for (String line : List.of("L1", "L2")) {

@@ -9,6 +9,7 @@ import cn.perfledger.app.concurrency.RetryingLedgerClient;
 import cn.perfledger.app.support.PostgresTestDatabase;
 import cn.perfledger.app.support.PostgresTestDatabase.Coordinates;
 import cn.perfledger.app.support.TestDatabases;
+import cn.perfledger.app.support.TestRubrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -75,6 +76,7 @@ class SigkillDuringBatchImportTest {
             client.created(app.base(), "/api/v1/departments", """
                     {"departmentId":"CRASH","name":"崩溃测试局","jurisdiction":"广州市",
                      "units":[{"code":"BJ","name":"本级","headOffice":true}],"effectiveDate":"2021-01-01"}""");
+            TestRubrics.ensurePublished(app.base());
             client.created(app.base(), "/api/v1/departments/CRASH/years", """
                     {"year":2021,"rubricVersion":"gz-municipal-2021@1"}""");
             client.created(app.base(), YEAR + "/budget-lines", """

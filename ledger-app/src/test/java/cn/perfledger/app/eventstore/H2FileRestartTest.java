@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.perfledger.app.LedgerApplication;
 import cn.perfledger.app.support.TestDatabases;
+import cn.perfledger.app.support.TestRubrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -45,6 +46,7 @@ class H2FileRestartTest {
             post(base, "/api/v1/departments", """
                     {"departmentId":"RESTART","name":"重启测试局","jurisdiction":"广州市",
                      "units":[{"code":"BJ","name":"本级","headOffice":true}],"effectiveDate":"2021-01-01"}""");
+            TestRubrics.ensurePublished(base);
             post(base, "/api/v1/departments/RESTART/years", """
                     {"year":2021,"rubricVersion":"gz-municipal-2021@1"}""");
             post(base, YEAR + "/budget-lines", """

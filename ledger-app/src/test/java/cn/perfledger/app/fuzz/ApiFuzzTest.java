@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import cn.perfledger.app.support.H2FileContext;
+import cn.perfledger.app.support.TestRubrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -133,6 +134,7 @@ class ApiFuzzTest implements H2FileContext {
                 {"departmentId":"%s","name":"模糊测试局","jurisdiction":"广州市",
                  "units":[{"code":"BJ","name":"本级","headOffice":true}],"effectiveDate":"2021-01-01"}"""
                 .formatted(dept));
+        TestRubrics.ensurePublished(mvc);
         expectCreated("/api/v1/departments/" + dept + "/years", """
                 {"year":2021,"rubricVersion":"gz-municipal-2021@1"}""");
         expectCreated(base + "/budget-lines", """

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import cn.perfledger.app.support.H2FileContext;
+import cn.perfledger.app.support.TestRubrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ class IdempotencyKeyTest implements H2FileContext {
     }
 
     private String openYear() throws Exception {
+        TestRubrics.ensurePublished(mvc);
         String dept = "IK-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
         assertThat(post("/api/v1/departments", null, """
                 {"departmentId":"%s","name":"幂等测试局","jurisdiction":"广州市","units":[{"code":"BJ","name":"本级","headOffice":true}],

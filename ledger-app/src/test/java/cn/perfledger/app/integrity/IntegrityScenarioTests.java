@@ -17,6 +17,7 @@ import cn.perfledger.domain.common.BudgetLineId;
 import cn.perfledger.domain.common.FiscalYearId;
 import cn.perfledger.domain.common.Money;
 import cn.perfledger.domain.common.VoucherNo;
+import cn.perfledger.app.support.TestRubrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -86,6 +87,7 @@ abstract class IntegrityScenarioTests {
      * unit of work), an evaluation with one indicator. Budget stream: sequences 0–8; evaluation stream: 0–1.
      */
     void writeSmallYear(String dept) throws Exception {
+        TestRubrics.ensurePublished(mvc);
         postJson("/api/v1/departments", """
                 {"departmentId":"%s","name":"链校验测试局","jurisdiction":"广州市",
                  "units":[{"code":"BJ","name":"本级","headOffice":true}],"effectiveDate":"2021-01-01"}"""

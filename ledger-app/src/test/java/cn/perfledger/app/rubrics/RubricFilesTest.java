@@ -26,6 +26,7 @@ import cn.perfledger.domain.rubric.ScoringRule.Judgement;
 import cn.perfledger.domain.rubric.ScoringRule.MetOrFactor;
 import cn.perfledger.domain.rubric.ScoringRule.Proportional;
 import cn.perfledger.domain.rubric.ScoringRule.ShareMet;
+import cn.perfledger.domain.rubric.RubricScope;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -80,7 +81,7 @@ class RubricFilesTest {
         PublishRubric command = load(file, MAPPER);
         PublishRubric valid = RubricValidator.validate(command);
         RubricPublished expected = new RubricPublished(valid.rubricVersionId(), valid.name(), valid.jurisdiction(),
-                valid.templateYear(), valid.totalWeight(), valid.bonusCap(), valid.tree(), valid.rounding(),
+                valid.scope(), valid.templateYear(), valid.totalWeight(), valid.bonusCap(), valid.tree(), valid.rounding(),
                 valid.grades(), valid.sourceNote(), valid.effectiveDate());
 
         new AggregateTestFixture<>(Rubric.class)

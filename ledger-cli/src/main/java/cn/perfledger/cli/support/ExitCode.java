@@ -12,7 +12,7 @@ public enum ExitCode {
     OK(0, "成功"),
     UNEXPECTED(1, "意外错误（CLI 或服务器回答了无法理解的内容）"),
     USAGE(2, "用法错误（参数或选项有误，未发出请求）"),
-    UNAUTHORIZED(3, "身份验证失败：用户名或密码错误（HTTP 401）"),
+    UNAUTHORIZED(3, "身份验证失败：用户名或密码错误（HTTP 401），或登录失败过多被暂时锁定（HTTP 429）"),
     FORBIDDEN(4, "无权执行（HTTP 403）"),
     NOT_FOUND(5, "未找到：部门、年度、评分项或接口不存在（HTTP 404）"),
     REFUSED(6, "输入被拒绝（HTTP 400/409/413/415/422），未写入任何记录"),
@@ -39,7 +39,7 @@ public enum ExitCode {
     /** The exit code for an HTTP error status. */
     public static ExitCode forStatus(int status) {
         return switch (status) {
-            case 401 -> UNAUTHORIZED;
+            case 401, 429 -> UNAUTHORIZED;
             case 403 -> FORBIDDEN;
             case 404 -> NOT_FOUND;
             case 400, 409, 413, 415, 422 -> REFUSED;

@@ -106,6 +106,7 @@ public final class ProblemPrinter {
             case 404 -> "未找到";
             case 405 -> "服务器不支持此操作";
             case 409 -> "与账本已有记录冲突";
+            case 429 -> "登录失败次数过多，已暂时锁定";
             case 413 -> "文件过大";
             case 415 -> "不支持的文件类型";
             case 422 -> "输入被拒绝";
@@ -117,6 +118,7 @@ public final class ProblemPrinter {
         return switch (status) {
             case 401 -> "请检查用户名和密码（--user/--password，或环境变量 LEDGER_USER/LEDGER_PASSWORD）";
             case 403 -> "当前账号没有执行此操作的权限；请联系管理员";
+            case 429 -> "请等待服务器回答的 Retry-After 秒数后再试；在此之前的尝试不校验密码";
             case 405 -> "服务器可能是较旧的版本，尚无此功能";
             default -> status >= 500 ? "服务器已记录日志；请稍后重试或联系管理员" : null;
         };

@@ -22,8 +22,11 @@ import org.axonframework.modelling.command.CreationPolicy;
  *
  * <p>Life cycle: {@code PublishRubric} validates the whole tree (see {@link RubricValidator}) and publishes it;
  * a version is immutable from then on, and a changed rubric is a new version id. {@code RetireRubric} records
- * that the version should no longer be chosen for new years; years already evaluated under it keep it, and the
- * app enforces the choice through a read model. A retired version stays retired.
+ * that the version should no longer be used from its effective date; years already scored under it keep their
+ * scores. The version's {@link RubricScope} names the departments that may use it. Neither is checked here: a
+ * year's aggregates never see this stream, so the app's rubric directory applies both when a year opens, starts
+ * its evaluation or is re-scored, and checks that whoever publishes or retires a version has a department scope
+ * covering it. A retired version stays retired.
  *
  * <p>{@code PublishRubric} uses {@link AggregateCreationPolicy#CREATE_IF_MISSING} rather than a constructor so
  * that publishing an existing version reaches this aggregate and is refused with a {@link ConflictException},
@@ -48,7 +51,8 @@ public class Rubric {
             throw new ConflictException("rubricVersionId", "评分规则版本已发布，修改请发布新版本: " + rubricVersionId);
         }
         PublishRubric valid = RubricValidator.validate(command);
-        apply(new RubricPublished(valid.rubricVersionId(), valid.name(), valid.jurisdiction(), valid.templateYear(),
+        apply(new RubricPublished(valid.rubricVersionId(), valid.name(), valid.jurisdiction(), valid.scope(),
+                valid.templateYear(),
                 valid.totalWeight(), valid.bonusCap(), valid.tree(), valid.rounding(), valid.grades(),
                 valid.gradeCoefficients(), valid.sourceNote(), valid.effectiveDate()));
     }

@@ -17,19 +17,20 @@ public sealed interface RubricCommand {
      * 加减分项 section included when the rubric prints it inside the 100); {@code bonusCap} caps the net bonus
      * points (0 when the rubric has no bonus items); {@code grades} may be null for the default 优/良/中/差;
      * {@code gradeCoefficients} is the rubric's 得分系数 for qualitative indicators, null for the default;
-     * {@code sourceNote} says where the rules come from, e.g. "inferred from seed 002".
+     * {@code sourceNote} says where the rules come from, e.g. "inferred from seed 002"; {@code scope} names the
+     * departments that may use the version (or all).
      */
     record PublishRubric(@TargetAggregateIdentifier RubricVersionId rubricVersionId, String name,
-            String jurisdiction, int templateYear, BigDecimal totalWeight, BigDecimal bonusCap, List<RubricNode> tree,
-            Rounding rounding, GradeScale grades, GradeCoefficients gradeCoefficients, String sourceNote,
-            LocalDate effectiveDate) implements RubricCommand {
+            String jurisdiction, RubricScope scope, int templateYear, BigDecimal totalWeight, BigDecimal bonusCap,
+            List<RubricNode> tree, Rounding rounding, GradeScale grades, GradeCoefficients gradeCoefficients,
+            String sourceNote, LocalDate effectiveDate) implements RubricCommand {
 
         /** With the default 得分系数. */
-        public PublishRubric(RubricVersionId rubricVersionId, String name, String jurisdiction, int templateYear,
-                BigDecimal totalWeight, BigDecimal bonusCap, List<RubricNode> tree, Rounding rounding,
-                GradeScale grades, String sourceNote, LocalDate effectiveDate) {
-            this(rubricVersionId, name, jurisdiction, templateYear, totalWeight, bonusCap, tree, rounding, grades, null,
-                    sourceNote, effectiveDate);
+        public PublishRubric(RubricVersionId rubricVersionId, String name, String jurisdiction, RubricScope scope,
+                int templateYear, BigDecimal totalWeight, BigDecimal bonusCap, List<RubricNode> tree,
+                Rounding rounding, GradeScale grades, String sourceNote, LocalDate effectiveDate) {
+            this(rubricVersionId, name, jurisdiction, scope, templateYear, totalWeight, bonusCap, tree, rounding, grades,
+                    null, sourceNote, effectiveDate);
         }
     }
 

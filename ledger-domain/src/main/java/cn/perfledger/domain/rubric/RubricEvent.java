@@ -15,21 +15,23 @@ public sealed interface RubricEvent {
     LocalDate effectiveDate();
 
     /**
-     * The whole validated rubric: the event is the rubric's only definition. Revision 2 added
-     * {@code gradeCoefficients} (得分系数 of qualitative indicators; null: {@link GradeCoefficients#DEFAULT}); a
-     * revision-1 rubric is upcast with null, which is what it scored with.
+     * The whole validated rubric: the event is the rubric's only definition. Revision 2 added {@code scope} (the
+     * departments that may use the version) and {@code gradeCoefficients} (得分系数 of qualitative indicators; null:
+     * {@link GradeCoefficients#DEFAULT}); a revision-1 rubric is upcast as usable by all departments with the
+     * default coefficients, which is what it scored with.
      */
     @Revision("2")
-    record RubricPublished(RubricVersionId rubricVersionId, String name, String jurisdiction, int templateYear,
+    record RubricPublished(RubricVersionId rubricVersionId, String name, String jurisdiction, RubricScope scope,
+            int templateYear,
             BigDecimal totalWeight, BigDecimal bonusCap, List<RubricNode> tree, Rounding rounding, GradeScale grades,
             GradeCoefficients gradeCoefficients, String sourceNote, LocalDate effectiveDate) implements RubricEvent {
 
         /** With the default 得分系数. */
-        public RubricPublished(RubricVersionId rubricVersionId, String name, String jurisdiction, int templateYear,
-                BigDecimal totalWeight, BigDecimal bonusCap, List<RubricNode> tree, Rounding rounding,
+        public RubricPublished(RubricVersionId rubricVersionId, String name, String jurisdiction, RubricScope scope,
+                int templateYear, BigDecimal totalWeight, BigDecimal bonusCap, List<RubricNode> tree, Rounding rounding,
                 GradeScale grades, String sourceNote, LocalDate effectiveDate) {
-            this(rubricVersionId, name, jurisdiction, templateYear, totalWeight, bonusCap, tree, rounding, grades, null,
-                    sourceNote, effectiveDate);
+            this(rubricVersionId, name, jurisdiction, scope, templateYear, totalWeight, bonusCap, tree, rounding, grades,
+                    null, sourceNote, effectiveDate);
         }
 
         /** The 得分系数 qualitative indicators score with: the rubric's own, else the default. */

@@ -1,6 +1,7 @@
 package cn.perfledger.domain.rubric;
 
 import cn.perfledger.domain.evaluation.GradeCoefficients;
+import cn.perfledger.domain.common.DepartmentId;
 import cn.perfledger.domain.common.DomainException;
 import cn.perfledger.domain.common.Ids;
 import cn.perfledger.domain.rubric.InputReference.IndicatorGroupInput;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Checks a rubric before it is published and refuses the first problem found, naming the offending node by
@@ -53,6 +55,7 @@ public final class RubricValidator {
         }
         String name = Ids.requireText("name", command.name(), 200);
         String jurisdiction = Ids.requireText("jurisdiction", command.jurisdiction(), 100);
+        RubricScope scope = requireScope(command.scope());
         if (command.templateYear() < 2000 || command.templateYear() > 2100) {
             throw new DomainException("templateYear", "适用年度必须在 2000 至 2100 之间: " + command.templateYear());
         }
@@ -71,8 +74,36 @@ public final class RubricValidator {
         new RubricValidator(bonusCap).requireTree(command.tree(), totalWeight);
         GradeCoefficients coefficients = command.gradeCoefficients() == null ? null
                 : command.gradeCoefficients().validated("gradeCoefficients");
-        return new PublishRubric(command.rubricVersionId(), name, jurisdiction, command.templateYear(), totalWeight,
-                bonusCap, command.tree(), command.rounding(), grades, coefficients, sourceNote, command.effectiveDate());
+        return new PublishRubric(command.rubricVersionId(), name, jurisdiction, scope, command.templateYear(),
+                totalWeight, bonusCap, command.tree(), command.rounding(), grades, coefficients, sourceNote,
+                command.effectiveDate());
+    }
+
+    /** All departments, or a non-empty list without repeats (kept sorted, so equal scopes are equal events). */
+    private static RubricScope requireScope(RubricScope scope) {
+        if (scope == null) {
+            throw new DomainException("scope", "适用部门范围不能为空：全部部门填 {\"allDepartments\":true}，"
+                    + "否则列出部门代码 {\"departments\":[\"GZ-ZSJ\"]}");
+        }
+        if (scope.allDepartments()) {
+            if (!scope.departments().isEmpty()) {
+                throw new DomainException("scope.departments", "适用于全部部门时不能再列出部门（两者只能选一）");
+            }
+            return scope;
+        }
+        if (scope.departments().isEmpty()) {
+            throw new DomainException("scope.departments", "适用部门不能为空（全部部门填 allDepartments=true）");
+        }
+        Set<String> seen = new TreeSet<>();
+        for (int i = 0; i < scope.departments().size(); i++) {
+            if (scope.departments().get(i) == null) {
+                throw new DomainException("scope.departments[" + i + "]", "部门代码不能为空");
+            }
+            if (!seen.add(scope.departments().get(i).code())) {
+                throw new DomainException("scope.departments[" + i + "]", "部门重复: " + scope.departments().get(i));
+            }
+        }
+        return new RubricScope(false, seen.stream().map(DepartmentId::new).toList());
     }
 
     private void requireTree(List<RubricNode> tree, BigDecimal totalWeight) {

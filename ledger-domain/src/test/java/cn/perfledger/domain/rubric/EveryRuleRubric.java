@@ -20,6 +20,7 @@ import cn.perfledger.domain.rubric.ScoringRule.Judgement;
 import cn.perfledger.domain.rubric.ScoringRule.MetOrFactor;
 import cn.perfledger.domain.rubric.ScoringRule.Proportional;
 import cn.perfledger.domain.rubric.ScoringRule.ShareMet;
+import cn.perfledger.domain.rubric.RubricScope;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -120,15 +121,16 @@ public final class EveryRuleRubric {
 
     /** The publication command of {@code version}, validated. */
     public static PublishRubric command(RubricVersionId version) {
-        return RubricValidator.validate(new PublishRubric(version, "生成年度评分规则（" + version + "）", "测试", 2021,
-                d("100"), d("5"), tree(), Rounding.TWO_DECIMALS_HALF_UP, GradeScale.defaults(),
+        return RubricValidator.validate(new PublishRubric(version, "生成年度评分规则（" + version + "）", "测试",
+                RubricScope.all(), 2021, d("100"), d("5"), tree(), Rounding.TWO_DECIMALS_HALF_UP, GradeScale.defaults(),
                 "every rule kind, for generated years", LocalDate.of(2021, 1, 1)));
     }
 
     /** The event the publication of {@code version} records. */
     public static RubricPublished published(RubricVersionId version) {
         PublishRubric valid = command(version);
-        return new RubricPublished(valid.rubricVersionId(), valid.name(), valid.jurisdiction(), valid.templateYear(),
+        return new RubricPublished(valid.rubricVersionId(), valid.name(), valid.jurisdiction(), valid.scope(),
+                valid.templateYear(),
                 valid.totalWeight(), valid.bonusCap(), valid.tree(), valid.rounding(), valid.grades(),
                 valid.sourceNote(), valid.effectiveDate());
     }

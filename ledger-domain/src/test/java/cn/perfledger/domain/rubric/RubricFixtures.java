@@ -4,6 +4,7 @@ import static cn.perfledger.domain.rubric.RubricNode.group;
 import static cn.perfledger.domain.rubric.RubricNode.leaf;
 
 import cn.perfledger.domain.common.IndicatorId;
+import cn.perfledger.domain.common.DepartmentId;
 import cn.perfledger.domain.common.RubricItemCode;
 import cn.perfledger.domain.common.RubricVersionId;
 import cn.perfledger.domain.rubric.InputReference.BonusPenaltyInput;
@@ -38,6 +39,8 @@ public final class RubricFixtures {
     public static final RubricVersionId GZ_2021 = new RubricVersionId("gz-municipal-2021@1");
     public static final RubricVersionId HZ_2023 = new RubricVersionId("haizhu-2023@1");
     public static final LocalDate PUBLISHED_ON = LocalDate.of(2021, 1, 1);
+    public static final DepartmentId GZ = new DepartmentId("GZ-ZSJ");
+    public static final DepartmentId HZ = new DepartmentId("HZ-ZSJ");
 
     /**
      * The 17 key indicators of seed 002 under their 年度主要工作任务 ({@code E.T1}…{@code E.T5}): item code, the
@@ -171,14 +174,15 @@ public final class RubricFixtures {
     }
 
     public static PublishRubric publishSeed002() {
-        return new PublishRubric(GZ_2021, "广州市市直部门整体支出绩效自评评分规则", "广州市", 2021, d("100"), d("5"),
-                seed002Tree(), Rounding.TWO_DECIMALS_HALF_UP, null, "inferred from seed 002", PUBLISHED_ON);
+        return new PublishRubric(GZ_2021, "广州市市直部门整体支出绩效自评评分规则", "广州市", RubricScope.of(GZ), 2021, d("100"),
+                d("5"), seed002Tree(), Rounding.TWO_DECIMALS_HALF_UP, null, "inferred from seed 002", PUBLISHED_ON);
     }
 
     /** The event the seed-002 publication records (validated as the aggregate would). */
     public static RubricPublished publishedSeed002() {
         PublishRubric valid = RubricValidator.validate(publishSeed002());
-        return new RubricPublished(valid.rubricVersionId(), valid.name(), valid.jurisdiction(), valid.templateYear(),
+        return new RubricPublished(valid.rubricVersionId(), valid.name(), valid.jurisdiction(), valid.scope(),
+                valid.templateYear(),
                 valid.totalWeight(), valid.bonusCap(), valid.tree(), valid.rounding(), valid.grades(),
                 valid.sourceNote(), valid.effectiveDate());
     }
@@ -235,7 +239,8 @@ public final class RubricFixtures {
     }
 
     public static PublishRubric publishSeed000() {
-        return new PublishRubric(HZ_2023, "海珠区部门整体支出绩效自评评分规则", "广州市海珠区", 2023, d("100"), BigDecimal.ZERO,
+        return new PublishRubric(HZ_2023, "海珠区部门整体支出绩效自评评分规则", "广州市海珠区", RubricScope.of(HZ), 2023, d("100"),
+                BigDecimal.ZERO,
                 seed000Tree(), Rounding.ONE_DECIMAL_HALF_UP, GradeScale.defaults(), "inferred from seed 000",
                 LocalDate.of(2023, 1, 1));
     }
@@ -243,7 +248,7 @@ public final class RubricFixtures {
     /** The seed-002 publication with its tree replaced. */
     static PublishRubric withTree(List<RubricNode> tree) {
         PublishRubric c = publishSeed002();
-        return new PublishRubric(c.rubricVersionId(), c.name(), c.jurisdiction(), c.templateYear(), c.totalWeight(),
+        return new PublishRubric(c.rubricVersionId(), c.name(), c.jurisdiction(), c.scope(), c.templateYear(), c.totalWeight(),
                 c.bonusCap(), tree, c.rounding(), c.grades(), c.sourceNote(), c.effectiveDate());
     }
 }

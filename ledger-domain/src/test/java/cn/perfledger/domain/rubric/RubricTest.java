@@ -48,8 +48,8 @@ class RubricTest {
         fixture.givenNoPriorActivity()
                 .when(command)
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(new RubricPublished(GZ_2021, command.name(), "广州市", 2021, d("100"), d("5"),
-                        seed002Tree(), Rounding.TWO_DECIMALS_HALF_UP, GradeScale.defaults(), "inferred from seed 002",
+                .expectEvents(new RubricPublished(GZ_2021, command.name(), "广州市", command.scope(), 2021, d("100"),
+                        d("5"), seed002Tree(), Rounding.TWO_DECIMALS_HALF_UP, GradeScale.defaults(), "inferred from seed 002",
                         PUBLISHED_ON));
     }
 
@@ -73,8 +73,8 @@ class RubricTest {
         fixture.givenNoPriorActivity()
                 .when(command)
                 .expectEvents(new RubricPublished(command.rubricVersionId(), command.name(), command.jurisdiction(),
-                        2023, d("100"), BigDecimal.ZERO, command.tree(), Rounding.ONE_DECIMAL_HALF_UP,
-                        GradeScale.defaults(), "inferred from seed 000", LocalDate.of(2023, 1, 1)));
+                        command.scope(), 2023, d("100"), BigDecimal.ZERO, command.tree(),
+                        Rounding.ONE_DECIMAL_HALF_UP, GradeScale.defaults(), "inferred from seed 000", LocalDate.of(2023, 1, 1)));
     }
 
     @Test
@@ -138,7 +138,7 @@ class RubricTest {
     void publishRubric_fails_whenNameMissing() {
         PublishRubric c = publishSeed002();
         fixture.givenNoPriorActivity()
-                .when(new PublishRubric(c.rubricVersionId(), " ", c.jurisdiction(), c.templateYear(), c.totalWeight(),
+                .when(new PublishRubric(c.rubricVersionId(), " ", c.jurisdiction(), c.scope(), c.templateYear(), c.totalWeight(),
                         c.bonusCap(), c.tree(), c.rounding(), c.grades(), c.sourceNote(), c.effectiveDate()))
                 .expectException(domainError(DomainException.class, "name", "不能为空"));
     }
@@ -184,7 +184,7 @@ class RubricTest {
 
     private static RubricPublished published() {
         PublishRubric c = publishSeed002();
-        return new RubricPublished(c.rubricVersionId(), c.name(), c.jurisdiction(), c.templateYear(), c.totalWeight(),
+        return new RubricPublished(c.rubricVersionId(), c.name(), c.jurisdiction(), c.scope(), c.templateYear(), c.totalWeight(),
                 c.bonusCap(), c.tree(), c.rounding(), GradeScale.defaults(), c.sourceNote(), c.effectiveDate());
     }
 

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import cn.perfledger.domain.common.DepartmentId;
 import cn.perfledger.domain.common.DomainException;
 import cn.perfledger.domain.common.IndicatorId;
 import cn.perfledger.domain.common.RubricItemCode;
@@ -51,14 +52,14 @@ class RubricValidatorTest {
     }
 
     private static PublishRubric rubric(List<RubricNode> tree) {
-        return new PublishRubric(RubricFixtures.GZ_2021, "测试评分规则", "广州市", 2021, d("100"), d("5"), tree,
+        return new PublishRubric(RubricFixtures.GZ_2021, "测试评分规则", "广州市", RubricScope.all(), 2021, d("100"), d("5"), tree,
                 Rounding.TWO_DECIMALS_HALF_UP, null, null, LocalDate.of(2021, 1, 1));
     }
 
     private static PublishRubric withFields(String name, String jurisdiction, int templateYear, BigDecimal totalWeight,
             BigDecimal bonusCap, Rounding rounding, GradeScale grades, String sourceNote, LocalDate effectiveDate) {
         PublishRubric c = publishSeed002();
-        return new PublishRubric(c.rubricVersionId(), name, jurisdiction, templateYear, totalWeight, bonusCap, c.tree(),
+        return new PublishRubric(c.rubricVersionId(), name, jurisdiction, c.scope(), templateYear, totalWeight, bonusCap, c.tree(),
                 rounding, grades, sourceNote, effectiveDate);
     }
 
@@ -243,10 +244,39 @@ class RubricValidatorTest {
     }
 
     @Test
+    void scope_isRequired_allOrANonEmptyListWithoutRepeats_andKeptSorted() {
+        DepartmentId gz = new DepartmentId("GZ-ZSJ");
+        DepartmentId hz = new DepartmentId("HZ-ZSJ");
+        assertScopeRefused(null, "scope", "适用部门范围不能为空");
+        assertScopeRefused(new RubricScope(false, List.of()), "scope.departments", "适用部门不能为空");
+        assertScopeRefused(new RubricScope(true, List.of(gz)), "scope.departments", "两者只能选一");
+        assertScopeRefused(RubricScope.of(hz, gz, hz), "scope.departments[2]", "部门重复: HZ-ZSJ");
+
+        assertThat(RubricValidator.validate(withScope(RubricScope.of(hz, gz))).scope())
+                .isEqualTo(RubricScope.of(gz, hz));
+        assertThat(RubricValidator.validate(withScope(RubricScope.all())).scope().includes(hz)).isTrue();
+        assertThat(RubricScope.of(gz).includes(hz)).isFalse();
+    }
+
+    private static void assertScopeRefused(RubricScope scope, String field, String reason) {
+        assertThatThrownBy(() -> RubricValidator.validate(withScope(scope)))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.field()).isEqualTo(field);
+                    assertThat(e.rule()).contains(reason);
+                });
+    }
+
+    private static PublishRubric withScope(RubricScope scope) {
+        PublishRubric c = publishSeed002();
+        return new PublishRubric(c.rubricVersionId(), c.name(), c.jurisdiction(), scope, c.templateYear(),
+                c.totalWeight(), c.bonusCap(), c.tree(), c.rounding(), c.grades(), c.sourceNote(), c.effectiveDate());
+    }
+
+    @Test
     void accepts_seed002_andFillsDefaultGrades_andStripsTexts() {
         PublishRubric c = publishSeed002();
         PublishRubric valid = RubricValidator.validate(new PublishRubric(c.rubricVersionId(), "  " + c.name() + " ",
-                c.jurisdiction(), c.templateYear(), c.totalWeight(), c.bonusCap(), c.tree(), c.rounding(), null,
+                c.jurisdiction(), c.scope(), c.templateYear(), c.totalWeight(), c.bonusCap(), c.tree(), c.rounding(), null,
                 c.sourceNote(), c.effectiveDate()));
 
         assertThat(valid.name()).isEqualTo(c.name());
@@ -281,7 +311,7 @@ class RubricValidatorTest {
     void accepts_penaltyOnlyItems_whenRubricHasNoBonusCap() {
         PublishRubric c = withLeaf(node("10", new BonusPenalty(null, d("1"), BigDecimal.ZERO, d("10")),
                 new BonusPenaltyInput()));
-        PublishRubric noBonus = new PublishRubric(c.rubricVersionId(), c.name(), c.jurisdiction(), c.templateYear(),
+        PublishRubric noBonus = new PublishRubric(c.rubricVersionId(), c.name(), c.jurisdiction(), c.scope(), c.templateYear(),
                 c.totalWeight(), BigDecimal.ZERO, c.tree(), c.rounding(), c.grades(), c.sourceNote(), c.effectiveDate());
 
         assertThat(RubricValidator.validate(noBonus).bonusCap()).isZero();

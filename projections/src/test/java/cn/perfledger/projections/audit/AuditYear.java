@@ -43,6 +43,7 @@ import cn.perfledger.domain.rubric.ScoringRule.Judgement;
 import cn.perfledger.domain.rubric.ScoringRule.MetOrFactor;
 import cn.perfledger.domain.rubric.ScoringRule.Proportional;
 import cn.perfledger.domain.rubric.ScoringRule.ShareMet;
+import cn.perfledger.domain.rubric.RubricScope;
 import cn.perfledger.projections.basis.RecordedEvent;
 import cn.perfledger.projections.evaluation.EvaluationEvents;
 import cn.perfledger.projections.evaluation.EventLog;
@@ -87,7 +88,7 @@ final class AuditYear {
         tree.removeIf(n -> n.code().value().equals("J"));
         tree.add(group("X", "新增项", "2", List.of(leaf("X.FA", "固定资产利用率", "2", new Proportional(null),
                 new LedgerMetricInput(LedgerMetric.FIXED_ASSET_UTILISATION_RATE)))));
-        return new RubricPublished(RUBRIC_2, one.name(), one.jurisdiction(), 2021, one.totalWeight(), one.bonusCap(),
+        return new RubricPublished(RUBRIC_2, one.name(), one.jurisdiction(), one.scope(), 2021, one.totalWeight(), one.bonusCap(),
                 tree, one.rounding(), one.grades(), "audit", JAN_1);
     }
 
@@ -116,7 +117,7 @@ final class AuditYear {
                 new BonusPenalty(null, null, d("2"), d("2")), new BonusPenaltyInput())));
         List<RubricNode> tree = List.of(fund, kpi, share, judged, bonus);
         BigDecimal total = tree.stream().map(RubricNode::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new RubricPublished(id, "审计测试评分规则", "测试", 2021, total, d("2"), tree,
+        return new RubricPublished(id, "审计测试评分规则", "测试", RubricScope.all(), 2021, total, d("2"), tree,
                 Rounding.TWO_DECIMALS_HALF_UP, GradeScale.defaults(), "audit", JAN_1);
     }
 

@@ -25,6 +25,7 @@ import cn.perfledger.domain.rubric.ScoringRule.Judgement;
 import cn.perfledger.domain.rubric.ScoringRule.MetOrFactor;
 import cn.perfledger.domain.rubric.ScoringRule.Proportional;
 import cn.perfledger.domain.rubric.ScoringRule.ShareMet;
+import cn.perfledger.domain.rubric.RubricScope;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ final class Rubrics {
     /** A test rubric whose total weight is the sum of its top-level weights. */
     static RubricPublished publish(List<RubricNode> tree, Rounding rounding, BigDecimal bonusCap) {
         BigDecimal total = tree.stream().map(RubricNode::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return published(new PublishRubric(TEST, "测试评分规则", "测试", 2021, total, bonusCap, tree, rounding, null,
+        return published(new PublishRubric(TEST, "测试评分规则", "测试", RubricScope.all(), 2021, total, bonusCap, tree, rounding, null,
                 "test", LocalDate.of(2021, 1, 1)));
     }
 
@@ -71,7 +72,8 @@ final class Rubrics {
 
     static RubricPublished published(PublishRubric command) {
         PublishRubric valid = RubricValidator.validate(command);
-        return new RubricPublished(valid.rubricVersionId(), valid.name(), valid.jurisdiction(), valid.templateYear(),
+        return new RubricPublished(valid.rubricVersionId(), valid.name(), valid.jurisdiction(), valid.scope(),
+                valid.templateYear(),
                 valid.totalWeight(), valid.bonusCap(), valid.tree(), valid.rounding(), valid.grades(),
                 valid.sourceNote(), valid.effectiveDate());
     }

@@ -22,6 +22,7 @@ import cn.perfledger.app.api.budget.BudgetRequests.TransferRequest;
 import cn.perfledger.app.api.budget.BudgetRequests.WithdrawalRequest;
 import cn.perfledger.app.readmodel.DepartmentRegister;
 import cn.perfledger.app.readmodel.DepartmentRegister.Register;
+import cn.perfledger.app.rubric.RubricDirectory;
 import cn.perfledger.domain.budget.BudgetCommand;
 import cn.perfledger.domain.budget.BudgetCommand.ExpenditureEntry;
 import cn.perfledger.domain.budget.BudgetEvent.LineShare;
@@ -54,20 +55,25 @@ public class BudgetController {
 
     private final ApiCommands commands;
     private final DepartmentRegister register;
+    private final RubricDirectory rubrics;
 
-    public BudgetController(ApiCommands commands, DepartmentRegister register) {
+    public BudgetController(ApiCommands commands, DepartmentRegister register, RubricDirectory rubrics) {
         this.commands = commands;
         this.register = register;
+        this.rubrics = rubrics;
     }
 
     @PostMapping
-    @Operation(summary = "开立部门年度（OpenFiscalYear）", description = "部门名称与单位取自部门登记；部门须已登记。")
+    @Operation(summary = "开立部门年度（OpenFiscalYear）", description = "部门名称与单位取自部门登记；部门须已登记。"
+            + "评价体系版本须已发布、未停用、不晚于该年度生效，且其适用部门包含本部门。")
     public ResponseEntity<CommandResult> open(@PathVariable String dept, @Valid @RequestBody OpenYearRequest request) {
         DepartmentId departmentId = new DepartmentId(dept);
         FiscalYearId id = FiscalYearId.of(departmentId.code(), request.year());
         Register department = register.get(departmentId);
         List<UnitRef> units = department.units().stream().map(u -> new UnitRef(u.code(), u.name())).toList();
-        return send(id, new BudgetCommand.OpenFiscalYear(id, department.name(), units, request.rubricVersion()));
+        return rubrics.whileUsable("rubricVersion", request.rubricVersion(), id, RubricDirectory.Use.OPEN_YEAR,
+                () -> send(id, new BudgetCommand.OpenFiscalYear(id, department.name(), units,
+                        request.rubricVersion())));
     }
 
     @PostMapping("/{year}/budget-lines")

@@ -11,6 +11,7 @@ import cn.perfledger.app.api.evaluation.EvaluationRequests.TargetRevisionRequest
 import cn.perfledger.app.api.evaluation.EvaluationRequests.WithdrawalRequest;
 import cn.perfledger.app.command.NotFoundException;
 import cn.perfledger.app.eventlog.EventLogQuery;
+import cn.perfledger.app.rubric.RubricDirectory;
 import cn.perfledger.domain.common.FiscalYearId;
 import cn.perfledger.domain.common.IndicatorId;
 import cn.perfledger.domain.common.RubricItemCode;
@@ -40,14 +41,16 @@ public class EvaluationController {
 
     private final ApiCommands commands;
     private final EventLogQuery events;
+    private final RubricDirectory rubrics;
 
-    public EvaluationController(ApiCommands commands, EventLogQuery events) {
+    public EvaluationController(ApiCommands commands, EventLogQuery events, RubricDirectory rubrics) {
         this.commands = commands;
         this.events = events;
+        this.rubrics = rubrics;
     }
 
     @PostMapping
-    @Operation(summary = "开始自评（StartEvaluation）", description = "使用该部门年度开立时指定的评价体系版本；部门年度须已开立。")
+    @Operation(summary = "开始自评（StartEvaluation）", description = "使用该部门年度开立时指定的评价体系版本；部门年度须已开立，该版本须已发布、未停用且适用于本部门。")
     public ResponseEntity<CommandResult> start(@PathVariable String dept, @PathVariable int year) {
         FiscalYearId fiscalYearId = FiscalYearId.of(dept, year);
         RubricVersionId rubricVersion = events.payloadAt(fiscalYearId.toString(), 0)
@@ -56,7 +59,8 @@ public class EvaluationController {
                 .map(node -> new RubricVersionId(node.asText()))
                 .orElseThrow(() -> new NotFoundException("year", "部门年度不存在（尚未开立）: " + fiscalYearId));
         EvaluationId id = new EvaluationId(fiscalYearId);
-        return send(id, new EvaluationCommand.StartEvaluation(id, rubricVersion));
+        return rubrics.whileUsable("rubricVersion", rubricVersion, fiscalYearId, RubricDirectory.Use.START_EVALUATION,
+                () -> send(id, new EvaluationCommand.StartEvaluation(id, rubricVersion)));
     }
 
     @PostMapping("/indicators")

@@ -1,5 +1,6 @@
 package cn.perfledger.app.api.user;
 
+import cn.perfledger.app.readmodel.DepartmentRegister;
 import cn.perfledger.app.security.CurrentUser;
 import cn.perfledger.app.security.DepartmentScope;
 import cn.perfledger.app.security.LedgerRole;
@@ -7,6 +8,8 @@ import cn.perfledger.app.security.LedgerUserDetails;
 import cn.perfledger.app.security.UserStore;
 import cn.perfledger.app.security.UserStore.NewUser;
 import cn.perfledger.app.security.UserStore.UserView;
+import cn.perfledger.domain.common.DepartmentId;
+import cn.perfledger.domain.common.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotBlank;
@@ -25,7 +28,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Users who may sign in: list, create, change roles/scope/enabled, reset a password (管理 only). */
+/**
+ * Users who may sign in: list, create, change roles/scope/enabled, reset a password (管理 only). A scope may name
+ * only registered departments (a typo would otherwise give a user who silently sees nothing); user names are
+ * unique regardless of case; passwords follow {@link cn.perfledger.app.security.PasswordPolicy}.
+ */
 @RestController
 @RequestMapping("/api/v1/admin/users")
 @Tag(name = "用户管理", description = "仅管理角色（管理）可用；密码只保存哈希")
@@ -45,9 +52,11 @@ public class UserAdminController {
     }
 
     private final UserStore users;
+    private final DepartmentRegister departments;
 
-    public UserAdminController(UserStore users) {
+    public UserAdminController(UserStore users, DepartmentRegister departments) {
         this.users = users;
+        this.departments = departments;
     }
 
     @GetMapping
@@ -59,17 +68,19 @@ public class UserAdminController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "新建用户", description = "roles：CLERK/录入、EVALUATOR/评价、AUDITOR/审计、ADMIN/管理；"
-            + "departments：* 表示全部部门，或逗号分隔的部门代码；密码至少 8 个字符。")
+            + "departments：* 表示全部部门，或逗号分隔的已登记部门代码；用户名不区分大小写且唯一；"
+            + "密码至少 8 个字符，不能与用户名相同，不能是常用密码。")
     public UserView create(@jakarta.validation.Valid @RequestBody CreateUserRequest r) {
         return users.create(new NewUser(r.username(), r.displayName(), r.password(), roles(r.roles()),
-                DepartmentScope.parse("departments", r.departments())), actor());
+                registered(DepartmentScope.parse("departments", r.departments()))), actor());
     }
 
     @PostMapping("/{username}")
     @Operation(summary = "修改用户的角色、部门范围或启用状态")
     public UserView update(@PathVariable String username, @jakarta.validation.Valid @RequestBody UpdateUserRequest r) {
         return users.update(username, r.roles() == null ? null : roles(r.roles()),
-                r.departments() == null ? null : DepartmentScope.parse("departments", r.departments()), r.enabled(),
+                r.departments() == null ? null : registered(DepartmentScope.parse("departments", r.departments())),
+                r.enabled(),
                 actor());
     }
 
@@ -78,6 +89,16 @@ public class UserAdminController {
     public UserView password(@PathVariable String username, @jakarta.validation.Valid @RequestBody PasswordRequest r) {
         users.changePassword(username, r.password(), actor());
         return users.view(username);
+    }
+
+    /** The scope, if every department it names is registered. */
+    private DepartmentScope registered(DepartmentScope scope) {
+        for (String code : new java.util.TreeSet<>(scope.departments())) {
+            if (!departments.isRegistered(new DepartmentId(code))) {
+                throw new DomainException("departments", "部门未登记: " + code + "（部门范围只能列出已登记的部门，全部部门填 *）");
+            }
+        }
+        return scope;
     }
 
     private static Set<LedgerRole> roles(List<String> names) {

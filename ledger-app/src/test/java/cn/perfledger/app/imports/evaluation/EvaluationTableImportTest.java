@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import cn.perfledger.app.demo.DemoDataLoader;
 import cn.perfledger.app.demo.DemoScenario;
 import cn.perfledger.app.support.H2FileContext;
+import cn.perfledger.app.support.TestRubrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -354,6 +355,7 @@ class EvaluationTableImportTest implements H2FileContext {
                 {"departmentId":"%s","name":"导入测试局","jurisdiction":"广州市",
                  "units":[{"code":"BJ","name":"本级","headOffice":true}],"effectiveDate":"2021-01-01"}""".formatted(dept))
                 .andExpect(status().isCreated());
+        TestRubrics.ensurePublished(mvc);
         postJson("/api/v1/departments/" + dept + "/years", """
                 {"year":2021,"rubricVersion":"%s"}""".formatted(RUBRIC)).andExpect(status().isCreated());
         return dept;

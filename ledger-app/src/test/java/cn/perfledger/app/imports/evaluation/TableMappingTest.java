@@ -16,6 +16,7 @@ import cn.perfledger.domain.rubric.RubricCommand.PublishRubric;
 import cn.perfledger.domain.rubric.RubricEvent.RubricPublished;
 import cn.perfledger.domain.rubric.RubricNode;
 import cn.perfledger.domain.rubric.ScoringRule;
+import cn.perfledger.domain.rubric.RubricScope;
 import cn.perfledger.app.imports.evaluation.TableMapping.Mapping;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,7 +49,7 @@ class TableMappingTest {
     static RubricPublished seed002Rubric() throws IOException {
         try (InputStream in = TableMappingTest.class.getResourceAsStream("/rubrics/gz-municipal-2021.json")) {
             PublishRubric c = LedgerJson.newObjectMapper().readValue(in, PublishRubric.class);
-            return new RubricPublished(c.rubricVersionId(), c.name(), c.jurisdiction(), c.templateYear(),
+            return new RubricPublished(c.rubricVersionId(), c.name(), c.jurisdiction(), c.scope(), c.templateYear(),
                     c.totalWeight(), c.bonusCap(), c.tree(), c.rounding(), c.grades(), c.sourceNote(), c.effectiveDate());
         }
     }
@@ -65,7 +66,8 @@ class TableMappingTest {
         RubricNode tasksB = RubricNode.group("E.T2", "任务二", "2", List.of(
                 RubricNode.leaf("E.T2.SAT", "满意度", "2", new ScoringRule.Judgement(), new InputReference.JudgementInput())));
         RubricNode top = RubricNode.group("E", "履职效能", "25", List.of(judged, tagged, tasksA, tasksB));
-        return new RubricPublished(new RubricVersionId("test@1"), "测试", "广州市", 2021, new BigDecimal("25"),
+        return new RubricPublished(new RubricVersionId("test@1"), "测试", "广州市", RubricScope.all(), 2021,
+                new BigDecimal("25"),
                 BigDecimal.ZERO, List.of(top), Rounding.TWO_DECIMALS_HALF_UP, GradeScale.defaults(), null, DEC_31);
     }
 

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.perfledger.app.support.H2FileContext;
+import cn.perfledger.app.support.TestRubrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -346,6 +347,7 @@ class LedgerImportApiTest implements H2FileContext {
                 {"departmentId":"%s","name":"导入测试局","jurisdiction":"广州市",
                  "units":[{"code":"BJ","name":"本级","headOffice":true},{"code":"XS","name":"下属中心","headOffice":false}],
                  "effectiveDate":"2021-01-01"}""".formatted(dept))).andExpect(status().isCreated());
+        TestRubrics.ensurePublished(mvc);
         mvc.perform(post("/api/v1/departments/" + dept + "/years").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"year\":2021,\"rubricVersion\":\"gz-municipal-2021@1\"}")).andExpect(status().isCreated());
         return dept;

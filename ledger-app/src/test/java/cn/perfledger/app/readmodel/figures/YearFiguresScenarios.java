@@ -6,10 +6,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.perfledger.app.command.ClientKind;
+import cn.perfledger.app.command.CommandDispatcher;
+import cn.perfledger.app.command.CommandOrigin;
 import cn.perfledger.app.query.BasisResult;
 import cn.perfledger.app.query.CanonicalJson;
 import cn.perfledger.app.query.YearQueries;
+import cn.perfledger.domain.budget.BudgetCommand;
+import cn.perfledger.domain.budget.BudgetEvent.UnitRef;
 import cn.perfledger.domain.common.FiscalYearId;
+import cn.perfledger.domain.common.RubricVersionId;
+import cn.perfledger.domain.common.UnitCode;
 import cn.perfledger.projections.basis.RecordedEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,6 +58,8 @@ abstract class YearFiguresScenarios {
     protected YearFiguresReadModel readModel;
     @Autowired
     protected YearFiguresProjection projection;
+    @Autowired
+    protected CommandDispatcher dispatcher;
 
     /** Further years (already written) to check and rebuild along with the scenario's. */
     protected List<FiscalYearId> moreYears() {
@@ -66,13 +75,16 @@ abstract class YearFiguresScenarios {
         FiscalYearId year = FiscalYearId.of(dept, 2021);
         String base = "/api/v1/departments/" + dept + "/years/2021";
 
-        // a year naming a rubric version that is not published yet
+        // a year naming a rubric version that is not published yet: the API refuses to open one now
+        // (RubricDirectory), but stores written before that rule, and restored backups, hold such years; the
+        // command goes straight to the aggregate, as those did
         postJson("/api/v1/departments", """
                 {"departmentId":"%s","name":"读模型测试局","jurisdiction":"广州市",
                  "units":[{"code":"BJ","name":"本级","headOffice":true},{"code":"XS","name":"下属中心","headOffice":false}],
                  "effectiveDate":"2021-01-01"}""".formatted(dept)).andExpect(status().isCreated());
-        postJson("/api/v1/departments/" + dept + "/years", """
-                {"year":2021,"rubricVersion":"%s"}""".formatted(rubric)).andExpect(status().isCreated());
+        dispatcher.send(new BudgetCommand.OpenFiscalYear(year, "读模型测试局", List.of(
+                new UnitRef(new UnitCode("BJ"), "本级"), new UnitRef(new UnitCode("XS"), "下属中心")),
+                new RubricVersionId(rubric)), new CommandOrigin(ClientKind.API, "tester", "CLERK", false, null));
         postJson(base + "/budget-lines", """
                 {"lineId":"L1","unit":"BJ","fundingSource":"GENERAL_PUBLIC_BUDGET","kind":"BASIC_OPERATING",
                  "functionalCode":"2010101","economicCode":"30201","effectiveDate":"2021-01-01"}""")
