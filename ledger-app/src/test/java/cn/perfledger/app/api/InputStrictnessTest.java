@@ -314,7 +314,7 @@ class InputStrictnessTest implements H2FileContext {
     void aSubmissionDigest_mustBeThatOfTheTableAsItStands() throws Exception {
         String rubric = "is-" + dept.toLowerCase() + "@1";
         created("/api/v1/rubrics", """
-                {"rubricVersionId":"%s","name":"摘要测试规则","jurisdiction":"广州市","templateYear":2021,
+                {"rubricVersionId":"%s","name":"摘要测试规则","jurisdiction":"广州市","scope":{"allDepartments":true},"templateYear":2021,
                  "totalWeight":"100","bonusCap":"0",
                  "tree":[{"code":"A","name":"管理效能","weight":"40","rule":{"kind":"judgement"},"input":{"kind":"judgement"}},
                          {"code":"B","name":"预算完成率","weight":"60","rule":{"kind":"proportional","fullAt":"1"},

@@ -248,7 +248,7 @@ final class XssPlanter {
         String tiny = XssPayloads.TINY;
         plant("等级名称", "tiny-markup", tiny);
         return map("rubricVersionId", id, "name", pack("评价体系名称", ps, 200), "jurisdiction",
-                pack("评价体系适用地区", ps, 100), "templateYear", 2021, "totalWeight", managementWeight + 15,
+                pack("评价体系适用地区", ps, 100), "scope", map("allDepartments", true), "templateYear", 2021, "totalWeight", managementWeight + 15,
                 "bonusCap", 5, "tree", tree, "rounding", map("decimals", 2, "mode", "HALF_UP"),
                 "grades", map("bands", List.of(map("grade", tiny + "优", "minScore", 90),
                         map("grade", tiny + "中", "minScore", 60), map("grade", tiny + "差", "minScore", null))),

@@ -18,6 +18,7 @@ import cn.perfledger.domain.rubric.RubricEvent.RubricPublished;
 import cn.perfledger.domain.rubric.RubricScope;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.UUID;
@@ -67,12 +68,14 @@ class RubricPublishedUpcasterTest {
     MockMvc mvc;
 
     @Test
-    void unitUpcast_addsTheScopeAllDepartments_andNothingElse() throws Exception {
+    void unitUpcast_addsTheScopeAllDepartments_andTheDefaultCoefficients_andNothingElse() throws Exception {
         JsonNode before = objectMapper.readTree(REVISION_1);
         JsonNode upcast = RubricPublishedUpcaster.upcast(before);
 
         assertThat(upcast.get("scope").toString()).isEqualTo("{\"allDepartments\":true,\"departments\":[]}");
-        JsonNode withoutScope = ((com.fasterxml.jackson.databind.node.ObjectNode) upcast.deepCopy()).without("scope");
+        assertThat(upcast.get("gradeCoefficients").isNull()).isTrue();
+        JsonNode withoutScope = ((com.fasterxml.jackson.databind.node.ObjectNode) upcast.deepCopy())
+                .without(List.of("scope", "gradeCoefficients"));
         assertThat(withoutScope).isEqualTo(before);
         RubricPublished event = objectMapper.treeToValue(upcast, RubricPublished.class);
         assertThat(event.scope()).isEqualTo(RubricScope.all());
@@ -93,7 +96,8 @@ class RubricPublishedUpcasterTest {
         String json = objectMapper.writeValueAsString(scoped);
 
         assertThat(json).isEqualTo(REVISION_1.replace("\"jurisdiction\":\"广州市\",",
-                "\"jurisdiction\":\"广州市\",\"scope\":{\"allDepartments\":false,\"departments\":[\"GZ-ZSJ\"]},"));
+                "\"jurisdiction\":\"广州市\",\"scope\":{\"allDepartments\":false,\"departments\":[\"GZ-ZSJ\"]},")
+                .replace("\"sourceNote\"", "\"gradeCoefficients\":null,\"sourceNote\""));
         assertThat(objectMapper.readValue(json, RubricPublished.class)).isEqualTo(scoped);
         assertThat(RubricPublished.class.getAnnotation(org.axonframework.serialization.Revision.class).value())
                 .isEqualTo("2");

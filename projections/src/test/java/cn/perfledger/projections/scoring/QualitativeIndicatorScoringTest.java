@@ -14,6 +14,7 @@ import cn.perfledger.domain.rubric.Rounding;
 import cn.perfledger.domain.rubric.RubricCommand.PublishRubric;
 import cn.perfledger.domain.rubric.RubricEvent.RubricPublished;
 import cn.perfledger.domain.rubric.RubricNode;
+import cn.perfledger.domain.rubric.RubricScope;
 import cn.perfledger.domain.rubric.RubricValidator;
 import cn.perfledger.domain.rubric.ScoringRule.MetOrFactor;
 import cn.perfledger.domain.rubric.ScoringRule.ShareMet;
@@ -64,9 +65,9 @@ class QualitativeIndicatorScoringTest {
         List<RubricNode> tree = List.of(group("LZ", "履职效能", "22", List.of(
                 leaf("K", "关键指标", "20", MetOrFactor.factor(d("0.9")), IndicatorGroupInput.of(new RubricItemCode("K"))),
                 leaf("S", "绩效目标完成率", "2", new ShareMet(), IndicatorGroupInput.of(new RubricItemCode("K"))))));
-        PublishRubric valid = RubricValidator.validate(new PublishRubric(Rubrics.TEST, "测试评分规则", "测试", 2020, d("22"),
+        PublishRubric valid = RubricValidator.validate(new PublishRubric(Rubrics.TEST, "测试评分规则", "测试", RubricScope.all(), 2020, d("22"),
                 BigDecimal.ZERO, tree, Rounding.TWO_DECIMALS_HALF_UP, null, coefficients, "test", JAN_1));
-        return new RubricPublished(valid.rubricVersionId(), valid.name(), valid.jurisdiction(), valid.templateYear(),
+        return new RubricPublished(valid.rubricVersionId(), valid.name(), valid.jurisdiction(), valid.scope(), valid.templateYear(),
                 valid.totalWeight(), valid.bonusCap(), valid.tree(), valid.rounding(), valid.grades(),
                 valid.gradeCoefficients(), valid.sourceNote(), valid.effectiveDate());
     }
