@@ -18,4 +18,10 @@ public class UpcasterConfiguration {
     public ExpenditureRecordedUpcaster expenditureRecordedRevision0To1() {
         return new ExpenditureRecordedUpcaster();
     }
+
+    @Bean
+    @Order(1)
+    public AdjustmentIdUpcaster adjustmentsRevision1To2() {
+        return new AdjustmentIdUpcaster();
+    }
 }

@@ -52,19 +52,44 @@ public sealed interface BudgetEvent {
             LocalDate effectiveDate) implements BudgetEvent {
     }
 
-    @Revision("1")
+    /*
+     * Revision 2 of the three adjustments added adjustmentId: the explicit 调整编号, or null when the adjustment is
+     * identified by its 文号 and line(s). Revision 1 had none (upcast to null).
+     */
+
+    @Revision("2")
     record BudgetIncreased(FiscalYearId fiscalYearId, BudgetLineId lineId, Money amount, String documentNo,
-            String reason, LocalDate effectiveDate, String postCloseReason) implements BudgetEvent {
+            String reason, LocalDate effectiveDate, String postCloseReason, String adjustmentId)
+            implements BudgetEvent {
+
+        /** Identified by its 文号 and line. */
+        public BudgetIncreased(FiscalYearId fiscalYearId, BudgetLineId lineId, Money amount, String documentNo,
+                String reason, LocalDate effectiveDate, String postCloseReason) {
+            this(fiscalYearId, lineId, amount, documentNo, reason, effectiveDate, postCloseReason, null);
+        }
     }
 
-    @Revision("1")
+    @Revision("2")
     record BudgetDecreased(FiscalYearId fiscalYearId, BudgetLineId lineId, Money amount, String documentNo,
-            String reason, LocalDate effectiveDate, String postCloseReason) implements BudgetEvent {
+            String reason, LocalDate effectiveDate, String postCloseReason, String adjustmentId)
+            implements BudgetEvent {
+
+        /** Identified by its 文号 and line. */
+        public BudgetDecreased(FiscalYearId fiscalYearId, BudgetLineId lineId, Money amount, String documentNo,
+                String reason, LocalDate effectiveDate, String postCloseReason) {
+            this(fiscalYearId, lineId, amount, documentNo, reason, effectiveDate, postCloseReason, null);
+        }
     }
 
-    @Revision("1")
+    @Revision("2")
     record BudgetTransferred(FiscalYearId fiscalYearId, List<LineShare> shares, String documentNo, String reason,
-            LocalDate effectiveDate, String postCloseReason) implements BudgetEvent {
+            LocalDate effectiveDate, String postCloseReason, String adjustmentId) implements BudgetEvent {
+
+        /** Identified by its 文号 and lines. */
+        public BudgetTransferred(FiscalYearId fiscalYearId, List<LineShare> shares, String documentNo, String reason,
+                LocalDate effectiveDate, String postCloseReason) {
+            this(fiscalYearId, shares, documentNo, reason, effectiveDate, postCloseReason, null);
+        }
     }
 
     @Revision("1")

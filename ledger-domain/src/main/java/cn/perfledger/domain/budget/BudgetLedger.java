@@ -46,9 +46,10 @@ import org.axonframework.serialization.Revision;
  * to its own size, and the state is a plain tree that Jackson snapshots with field visibility. The
  * {@link Revision} is that snapshot's: a snapshot of another revision is skipped and the ledger rebuilt from its
  * events. Bump it whenever a field of this class or of a part changes (ledger-app's {@code SnapshotShapeTest}
- * fails until the new shape is approved). Revision 1 held every field here; revision 2 holds them in the parts.
+ * fails until the new shape is approved). Revision 1 held every field here; revision 2 holds them in the parts;
+ * revision 3 adds the adjustments' identities.
  */
-@Revision("2")
+@Revision("3")
 public class BudgetLedger {
 
     @AggregateIdentifier
@@ -80,19 +81,22 @@ public class BudgetLedger {
         apply(lineBook.decide(command, year));
     }
 
+    /** The identical adjustment again is a reported no-op ({@link AdjustmentIdentity}). */
     @CommandHandler
-    public void handle(BudgetCommand.IncreaseBudget command) {
-        apply(lineBook.decide(command, year));
+    public AdjustmentOutcome handle(BudgetCommand.IncreaseBudget command) {
+        return applied(lineBook.decide(command, year));
     }
 
+    /** The identical adjustment again is a reported no-op ({@link AdjustmentIdentity}). */
     @CommandHandler
-    public void handle(BudgetCommand.DecreaseBudget command) {
-        apply(lineBook.decide(command, year));
+    public AdjustmentOutcome handle(BudgetCommand.DecreaseBudget command) {
+        return applied(lineBook.decide(command, year));
     }
 
+    /** The identical adjustment again is a reported no-op ({@link AdjustmentIdentity}). */
     @CommandHandler
-    public void handle(BudgetCommand.TransferBudget command) {
-        apply(lineBook.decide(command, year));
+    public AdjustmentOutcome handle(BudgetCommand.TransferBudget command) {
+        return applied(lineBook.decide(command, year));
     }
 
     @CommandHandler

@@ -11,4 +11,14 @@ record Decision<T>(List<BudgetEvent> events, T outcome) {
     Decision {
         events = List.copyOf(events);
     }
+
+    /** One event to apply. */
+    static <T> Decision<T> of(BudgetEvent event, T outcome) {
+        return new Decision<>(List.of(event), outcome);
+    }
+
+    /** Nothing to apply (a reported no-op). */
+    static <T> Decision<T> none(T outcome) {
+        return new Decision<>(List.of(), outcome);
+    }
 }

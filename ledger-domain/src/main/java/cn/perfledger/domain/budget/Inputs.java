@@ -15,6 +15,7 @@ final class Inputs {
     static final int SUMMARY_MAX = 500;
     static final int BATCH_ID_MAX = 100;
     static final int CONTRACT_NO_MAX = 100;
+    static final int ADJUSTMENT_ID_MAX = 100;
 
     private Inputs() {
     }

@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * nothing, each row by the rules of its own command ({@link RowDecisions}). Keeps the SHA-256 of every file imported,
  * so that the same file again is a reported no-op.
  *
- * <p>Policies, by name: {@link #voucherOncePerFile}, {@link #rowOfThisYear}; a closed year takes no file (an
+ * <p>Policies, by name: {@link #voucherOncePerFile}, {@link #adjustmentOncePerFile}, {@link #rowOfThisYear}; a closed year takes no file (an
  * import cannot state a post-close reason per row).
  */
 final class LedgerFileImport {
@@ -83,16 +83,22 @@ final class LedgerFileImport {
         Draft draft = new Draft(year, lines.copy(), vouchers.draftForImport());
         RowDecisions<BudgetEvent> decisions = new RowDecisions<>(draft::evolve, ImportRefusedException.MAX_LISTED);
         List<String> alreadyRecorded = new ArrayList<>();
+        List<String> adjustmentsRecordedBefore = new ArrayList<>();
         Set<String> voucherNos = new HashSet<>();
+        Map<String, Integer> adjustmentRows = new HashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             BudgetCommand row = rows.get(i);
+            int index = i;
             decisions.decide(i, "", () -> {
                 voucherOncePerFile(row, voucherNos);
-                List<BudgetEvent> events = draft.decide(command.fiscalYearId(), row, importId);
-                if (events.isEmpty() && row instanceof RecordExpenditure voucher) {
+                adjustmentOncePerFile(row, index, adjustmentRows);
+                Decision<?> decided = draft.decide(command.fiscalYearId(), row, importId);
+                if (decided.events().isEmpty() && row instanceof RecordExpenditure voucher) {
                     alreadyRecorded.add(voucher.entry().voucherNo().value());
+                } else if (decided.outcome() instanceof AdjustmentOutcome adjustment && !adjustment.recorded()) {
+                    adjustmentsRecordedBefore.add(adjustment.adjustment());
                 }
-                return events;
+                return decided.events();
             });
         }
         if (decisions.anyRefused()) {
@@ -102,9 +108,9 @@ final class LedgerFileImport {
         }
         List<BudgetEvent> events = new ArrayList<>(decisions.events());
         if (events.isEmpty()) {
-            // every row was a voucher recorded before: nothing to record, not even the import
+            // every row was a voucher or an adjustment recorded before: nothing to record, not even the import
             return new Decision<>(List.of(), new LedgerImportOutcome(false, false, importId, rows.size(), 0,
-                    alreadyRecorded));
+                    alreadyRecorded, adjustmentsRecordedBefore));
         }
         LocalDate latest = events.get(0).effectiveDate();
         for (BudgetEvent event : events) {
@@ -114,7 +120,7 @@ final class LedgerFileImport {
         events.add(new LedgerFileImported(command.fiscalYearId(), importId, fileName, sha256, rows.size(), rowEvents,
                 latest));
         return new Decision<>(events, new LedgerImportOutcome(true, false, importId, rows.size(), rowEvents,
-                alreadyRecorded));
+                alreadyRecorded, adjustmentsRecordedBefore));
     }
 
     /** 凭证号在一个文件中只出现一次: as in a batch, a repeated voucher row is a copy-and-paste slip. */
@@ -122,6 +128,19 @@ final class LedgerFileImport {
         if (row instanceof RecordExpenditure voucher && voucher.entry() != null && voucher.entry().voucherNo() != null
                 && !voucherNos.add(voucher.entry().voucherNo().value())) {
             throw new DomainException("entry.voucherNo", "凭证号在本文件中重复: " + voucher.entry().voucherNo());
+        }
+    }
+
+    /**
+     * 调整在一个文件中只出现一次: two rows of one file with the same 文号 and line(s) (or 调整编号) are a copy-and-paste
+     * slip or two adjustments that need 调整编号 to be told apart.
+     */
+    private static void adjustmentOncePerFile(BudgetCommand row, int index, Map<String, Integer> firstRows) {
+        String key = AdjustmentIdentity.fileKey(row);
+        Integer first = key == null ? null : firstRows.putIfAbsent(key, index);
+        if (first != null) {
+            throw new DomainException("documentNo", "与第 " + first + " 条记录是同一笔调整（同一文号、同一预算行，或同一调整编号）；"
+                    + "同一文号对同一预算行的两笔调整须分别填写调整编号");
         }
     }
 
@@ -139,21 +158,25 @@ final class LedgerFileImport {
      */
     private record Draft(LedgerYear year, LineBook lines, VoucherBook vouchers) {
 
-        /** One row by the rules of its own command; vouchers are tagged with the import id as their batch. */
-        List<BudgetEvent> decide(FiscalYearId target, BudgetCommand row, String importId) {
+        /**
+         * One row by the rules of its own command (its events, none for a repeat, and its outcome); vouchers are
+         * tagged with the import id as their batch.
+         */
+        Decision<?> decide(FiscalYearId target, BudgetCommand row, String importId) {
             rowOfThisYear(target, row);
             if (row instanceof OpenBudgetLine c) {
-                return List.of(lines.decide(c, year));
+                return Decision.of(lines.decide(c, year), c.lineId());
             } else if (row instanceof ApproveInitialBudget c) {
-                return List.of(lines.decide(c, year));
+                return Decision.of(lines.decide(c, year), c.lineId());
             } else if (row instanceof IncreaseBudget c) {
-                return List.of(lines.decide(c, year));
+                return lines.decide(c, year);
             } else if (row instanceof DecreaseBudget c) {
-                return List.of(lines.decide(c, year));
+                return lines.decide(c, year);
             } else if (row instanceof TransferBudget c) {
-                return List.of(lines.decide(c, year));
+                return lines.decide(c, year);
             } else if (row instanceof RecordExpenditure c) {
-                return vouchers.decide(c, importId, year, lines).<List<BudgetEvent>>map(List::of).orElse(List.of());
+                return vouchers.decide(c, importId, year, lines).map(e -> Decision.of(e, c.entry().voucherNo()))
+                        .orElseGet(() -> Decision.none(c.entry().voucherNo()));
             }
             throw new DomainException("rows", "导入文件不支持此类记录: " + row.getClass().getSimpleName());
         }

@@ -1,5 +1,6 @@
 package cn.perfledger.domain.budget;
 
+import static cn.perfledger.domain.budget.Inputs.ADJUSTMENT_ID_MAX;
 import static cn.perfledger.domain.budget.Inputs.DOCUMENT_NO_MAX;
 import static cn.perfledger.domain.budget.Inputs.REASON_MAX;
 import static cn.perfledger.domain.budget.Inputs.optionalText;
@@ -49,7 +50,9 @@ import java.util.Set;
  * The line book: the year's budget lines and the money on each. Decides opening a line (unit × funding source ×
  * 基本/项目 × codes, no two alike), the initial budget, increases, decreases, transfers (调剂), carry-in and
  * withdrawals, by the rules in {@link LinePolicies}; keeps per line only its available and spent amounts (in fen),
- * its kind and opening date. Spending itself is decided by the {@link VoucherBook}, against these totals.
+ * its kind and opening date, and per adjustment its identity ({@link AdjustmentIdentity}), so that the same
+ * adjustment entered again is a reported no-op. Spending itself is decided by the {@link VoucherBook}, against these
+ * totals.
  */
 final class LineBook {
 
@@ -57,6 +60,8 @@ final class LineBook {
     private LinkedHashMap<String, LineState> lines = new LinkedHashMap<>();
     /** Canonical spec → line id, so that a duplicate spec is found without scanning the lines. */
     private Map<String, String> lineIdBySpec = new HashMap<>();
+    /** The adjustments recorded, by identity → fingerprint ({@link AdjustmentIdentity}): a repeat is recognised. */
+    private Map<String, Long> adjustments = new HashMap<>();
 
     /** For Axon (event sourcing) and Jackson (snapshots). */
     public LineBook() {
@@ -67,6 +72,7 @@ final class LineBook {
         LineBook copy = new LineBook();
         lines.forEach((id, line) -> copy.lines.put(id, line.copy()));
         copy.lineIdBySpec = new HashMap<>(lineIdBySpec);
+        copy.adjustments = new HashMap<>(adjustments);
         return copy;
     }
 
@@ -102,7 +108,7 @@ final class LineBook {
                 command.effectiveDate());
     }
 
-    BudgetIncreased decide(IncreaseBudget command, LedgerYear year) {
+    Decision<AdjustmentOutcome> decide(IncreaseBudget command, LedgerYear year) {
         String postCloseReason = year.postCloseReason(command.postCloseReason());
         LineState line = known("lineId", command.lineId());
         long fen = positiveFen("amount", command.amount());
@@ -110,26 +116,44 @@ final class LineBook {
         String reason = Ids.requireText("reason", command.reason(), REASON_MAX);
         year.fiscalYear().requireContains("effectiveDate", command.effectiveDate());
         notBeforeTheLineOpens("effectiveDate", command.lineId(), line, command.effectiveDate());
+        String adjustmentId = adjustmentId(command.adjustmentId());
+        AdjustmentIdentity identity = AdjustmentIdentity.increase(adjustmentId, documentNo, command.lineId(), fen,
+                command.effectiveDate(), reason);
+        if (identity.recordedOnce(adjustments.get(identity.key()))) {
+            return Decision.none(new AdjustmentOutcome(false, identity.description()));
+        }
         totalWithinMoneyRange("amount", line.availableFen(), fen);
-        return new BudgetIncreased(command.fiscalYearId(), command.lineId(), command.amount(), documentNo, reason,
-                command.effectiveDate(), postCloseReason);
+        return Decision.of(new BudgetIncreased(command.fiscalYearId(), command.lineId(), command.amount(), documentNo,
+                reason, command.effectiveDate(), postCloseReason, adjustmentId),
+                new AdjustmentOutcome(true, identity.description()));
     }
 
-    BudgetDecreased decide(DecreaseBudget command, LedgerYear year) {
+    /** A repeat is recognised before the balance rule, which the spending since may make fail. */
+    Decision<AdjustmentOutcome> decide(DecreaseBudget command, LedgerYear year) {
         String postCloseReason = year.postCloseReason(command.postCloseReason());
         LineState line = known("lineId", command.lineId());
         long fen = positiveFen("amount", command.amount());
-        decreaseNotBelowSpent("amount", command.lineId(), line, fen, "调减");
         String documentNo = Ids.requireText("documentNo", command.documentNo(), DOCUMENT_NO_MAX);
         String reason = Ids.requireText("reason", command.reason(), REASON_MAX);
         year.fiscalYear().requireContains("effectiveDate", command.effectiveDate());
         notBeforeTheLineOpens("effectiveDate", command.lineId(), line, command.effectiveDate());
-        return new BudgetDecreased(command.fiscalYearId(), command.lineId(), command.amount(), documentNo, reason,
-                command.effectiveDate(), postCloseReason);
+        String adjustmentId = adjustmentId(command.adjustmentId());
+        AdjustmentIdentity identity = AdjustmentIdentity.decrease(adjustmentId, documentNo, command.lineId(), fen,
+                command.effectiveDate(), reason);
+        if (identity.recordedOnce(adjustments.get(identity.key()))) {
+            return Decision.none(new AdjustmentOutcome(false, identity.description()));
+        }
+        decreaseNotBelowSpent("amount", command.lineId(), line, fen, "调减");
+        return Decision.of(new BudgetDecreased(command.fiscalYearId(), command.lineId(), command.amount(), documentNo,
+                reason, command.effectiveDate(), postCloseReason, adjustmentId),
+                new AdjustmentOutcome(true, identity.description()));
     }
 
-    /** Each share names a line once and moves a nonzero amount; outgoing shares obey the decrease rule. */
-    BudgetTransferred decide(TransferBudget command, LedgerYear year) {
+    /**
+     * Each share names a line once and moves a nonzero amount; outgoing shares obey the decrease rule. A repeat is
+     * recognised before the balance rules.
+     */
+    Decision<AdjustmentOutcome> decide(TransferBudget command, LedgerYear year) {
         String postCloseReason = year.postCloseReason(command.postCloseReason());
         List<LineShare> shares = command.shares();
         if (shares == null || shares.size() < 2) {
@@ -140,21 +164,15 @@ final class LineBook {
         for (int i = 0; i < shares.size(); i++) {
             String field = "shares[" + i + "]";
             LineShare share = require(field, shares.get(i), "调剂行不能为空");
-            LineState line = known(field + ".lineId", share.lineId());
+            known(field + ".lineId", share.lineId());
             if (!seen.add(share.lineId().value())) {
                 throw new DomainException(field + ".lineId", "同一预算行在一次调剂中只能出现一次: " + share.lineId());
             }
             Money amount = require(field + ".amount", share.amount(), "金额不能为空");
-            long fen = amount.fen();
-            if (fen == 0) {
+            if (amount.fen() == 0) {
                 throw new DomainException(field + ".amount", "调剂金额不能为 0");
             }
-            if (fen < 0) {
-                decreaseNotBelowSpent(field + ".amount", share.lineId(), line, -fen, "调出");
-            } else {
-                totalWithinMoneyRange(field + ".amount", line.availableFen(), fen);
-            }
-            netFen += fen;
+            netFen += amount.fen();
         }
         transferNetsToZero(netFen);
         String documentNo = Ids.requireText("documentNo", command.documentNo(), DOCUMENT_NO_MAX);
@@ -163,8 +181,25 @@ final class LineBook {
         for (LineShare share : shares) {
             notBeforeTheLineOpens("effectiveDate", share.lineId(), line(share.lineId()), command.effectiveDate());
         }
-        return new BudgetTransferred(command.fiscalYearId(), List.copyOf(shares), documentNo, reason,
-                command.effectiveDate(), postCloseReason);
+        String adjustmentId = adjustmentId(command.adjustmentId());
+        AdjustmentIdentity identity = AdjustmentIdentity.transfer(adjustmentId, documentNo, shares,
+                command.effectiveDate(), reason);
+        if (identity.recordedOnce(adjustments.get(identity.key()))) {
+            return Decision.none(new AdjustmentOutcome(false, identity.description()));
+        }
+        for (int i = 0; i < shares.size(); i++) {
+            String field = "shares[" + i + "].amount";
+            LineShare share = shares.get(i);
+            long fen = share.amount().fen();
+            if (fen < 0) {
+                decreaseNotBelowSpent(field, share.lineId(), line(share.lineId()), -fen, "调出");
+            } else {
+                totalWithinMoneyRange(field, line(share.lineId()).availableFen(), fen);
+            }
+        }
+        return Decision.of(new BudgetTransferred(command.fiscalYearId(), List.copyOf(shares), documentNo, reason,
+                command.effectiveDate(), postCloseReason, adjustmentId),
+                new AdjustmentOutcome(true, identity.description()));
     }
 
     CarryInRecorded decide(RecordCarryIn command, LedgerYear year) {
@@ -223,6 +258,11 @@ final class LineBook {
         return line;
     }
 
+    /** The explicit 调整编号, or null when the adjustment is identified by its 文号 and line(s). */
+    private static String adjustmentId(String adjustmentId) {
+        return optionalText("adjustmentId", adjustmentId, ADJUSTMENT_ID_MAX);
+    }
+
     private LineState line(BudgetLineId lineId) {
         return lines.get(lineId.value());
     }
@@ -250,16 +290,23 @@ final class LineBook {
 
     void on(BudgetIncreased event) {
         line(event.lineId()).addAvailable(event.amount().fen());
+        remember(AdjustmentIdentity.of(event));
     }
 
     void on(BudgetDecreased event) {
         line(event.lineId()).addAvailable(-event.amount().fen());
+        remember(AdjustmentIdentity.of(event));
     }
 
     void on(BudgetTransferred event) {
         for (LineShare share : event.shares()) {
             line(share.lineId()).addAvailable(share.amount().fen());
         }
+        remember(AdjustmentIdentity.of(event));
+    }
+
+    private void remember(AdjustmentIdentity identity) {
+        adjustments.put(identity.key(), identity.fingerprint());
     }
 
     void on(CarryInRecorded event) {

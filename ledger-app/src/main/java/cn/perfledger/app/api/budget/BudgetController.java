@@ -22,6 +22,7 @@ import cn.perfledger.app.api.budget.BudgetRequests.TransferRequest;
 import cn.perfledger.app.api.budget.BudgetRequests.WithdrawalRequest;
 import cn.perfledger.app.readmodel.DepartmentRegister;
 import cn.perfledger.app.readmodel.DepartmentRegister.Register;
+import cn.perfledger.domain.budget.AdjustmentOutcome;
 import cn.perfledger.domain.budget.BatchOutcome;
 import cn.perfledger.domain.budget.BudgetCommand;
 import cn.perfledger.domain.budget.BudgetCommand.ExpenditureEntry;
@@ -53,6 +54,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/departments/{dept}/years")
 @Tag(name = "预算台账 budget ledger", description = "部门年度预算台账的命令：开立、预算行、预算批复与调整、支出、采购、通报、资产、结账")
 public class BudgetController {
+
+    private static final String ADJUSTMENT_ANSWERS = "一笔调整以类型、文号和预算行（或调整编号 adjustmentId）识别。201：已登记；"
+            + "200：与已登记的调整完全相同，未产生记录；409：该文号与预算行（或调整编号）已用于另一笔调整。";
 
     private final ApiCommands commands;
     private final DepartmentRegister register;
@@ -92,31 +96,31 @@ public class BudgetController {
     }
 
     @PostMapping("/{year}/adjustments/increase")
-    @Operation(summary = "预算追加（IncreaseBudget）")
+    @Operation(summary = "预算追加（IncreaseBudget）", description = ADJUSTMENT_ANSWERS)
     public ResponseEntity<CommandResult> increase(@PathVariable String dept, @PathVariable int year,
             @Valid @RequestBody AdjustmentRequest r) {
         FiscalYearId id = FiscalYearId.of(dept, year);
-        return send(id, new BudgetCommand.IncreaseBudget(id, r.lineId(), r.amount(), r.documentNo(), r.reason(),
-                r.effectiveDate(), r.postCloseReason()));
+        return adjust(id, new BudgetCommand.IncreaseBudget(id, r.lineId(), r.amount(), r.documentNo(), r.reason(),
+                r.effectiveDate(), r.postCloseReason(), r.adjustmentId()));
     }
 
     @PostMapping("/{year}/adjustments/decrease")
-    @Operation(summary = "预算调减（DecreaseBudget）")
+    @Operation(summary = "预算调减（DecreaseBudget）", description = ADJUSTMENT_ANSWERS)
     public ResponseEntity<CommandResult> decrease(@PathVariable String dept, @PathVariable int year,
             @Valid @RequestBody AdjustmentRequest r) {
         FiscalYearId id = FiscalYearId.of(dept, year);
-        return send(id, new BudgetCommand.DecreaseBudget(id, r.lineId(), r.amount(), r.documentNo(), r.reason(),
-                r.effectiveDate(), r.postCloseReason()));
+        return adjust(id, new BudgetCommand.DecreaseBudget(id, r.lineId(), r.amount(), r.documentNo(), r.reason(),
+                r.effectiveDate(), r.postCloseReason(), r.adjustmentId()));
     }
 
     @PostMapping("/{year}/adjustments/transfer")
-    @Operation(summary = "预算调剂（TransferBudget）", description = "各行金额之和必须为 0。")
+    @Operation(summary = "预算调剂（TransferBudget）", description = "各行金额之和必须为 0。" + ADJUSTMENT_ANSWERS)
     public ResponseEntity<CommandResult> transfer(@PathVariable String dept, @PathVariable int year,
             @Valid @RequestBody TransferRequest r) {
         FiscalYearId id = FiscalYearId.of(dept, year);
         List<LineShare> shares = r.shares().stream().map(s -> new LineShare(s.lineId(), s.amount())).toList();
-        return send(id, new BudgetCommand.TransferBudget(id, shares, r.documentNo(), r.reason(), r.effectiveDate(),
-                r.postCloseReason()));
+        return adjust(id, new BudgetCommand.TransferBudget(id, shares, r.documentNo(), r.reason(),
+                r.effectiveDate(), r.postCloseReason(), r.adjustmentId()));
     }
 
     @PostMapping("/{year}/carry-ins")
@@ -235,6 +239,12 @@ public class BudgetController {
 
     private static ExpenditureEntry entry(ExpenditureEntryRequest r) {
         return new ExpenditureEntry(r.voucherNo(), r.lineId(), r.amount(), r.effectiveDate(), r.payee(), r.summary());
+    }
+
+    /** 201 when the adjustment was recorded, 200 when the identical adjustment had been (nothing recorded). */
+    private ResponseEntity<CommandResult> adjust(FiscalYearId id, BudgetCommand command) {
+        AdjustmentOutcome outcome = commands.send(command);
+        return commands.respond(id.toString(), outcome.recorded(), outcome);
     }
 
     private ResponseEntity<CommandResult> send(FiscalYearId id, BudgetCommand command) {
