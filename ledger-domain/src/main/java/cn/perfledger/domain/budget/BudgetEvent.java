@@ -3,6 +3,7 @@ package cn.perfledger.domain.budget;
 import cn.perfledger.domain.common.BudgetLineId;
 import cn.perfledger.domain.common.DepartmentId;
 import cn.perfledger.domain.common.FiscalYearId;
+import cn.perfledger.domain.common.LedgerEvent;
 import cn.perfledger.domain.common.Money;
 import cn.perfledger.domain.common.ProcurementId;
 import cn.perfledger.domain.common.RubricVersionId;
@@ -19,11 +20,9 @@ import org.axonframework.serialization.Revision;
  * after the year is sealed carry {@code postCloseReason}: null for ordinary entries, the stated reason
  * for an explicitly flagged post-close correction.
  */
-public sealed interface BudgetEvent {
+public sealed interface BudgetEvent extends LedgerEvent {
 
     FiscalYearId fiscalYearId();
-
-    LocalDate effectiveDate();
 
     /** A unit of the department as it stood when the year was opened. */
     record UnitRef(UnitCode code, String name) {

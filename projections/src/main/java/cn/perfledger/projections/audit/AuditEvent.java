@@ -60,7 +60,9 @@ public record AuditEvent(long globalSequence, String eventId, String type, Strin
             Map.entry("IndicatorActualRecorded", "指标实际值录入"), Map.entry("JudgementScoreEntered", "评价人评分录入"),
             Map.entry("JudgementScoreWithdrawn", "评价人评分撤回"), Map.entry("BonusPenaltyRecorded", "加减分事项"),
             Map.entry("SelfEvaluationSubmitted", "自评提交"), Map.entry("RubricPublished", "评价体系发布"),
-            Map.entry("RubricRetired", "评价体系停用"));
+            Map.entry("RubricRetired", "评价体系停用"), Map.entry("DeclaredFigureRecorded", "申报数登记"),
+            Map.entry("EvaluationTableImported", "自评表导入"), Map.entry("DepartmentRegistered", "部门登记"),
+            Map.entry("UnitAdded", "单位增设"));
 
     /** The Chinese name of an event type; the type itself when unknown. */
     public static String label(String type) {
