@@ -14,6 +14,7 @@ import cn.perfledger.domain.budget.FunctionalCode;
 import cn.perfledger.domain.budget.FundingSource;
 import cn.perfledger.domain.common.BudgetLineId;
 import cn.perfledger.domain.common.FiscalYearId;
+import cn.perfledger.domain.common.LedgerEvent;
 import cn.perfledger.domain.common.Money;
 import cn.perfledger.domain.common.RubricVersionId;
 import cn.perfledger.domain.common.UnitCode;
@@ -187,18 +188,14 @@ public final class GeneratedYear {
 
     private static void addAny(List<RecordedEvent> events, Object payload, Instant recordedAt) {
         long sequence = events.size();
-        LocalDate effective;
+        LocalDate effective = ((LedgerEvent) payload).effectiveDate();
         String aggregate;
-        if (payload instanceof BudgetEvent e) {
-            effective = e.effectiveDate();
+        if (payload instanceof BudgetEvent) {
             aggregate = YEAR.toString();
         } else if (payload instanceof EvaluationEvent e) {
-            effective = e.effectiveDate();
             aggregate = e.evaluationId().toString();
         } else {
-            RubricPublished e = (RubricPublished) payload;
-            effective = e.effectiveDate();
-            aggregate = e.rubricVersionId().toString();
+            aggregate = ((RubricPublished) payload).rubricVersionId().toString();
         }
         events.add(new RecordedEvent(sequence, aggregate, sequence, "e" + sequence, recordedAt, effective, payload,
                 Map.of()));

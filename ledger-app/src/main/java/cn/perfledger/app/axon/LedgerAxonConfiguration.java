@@ -14,7 +14,13 @@ import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
@@ -105,6 +111,33 @@ public class LedgerAxonConfiguration {
         BoundedAggregateCache cache = new BoundedAggregateCache(properties.aggregateCacheSize(), latestSequence(events));
         return configurer -> configurer.configureAggregate(
                 AggregateConfigurer.defaultConfiguration(Rubric.class).configureCache(c -> cache));
+    }
+
+    /**
+     * The JDBC storage engine as Axon's {@code JdbcAutoConfiguration} builds it (same serializers, upcasters,
+     * schema, exception resolver), with two guards made explicit because snapshots decide commands:
+     * <ul>
+     *   <li>the snapshot filter: each {@link AggregateConfigurer} contributes a {@code RevisionSnapshotFilter} for
+     *       its aggregate's {@code @Revision} (a snapshot of any other revision, or of none, is skipped and the
+     *       aggregate rebuilt from its events);</li>
+     *   <li>snapshots are read strictly ({@link StrictSnapshotStorageEngine}): a snapshot with a property its class
+     *       does not have fails to load, and the aggregate is rebuilt from its events too.</li>
+     * </ul>
+     */
+    @Bean
+    public EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            org.axonframework.config.Configuration configuration, ConnectionProvider connectionProvider,
+            TransactionManager transactionManager, ObjectMapper objectMapper, RevisionResolver revisionResolver) {
+        return new StrictSnapshotStorageEngine(JdbcEventStorageEngine.builder()
+                .snapshotSerializer(StrictSnapshotStorageEngine.strictSerializer(objectMapper, revisionResolver))
+                .snapshotFilter(configuration.snapshotFilter())
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .eventSerializer(eventSerializer)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(new EventSchema()));
     }
 
     /**

@@ -8,10 +8,7 @@ import cn.perfledger.app.integrity.IntegritySeals;
 import cn.perfledger.app.integrity.IntegrityStatus;
 import cn.perfledger.app.integrity.StreamHeads;
 import cn.perfledger.app.integrity.StreamWalk;
-import cn.perfledger.domain.budget.BudgetEvent;
-import cn.perfledger.domain.department.DepartmentEvent;
-import cn.perfledger.domain.evaluation.EvaluationEvent;
-import cn.perfledger.domain.rubric.RubricEvent;
+import cn.perfledger.domain.common.LedgerEvent;
 import cn.perfledger.domain.common.RubricVersionId;
 import cn.perfledger.projections.basis.RecordedEvent;
 import java.time.Instant;
@@ -233,19 +230,8 @@ public class EventHistory {
      * on the day it was recorded, in UTC.
      */
     static LocalDate effectiveDate(Object payload, Instant recordedAt) {
-        if (payload instanceof BudgetEvent e) {
-            return e.effectiveDate();
-        }
-        if (payload instanceof EvaluationEvent e) {
-            return e.effectiveDate();
-        }
-        if (payload instanceof RubricEvent e) {
-            return e.effectiveDate();
-        }
-        if (payload instanceof DepartmentEvent e) {
-            return e.effectiveDate();
-        }
-        return LocalDate.ofInstant(recordedAt, ZoneOffset.UTC);
+        return payload instanceof LedgerEvent event ? event.effectiveDate()
+                : LocalDate.ofInstant(recordedAt, ZoneOffset.UTC);
     }
 
     private static final class CachedStream {

@@ -42,4 +42,10 @@ public class UpcasterConfiguration {
     public RubricPublishedUpcaster rubricPublishedRevision1To2() {
         return new RubricPublishedUpcaster();
     }
+
+    @Bean
+    @Order(5)
+    public AdjustmentIdUpcaster adjustmentsRevision1To2() {
+        return new AdjustmentIdUpcaster();
+    }
 }

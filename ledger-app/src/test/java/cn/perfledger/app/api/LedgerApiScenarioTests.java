@@ -460,6 +460,35 @@ abstract class LedgerApiScenarioTests {
                 .andExpect(status().isCreated());
     }
 
+    @Test
+    void anAdjustmentSentAgain_isA200NoOp_anotherUnderItsDocumentAndLine_a409() throws Exception {
+        String dept = newDepartment();
+        openYearWithTwoLines(dept);
+        String increase = """
+                {"lineId":"L1","amount":"500.00","documentNo":"财预〔2021〕88号","reason":"业务量增加",
+                 "effectiveDate":"2021-03-01"}""";
+        postJson(year(dept) + "/adjustments/increase", increase)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.outcome.recorded").value(true))
+                .andExpect(jsonPath("$.outcome.adjustment").value("追加 财预〔2021〕88号 L1"));
+        long after = eventCount(dept);
+        postJson(year(dept) + "/adjustments/increase", increase)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.recorded").value(false));
+        postJson(year(dept) + "/adjustments/increase", increase.replace("500.00", "600.00"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.field").value("documentNo"));
+        postJson(year(dept) + "/adjustments/increase", increase.replace("500.00", "600.00")
+                .replace("\"effectiveDate\"", "\"adjustmentId\":\"88号-2\",\"effectiveDate\""))
+                .andExpect(status().isCreated());
+        String transfer = """
+                {"shares":[{"lineId":"L1","amount":"-100.00"},{"lineId":"L2","amount":"100.00"}],
+                 "documentNo":"财预〔2021〕90号","reason":"调剂","effectiveDate":"2021-04-01"}""";
+        postJson(year(dept) + "/adjustments/transfer", transfer).andExpect(status().isCreated());
+        postJson(year(dept) + "/adjustments/transfer", transfer).andExpect(status().isOk());
+        assertThat(eventCount(dept)).isEqualTo(after + 2);
+    }
+
     protected ResultActions postJson(String url, String json) throws Exception {
         return mvc.perform(post(url).contentType(MediaType.APPLICATION_JSON).content(json));
     }

@@ -84,8 +84,12 @@ class IdempotencyKeyTest implements H2FileContext {
             assertThat(again.getHeader(IdempotencyFilter.REPLAYED_HEADER)).isEqualTo("true");
         }
         assertThat(events()).as("replays write nothing").isEqualTo(after);
-        // without the key the same body is a second increase: the key is what makes a retry safe
-        assertThat(post(year + "/adjustments/increase", null, body).getStatus()).isEqualTo(201);
+        // without the key the same body is recognised by the adjustment's identity (文号 + line): a reported no-op,
+        // not the original response; another 文号 is another adjustment
+        assertThat(post(year + "/adjustments/increase", null, body).getStatus()).isEqualTo(200);
+        assertThat(events()).isEqualTo(after);
+        assertThat(post(year + "/adjustments/increase", null, body.replace("追加1号", "追加2号")).getStatus())
+                .isEqualTo(201);
         assertThat(events()).isEqualTo(after + 1);
         System.out.println("[idempotency] 1 write + 3 replays with one key: event count " + after + " → " + after);
     }

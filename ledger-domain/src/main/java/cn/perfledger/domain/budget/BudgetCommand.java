@@ -35,20 +35,44 @@ public sealed interface BudgetCommand {
             Money amount, String documentNo, LocalDate effectiveDate) implements BudgetCommand {
     }
 
+    /*
+     * An adjustment (追加, 追减, 调剂) is identified by its kind, 文号 and line(s), or by an explicit adjustmentId (调整编号)
+     * when one 文号 adjusts the same line more than once. The identical adjustment again is a reported no-op; another
+     * adjustment under a recorded identity is refused (see AdjustmentIdentity).
+     */
+
     record IncreaseBudget(@TargetAggregateIdentifier FiscalYearId fiscalYearId, BudgetLineId lineId, Money amount,
-            String documentNo, String reason, LocalDate effectiveDate, String postCloseReason)
+            String documentNo, String reason, LocalDate effectiveDate, String postCloseReason, String adjustmentId)
             implements BudgetCommand {
+
+        /** Identified by its 文号 and line. */
+        public IncreaseBudget(FiscalYearId fiscalYearId, BudgetLineId lineId, Money amount, String documentNo,
+                String reason, LocalDate effectiveDate, String postCloseReason) {
+            this(fiscalYearId, lineId, amount, documentNo, reason, effectiveDate, postCloseReason, null);
+        }
     }
 
     record DecreaseBudget(@TargetAggregateIdentifier FiscalYearId fiscalYearId, BudgetLineId lineId, Money amount,
-            String documentNo, String reason, LocalDate effectiveDate, String postCloseReason)
+            String documentNo, String reason, LocalDate effectiveDate, String postCloseReason, String adjustmentId)
             implements BudgetCommand {
+
+        /** Identified by its 文号 and line. */
+        public DecreaseBudget(FiscalYearId fiscalYearId, BudgetLineId lineId, Money amount, String documentNo,
+                String reason, LocalDate effectiveDate, String postCloseReason) {
+            this(fiscalYearId, lineId, amount, documentNo, reason, effectiveDate, postCloseReason, null);
+        }
     }
 
     /** Moves budget between lines (调剂); the shares must sum to zero and name each line once. */
     record TransferBudget(@TargetAggregateIdentifier FiscalYearId fiscalYearId, List<LineShare> shares,
-            String documentNo, String reason, LocalDate effectiveDate, String postCloseReason)
+            String documentNo, String reason, LocalDate effectiveDate, String postCloseReason, String adjustmentId)
             implements BudgetCommand {
+
+        /** Identified by its 文号 and lines. */
+        public TransferBudget(FiscalYearId fiscalYearId, List<LineShare> shares, String documentNo, String reason,
+                LocalDate effectiveDate, String postCloseReason) {
+            this(fiscalYearId, shares, documentNo, reason, effectiveDate, postCloseReason, null);
+        }
     }
 
     /** Carry-in from the previous year, effective on the year's first day. */

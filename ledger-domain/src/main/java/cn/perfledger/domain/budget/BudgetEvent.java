@@ -3,6 +3,7 @@ package cn.perfledger.domain.budget;
 import cn.perfledger.domain.common.BudgetLineId;
 import cn.perfledger.domain.common.DepartmentId;
 import cn.perfledger.domain.common.FiscalYearId;
+import cn.perfledger.domain.common.LedgerEvent;
 import cn.perfledger.domain.common.Money;
 import cn.perfledger.domain.common.ProcurementId;
 import cn.perfledger.domain.common.RubricVersionId;
@@ -19,11 +20,9 @@ import org.axonframework.serialization.Revision;
  * after the year is sealed carry {@code postCloseReason}: null for ordinary entries, the stated reason
  * for an explicitly flagged post-close correction.
  */
-public sealed interface BudgetEvent {
+public sealed interface BudgetEvent extends LedgerEvent {
 
     FiscalYearId fiscalYearId();
-
-    LocalDate effectiveDate();
 
     /** A unit of the department as it stood when the year was opened. */
     record UnitRef(UnitCode code, String name) {
@@ -52,19 +51,44 @@ public sealed interface BudgetEvent {
             LocalDate effectiveDate) implements BudgetEvent {
     }
 
-    @Revision("1")
+    /*
+     * Revision 2 of the three adjustments added adjustmentId: the explicit 调整编号, or null when the adjustment is
+     * identified by its 文号 and line(s). Revision 1 had none (upcast to null).
+     */
+
+    @Revision("2")
     record BudgetIncreased(FiscalYearId fiscalYearId, BudgetLineId lineId, Money amount, String documentNo,
-            String reason, LocalDate effectiveDate, String postCloseReason) implements BudgetEvent {
+            String reason, LocalDate effectiveDate, String postCloseReason, String adjustmentId)
+            implements BudgetEvent {
+
+        /** Identified by its 文号 and line. */
+        public BudgetIncreased(FiscalYearId fiscalYearId, BudgetLineId lineId, Money amount, String documentNo,
+                String reason, LocalDate effectiveDate, String postCloseReason) {
+            this(fiscalYearId, lineId, amount, documentNo, reason, effectiveDate, postCloseReason, null);
+        }
     }
 
-    @Revision("1")
+    @Revision("2")
     record BudgetDecreased(FiscalYearId fiscalYearId, BudgetLineId lineId, Money amount, String documentNo,
-            String reason, LocalDate effectiveDate, String postCloseReason) implements BudgetEvent {
+            String reason, LocalDate effectiveDate, String postCloseReason, String adjustmentId)
+            implements BudgetEvent {
+
+        /** Identified by its 文号 and line. */
+        public BudgetDecreased(FiscalYearId fiscalYearId, BudgetLineId lineId, Money amount, String documentNo,
+                String reason, LocalDate effectiveDate, String postCloseReason) {
+            this(fiscalYearId, lineId, amount, documentNo, reason, effectiveDate, postCloseReason, null);
+        }
     }
 
-    @Revision("1")
+    @Revision("2")
     record BudgetTransferred(FiscalYearId fiscalYearId, List<LineShare> shares, String documentNo, String reason,
-            LocalDate effectiveDate, String postCloseReason) implements BudgetEvent {
+            LocalDate effectiveDate, String postCloseReason, String adjustmentId) implements BudgetEvent {
+
+        /** Identified by its 文号 and lines. */
+        public BudgetTransferred(FiscalYearId fiscalYearId, List<LineShare> shares, String documentNo, String reason,
+                LocalDate effectiveDate, String postCloseReason) {
+            this(fiscalYearId, shares, documentNo, reason, effectiveDate, postCloseReason, null);
+        }
     }
 
     @Revision("1")

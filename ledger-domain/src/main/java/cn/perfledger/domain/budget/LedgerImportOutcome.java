@@ -13,9 +13,13 @@ import java.util.List;
  * @param eventCount                events recorded for the rows (0 when nothing was recorded)
  * @param alreadyRecordedVoucherNos vouchers of the file that had been recorded before with the identical payload
  *                                  and were therefore skipped, as a single resubmitted voucher is
+ * @param alreadyRecordedAdjustments adjustments (追加, 追减, 调剂) of the file recorded before with the identical
+ *                                  content and therefore skipped, each named by its kind, 文号 and line(s) or by its
+ *                                  调整编号
  */
 public record LedgerImportOutcome(boolean recorded, boolean alreadyImported, String importId, int rowCount,
-        int eventCount, List<String> alreadyRecordedVoucherNos) implements CommandOutcome {
+        int eventCount, List<String> alreadyRecordedVoucherNos,
+        List<String> alreadyRecordedAdjustments) implements CommandOutcome {
 
     @Override
     public boolean eventsRecorded() {
@@ -24,5 +28,12 @@ public record LedgerImportOutcome(boolean recorded, boolean alreadyImported, Str
 
     public LedgerImportOutcome {
         alreadyRecordedVoucherNos = List.copyOf(alreadyRecordedVoucherNos);
+        alreadyRecordedAdjustments = List.copyOf(alreadyRecordedAdjustments);
+    }
+
+    /** An outcome without adjustments recorded before. */
+    public LedgerImportOutcome(boolean recorded, boolean alreadyImported, String importId, int rowCount,
+            int eventCount, List<String> alreadyRecordedVoucherNos) {
+        this(recorded, alreadyImported, importId, rowCount, eventCount, alreadyRecordedVoucherNos, List.of());
     }
 }

@@ -1,9 +1,5 @@
 package cn.perfledger.domain.budget;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -37,16 +33,7 @@ final class VoucherState {
      * of a SHA-256, so that two different payloads under one number are told apart with certainty in practice.
      */
     static long fingerprint(String lineId, long amountFen, LocalDate effectiveDate, String payee, String summary) {
-        // Unit separators and an explicit null marker keep ("ab", "c") and ("a", "bc") apart.
-        String canonical = String.join("\u001f", lineId, Long.toString(amountFen), effectiveDate.toString(),
-                payee == null ? "\u0000" : payee, summary == null ? "\u0000" : summary);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.wrap(digest).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            // Every Java platform must provide SHA-256; reaching this is a broken runtime, not a user error.
-            throw new IllegalStateException("SHA-256 unavailable", e);
-        }
+        return Fingerprints.of(lineId, Long.toString(amountFen), effectiveDate.toString(), payee, summary);
     }
 
     String lineId() {

@@ -1,17 +1,16 @@
 package cn.perfledger.domain.department;
 
 import cn.perfledger.domain.common.DepartmentId;
+import cn.perfledger.domain.common.LedgerEvent;
 import cn.perfledger.domain.common.UnitCode;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.serialization.Revision;
 
 /** What happens to a department's register: registration and its units (单位). */
-public sealed interface DepartmentEvent {
+public sealed interface DepartmentEvent extends LedgerEvent {
 
     DepartmentId departmentId();
-
-    LocalDate effectiveDate();
 
     /** A unit of the department; {@code headOffice} marks the 本级 unit. */
     record Unit(UnitCode code, String name, boolean headOffice) {

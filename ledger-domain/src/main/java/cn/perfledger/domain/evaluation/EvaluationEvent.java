@@ -2,6 +2,7 @@ package cn.perfledger.domain.evaluation;
 
 import cn.perfledger.domain.common.FiscalYearId;
 import cn.perfledger.domain.common.IndicatorId;
+import cn.perfledger.domain.common.LedgerEvent;
 import cn.perfledger.domain.common.RubricItemCode;
 import cn.perfledger.domain.common.RubricVersionId;
 import java.math.BigDecimal;
@@ -14,11 +15,9 @@ import org.axonframework.serialization.Revision;
  * effective date (业务日期); the recorded time is the event store's timestamp. Texts are kept as written
  * next to their parsed form so that a later, better parser can be checked against the original.
  */
-public sealed interface EvaluationEvent {
+public sealed interface EvaluationEvent extends LedgerEvent {
 
     EvaluationId evaluationId();
-
-    LocalDate effectiveDate();
 
     @Revision("1")
     record EvaluationStarted(EvaluationId evaluationId, FiscalYearId fiscalYearId, RubricVersionId rubricVersion,

@@ -1,5 +1,6 @@
 package cn.perfledger.domain.rubric;
 
+import cn.perfledger.domain.common.LedgerEvent;
 import cn.perfledger.domain.common.RubricVersionId;
 import cn.perfledger.domain.evaluation.GradeCoefficients;
 import java.math.BigDecimal;
@@ -8,11 +9,9 @@ import java.util.List;
 import org.axonframework.serialization.Revision;
 
 /** What happens to a rubric version, in past tense; {@code effectiveDate} is when the version applies from. */
-public sealed interface RubricEvent {
+public sealed interface RubricEvent extends LedgerEvent {
 
     RubricVersionId rubricVersionId();
-
-    LocalDate effectiveDate();
 
     /**
      * The whole validated rubric: the event is the rubric's only definition. Revision 2 added {@code scope} (the

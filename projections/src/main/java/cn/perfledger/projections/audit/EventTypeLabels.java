@@ -14,11 +14,15 @@ public final class EventTypeLabels {
     /** In the order a year usually records them; the pages' type filter lists them in this order. */
     public static final Map<String, String> LABELS = labels();
 
+    /** The events of the department register and of rubric versions: named, but not in a year's type filter. */
+    private static final Map<String, String> OTHER_STREAMS = Map.of("DepartmentRegistered", "部门登记",
+            "UnitAdded", "单位增设", "RubricPublished", "评价体系发布", "RubricRetired", "评价体系停用");
+
     private EventTypeLabels() {
     }
 
     public static String label(String type) {
-        return type == null ? "—" : LABELS.getOrDefault(type, type);
+        return type == null ? "—" : LABELS.getOrDefault(type, OTHER_STREAMS.getOrDefault(type, type));
     }
 
     private static Map<String, String> labels() {

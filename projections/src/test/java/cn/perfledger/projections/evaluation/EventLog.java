@@ -1,6 +1,7 @@
 package cn.perfledger.projections.evaluation;
 
 import cn.perfledger.domain.budget.BudgetEvent;
+import cn.perfledger.domain.common.LedgerEvent;
 import cn.perfledger.domain.evaluation.EvaluationEvent;
 import cn.perfledger.domain.rubric.RubricEvent;
 import cn.perfledger.projections.basis.RecordedEvent;
@@ -55,11 +56,7 @@ public final class EventLog {
     }
 
     static LocalDate effectiveDate(Object payload) {
-        if (payload instanceof BudgetEvent e) {
-            return e.effectiveDate();
-        } else if (payload instanceof EvaluationEvent e) {
-            return e.effectiveDate();
-        } else if (payload instanceof RubricEvent e) {
+        if (payload instanceof LedgerEvent e) {
             return e.effectiveDate();
         }
         throw new IllegalArgumentException("not a domain event: " + payload);

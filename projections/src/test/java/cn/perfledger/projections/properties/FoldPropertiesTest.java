@@ -7,6 +7,7 @@ import cn.perfledger.domain.budget.BudgetEvent;
 import cn.perfledger.domain.budget.BudgetEvent.BudgetIncreased;
 import cn.perfledger.domain.budget.BudgetEvent.ExecutionNoticeRecorded;
 import cn.perfledger.domain.budget.BudgetEvent.ExpenditureRecorded;
+import cn.perfledger.domain.common.LedgerEvent;
 import cn.perfledger.domain.common.Money;
 import cn.perfledger.domain.common.VoucherNo;
 import cn.perfledger.domain.evaluation.BonusPenaltyEntryId;
@@ -123,12 +124,7 @@ class FoldPropertiesTest {
     }
 
     static LocalDate effectiveDate(Object payload) {
-        if (payload instanceof BudgetEvent e) {
-            return e.effectiveDate();
-        } else if (payload instanceof EvaluationEvent e) {
-            return e.effectiveDate();
-        }
-        return ((RubricEvent) payload).effectiveDate();
+        return ((LedgerEvent) payload).effectiveDate();
     }
 
     static String aggregateId(Object payload) {

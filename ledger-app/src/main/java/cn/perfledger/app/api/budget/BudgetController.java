@@ -53,6 +53,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "预算台账 budget ledger", description = "部门年度预算台账的命令：开立、预算行、预算批复与调整、支出、采购、通报、资产、结账")
 public class BudgetController {
 
+    private static final String ADJUSTMENT_ANSWERS = "一笔调整以类型、文号和预算行（或调整编号 adjustmentId）识别。201：已登记；"
+            + "200：与已登记的调整完全相同，未产生记录；409：该文号与预算行（或调整编号）已用于另一笔调整。";
+
     private final ApiCommands commands;
     private final DepartmentRegister register;
     private final RubricDirectory rubrics;
@@ -96,31 +99,31 @@ public class BudgetController {
     }
 
     @PostMapping("/{year}/adjustments/increase")
-    @Operation(summary = "预算追加（IncreaseBudget）")
+    @Operation(summary = "预算追加（IncreaseBudget）", description = ADJUSTMENT_ANSWERS)
     public ResponseEntity<CommandResult> increase(@PathVariable String dept, @PathVariable int year,
             @Valid @RequestBody AdjustmentRequest r) {
         FiscalYearId id = FiscalYearId.of(dept, year);
         return send(id, new BudgetCommand.IncreaseBudget(id, r.lineId(), r.amount(), r.documentNo(), r.reason(),
-                r.effectiveDate(), r.postCloseReason()));
+                r.effectiveDate(), r.postCloseReason(), r.adjustmentId()));
     }
 
     @PostMapping("/{year}/adjustments/decrease")
-    @Operation(summary = "预算调减（DecreaseBudget）")
+    @Operation(summary = "预算调减（DecreaseBudget）", description = ADJUSTMENT_ANSWERS)
     public ResponseEntity<CommandResult> decrease(@PathVariable String dept, @PathVariable int year,
             @Valid @RequestBody AdjustmentRequest r) {
         FiscalYearId id = FiscalYearId.of(dept, year);
         return send(id, new BudgetCommand.DecreaseBudget(id, r.lineId(), r.amount(), r.documentNo(), r.reason(),
-                r.effectiveDate(), r.postCloseReason()));
+                r.effectiveDate(), r.postCloseReason(), r.adjustmentId()));
     }
 
     @PostMapping("/{year}/adjustments/transfer")
-    @Operation(summary = "预算调剂（TransferBudget）", description = "各行金额之和必须为 0。")
+    @Operation(summary = "预算调剂（TransferBudget）", description = "各行金额之和必须为 0。" + ADJUSTMENT_ANSWERS)
     public ResponseEntity<CommandResult> transfer(@PathVariable String dept, @PathVariable int year,
             @Valid @RequestBody TransferRequest r) {
         FiscalYearId id = FiscalYearId.of(dept, year);
         List<LineShare> shares = r.shares().stream().map(s -> new LineShare(s.lineId(), s.amount())).toList();
-        return send(id, new BudgetCommand.TransferBudget(id, shares, r.documentNo(), r.reason(), r.effectiveDate(),
-                r.postCloseReason()));
+        return send(id, new BudgetCommand.TransferBudget(id, shares, r.documentNo(), r.reason(),
+                r.effectiveDate(), r.postCloseReason(), r.adjustmentId()));
     }
 
     @PostMapping("/{year}/carry-ins")

@@ -31,6 +31,8 @@ import java.util.Map;
 public final class BudgetRequests {
 
     static final String REQUIRED = "不能为空";
+    static final String ADJUSTMENT_ID = "调整编号（可空）：不填时一笔调整以类型、文号和预算行识别，同一文号对同一预算行有多笔调整时"
+            + "须各填一个；与已登记调整完全相同的再次提交不产生记录（200）";
     /** The largest batch accepted in one request; larger imports are split by the importer. */
     public static final int MAX_BATCH = 20_000;
 
@@ -72,7 +74,8 @@ public final class BudgetRequests {
             @Schema(description = "文号") @NotNull(message = REQUIRED) String documentNo,
             @Schema(description = "调整原因") @NotNull(message = REQUIRED) String reason,
             @NotNull(message = REQUIRED) LocalDate effectiveDate,
-            @Schema(description = "结账后更正的原因（仅年度结账后填写）") String postCloseReason) {
+            @Schema(description = "结账后更正的原因（仅年度结账后填写）") String postCloseReason,
+            @Schema(description = ADJUSTMENT_ID) String adjustmentId) {
     }
 
     @Schema(description = "调剂中的一行：调入为正，调出为负")
@@ -87,7 +90,8 @@ public final class BudgetRequests {
             @NotNull(message = REQUIRED) String documentNo,
             @NotNull(message = REQUIRED) String reason,
             @NotNull(message = REQUIRED) LocalDate effectiveDate,
-            String postCloseReason) {
+            String postCloseReason,
+            @Schema(description = ADJUSTMENT_ID) String adjustmentId) {
     }
 
     @Schema(description = "年初结转结余（1 月 1 日生效）")

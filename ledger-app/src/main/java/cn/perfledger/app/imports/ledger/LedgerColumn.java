@@ -33,7 +33,9 @@ public enum LedgerColumn {
     PROJECT_CODE("项目编码", "projectCode", "项目支出必填，基本支出不填"),
     PROJECT_NAME("项目名称", "projectName", "项目支出必填，基本支出不填"),
     FUNCTIONAL_CODE("功能分类科目", "functionalCode", "预算科目必填：3、5 或 7 位数字，例如 2010101"),
-    ECONOMIC_CODE("经济分类科目", "economicCode", "预算科目必填：3 或 5 位数字，以 3 开头，例如 30201");
+    ECONOMIC_CODE("经济分类科目", "economicCode", "预算科目必填：3 或 5 位数字，以 3 开头，例如 30201"),
+    ADJUSTMENT_ID("调整编号", "adjustmentId",
+            "追加、追减、调剂可填：不填时一笔调整以记录类型、文号和预算行识别；同一文号对同一预算行有多笔调整时须各填一个，例如 88号-1");
 
     private static final Map<String, LedgerColumn> BY_HEADER = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(LedgerColumn::header, Function.identity()));

@@ -1,5 +1,6 @@
 package cn.perfledger.app.imports.ledger;
 
+import static cn.perfledger.app.imports.ledger.LedgerColumn.ADJUSTMENT_ID;
 import static cn.perfledger.app.imports.ledger.LedgerColumn.AMOUNT;
 import static cn.perfledger.app.imports.ledger.LedgerColumn.DOCUMENT_NO;
 import static cn.perfledger.app.imports.ledger.LedgerColumn.ECONOMIC_CODE;
@@ -241,9 +242,9 @@ final class LedgerFileParser {
             case INITIAL_BUDGET -> new ApproveInitialBudget(yearId, lineId(row, LINE_ID), amount(row),
                     text(row, DOCUMENT_NO), date(row));
             case INCREASE -> new IncreaseBudget(yearId, lineId(row, LINE_ID), amount(row), text(row, DOCUMENT_NO),
-                    text(row, REASON), date(row), null);
+                    text(row, REASON), date(row), null, text(row, ADJUSTMENT_ID));
             case DECREASE -> new DecreaseBudget(yearId, lineId(row, LINE_ID), amount(row), text(row, DOCUMENT_NO),
-                    text(row, REASON), date(row), null);
+                    text(row, REASON), date(row), null, text(row, ADJUSTMENT_ID));
             case TRANSFER -> transfer(row);
             case VOUCHER -> new RecordExpenditure(yearId, new ExpenditureEntry(value(row, VOUCHER_NO, VoucherNo::new),
                     lineId(row, LINE_ID), amount(row), date(row), text(row, PAYEE), text(row, SUMMARY)), null, null);
@@ -284,11 +285,12 @@ final class LedgerFileParser {
         String documentNo = text(row, DOCUMENT_NO);
         String reason = text(row, REASON);
         LocalDate date = date(row);
+        String adjustmentId = text(row, ADJUSTMENT_ID);
         if (amount == null) {
             return null;
         }
         return new TransferBudget(yearId, List.of(new LineShare(from, amount.negate()), new LineShare(to, amount)),
-                documentNo, reason, date, null);
+                documentNo, reason, date, null, adjustmentId);
     }
 
     private void requirePresent(SheetRow row, RecordType type, LedgerColumn column) {
@@ -479,6 +481,7 @@ final class LedgerFileParser {
             case "lineId", "budgetLineId" -> LINE_ID;
             case "amount" -> AMOUNT;
             case "documentNo" -> DOCUMENT_NO;
+            case "adjustmentId" -> ADJUSTMENT_ID;
             case "reason" -> REASON;
             case "effectiveDate" -> EFFECTIVE_DATE;
             case "voucherNo", "correctionOf" -> VOUCHER_NO;

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param rowsByType                data rows per 记录类型
  * @param eventCount                events written for the rows (the import's own record not counted)
  * @param alreadyRecordedVoucherNos vouchers of the file recorded before with identical content, skipped
+ * @param alreadyRecordedAdjustments adjustments (追加, 追减, 调剂) of the file recorded before with identical content,
+ *                                  skipped; each named by its kind, 文号 and line(s), or its 调整编号
  */
 @Schema(description = "导入结果")
 public record LedgerImportReport(
@@ -28,7 +30,9 @@ public record LedgerImportReport(
         @Schema(description = "数据行数") int rowCount,
         @Schema(description = "各记录类型的行数") Map<String, Integer> rowsByType,
         @Schema(description = "为各行写入的事件数") int eventCount,
-        @Schema(description = "此前已以相同内容登记、本次跳过的凭证号") List<String> alreadyRecordedVoucherNos)
+        @Schema(description = "此前已以相同内容登记、本次跳过的凭证号") List<String> alreadyRecordedVoucherNos,
+        @Schema(description = "此前已以相同内容登记、本次跳过的调整（记录类型、文号、预算行，或调整编号）",
+                example = "[\"追加 穗财预〔2021〕88号 L1\"]") List<String> alreadyRecordedAdjustments)
         implements CommandOutcome {
 
     /** Events are recorded exactly when the rows wrote some (a file imported before writes none). */

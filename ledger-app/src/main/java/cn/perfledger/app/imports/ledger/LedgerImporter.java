@@ -87,7 +87,7 @@ public class LedgerImporter {
         }
         return new LedgerImportReport(outcome.importId(), outcome.alreadyImported(), name, sheet.format().name(),
                 sheet.name(), sheet.charset(), parsed.unit().label(), sha256, outcome.rowCount(), rowsByType,
-                outcome.eventCount(), outcome.alreadyRecordedVoucherNos());
+                outcome.eventCount(), outcome.alreadyRecordedVoucherNos(), outcome.alreadyRecordedAdjustments());
     }
 
     /** The file's own name without a client's path, for the record; "导入文件" when the client sent none. */

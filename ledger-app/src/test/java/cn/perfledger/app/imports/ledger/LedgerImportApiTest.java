@@ -328,6 +328,55 @@ class LedgerImportApiTest implements H2FileContext {
                 .isEqualTo("10.00");
     }
 
+    // ---- another file repeating adjustments (issue 10 point 7) ----
+
+    @Test
+    void anotherFile_repeatingAdjustments_recordsOnlyWhatIsNew_andAChangedRepeatIsA422() throws Exception {
+        String dept = openYear();
+        String lines = "\uFEFF金额单位,元\r\n" + HEADER + ",调整编号\r\n"
+                + "预算科目,L1,,,,,,,,,BJ,一般公共预算,公用经费,,,2010101,30201\r\n"
+                + "预算科目,L2,,,,,,,,,BJ,一般公共预算,公用经费,,,2010101,30202\r\n"
+                + "年初预算,L1,2021-01-15,1000,财预〔2021〕1号\r\n"
+                + "年初预算,L2,2021-01-15,1000,财预〔2021〕1号\r\n";
+        String adjustments = "追加,L1,2021-03-01,100,财预〔2021〕88号,业务量增加\r\n"
+                + "追减,L2,2021-03-02,50,财预〔2021〕88号,压减\r\n"
+                + "调剂,L1,2021-04-01,30,财预〔2021〕90号,调剂,,,,L2\r\n";
+        mvc.perform(upload(dept, "一月.csv", (lines + adjustments).getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isCreated());
+        long after = eventCount(dept);
+        String fullYear = getJson(year(dept) + "/execution").get("result").get("total").get("fullYear").asText();
+        assertThat(fullYear).isEqualTo("2050.00");
+
+        // a different file (new vouchers) that repeats the three adjustments: only the voucher is recorded
+        byte[] second = ("\uFEFF金额单位,元\r\n" + HEADER + ",调整编号\r\n" + adjustments
+                + "支出凭证,L1,2021-05-01,10,,,记-1\r\n").getBytes(StandardCharsets.UTF_8);
+        mvc.perform(upload(dept, "二月.csv", second))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.outcome.eventCount").value(1))
+                .andExpect(jsonPath("$.outcome.alreadyRecordedAdjustments", hasSize(3)))
+                .andExpect(jsonPath("$.outcome.alreadyRecordedAdjustments[0]").value("追加 财预〔2021〕88号 L1"));
+        assertThat(eventCount(dept)).isEqualTo(after + 2); // the voucher and the import's own record
+        assertThat(getJson(year(dept) + "/execution").get("result").get("total").get("fullYear").asText())
+                .isEqualTo(fullYear);
+
+        // the same 文号 and line with another amount: refused at its cell, nothing written
+        byte[] changed = ("\uFEFF金额单位,元\r\n" + HEADER + ",调整编号\r\n"
+                + "追加,L1,2021-03-01,120,财预〔2021〕88号,业务量增加\r\n").getBytes(StandardCharsets.UTF_8);
+        mvc.perform(upload(dept, "更正.csv", changed))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].cell").value("E3"))
+                .andExpect(jsonPath("$.errors[0].rule").value(containsString("调整编号")));
+        // … and accepted as a second adjustment once both carry their own 调整编号
+        byte[] numbered = ("\uFEFF金额单位,元\r\n" + HEADER + ",调整编号\r\n"
+                + "追加,L2,2021-06-01,5,财预〔2021〕91号,补充,,,,,,,,,,,,91号-1\r\n"
+                + "追加,L2,2021-06-01,5,财预〔2021〕91号,补充,,,,,,,,,,,,91号-2\r\n").getBytes(StandardCharsets.UTF_8);
+        mvc.perform(upload(dept, "六月.csv", numbered))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.outcome.eventCount").value(2));
+        assertThat(getJson(year(dept) + "/execution").get("result").get("total").get("fullYear").asText())
+                .isEqualTo("2060.00");
+    }
+
     @Test
     void theOpenApiDocument_describesTheImportAndTheTemplates() throws Exception {
         JsonNode paths = getJson("/v3/api-docs").get("paths");
