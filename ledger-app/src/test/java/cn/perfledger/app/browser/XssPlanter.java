@@ -300,9 +300,12 @@ final class XssPlanter {
         String reason = quoted(text("导入文件中的调整原因", p, 500));
         String payee = quoted(text("导入文件中的收款人", p, 200));
         String summary = quoted(text("导入文件中的摘要", p, 500));
-        String csv = "金额单位,元\n记录类型,预算行编号,业务日期,金额,文号,调整原因,凭证号,收款人,摘要\n"
-                + "追加,L-P" + i + ",2021-09-0" + (1 + i % 9) + ",100.00," + doc + "," + reason + ",,,\n"
-                + "支出凭证,L-P" + i + ",2021-09-1" + (i % 9) + ",50.00,,,IMP-" + i + "," + payee + "," + summary + "\n";
+        // the line was already increased under the same 文号 (adjustment(...) above): the file's increase is another
+        // adjustment of that document and line, so it names itself by a 调整编号
+        String csv = "金额单位,元\n记录类型,预算行编号,业务日期,金额,文号,调整原因,凭证号,收款人,摘要,调整编号\n"
+                + "追加,L-P" + i + ",2021-09-0" + (1 + i % 9) + ",100.00," + doc + "," + reason + ",,,,IMP-ADJ-" + i
+                + "\n"
+                + "支出凭证,L-P" + i + ",2021-09-1" + (i % 9) + ",50.00,,,IMP-" + i + "," + payee + "," + summary + ",\n";
         upload(clerk, base + "/imports/ledger", fileName(p, ".csv"), csv, Map.of(), p);
     }
 

@@ -1,5 +1,6 @@
 package cn.perfledger.app.eventstore;
 
+import cn.perfledger.app.support.TestRubrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -100,6 +101,7 @@ abstract class SnapshotRevisionScenarios {
     /** A year whose line L1 has 100,000.00 budgeted and 30,000.00 spent, snapshotted after the voucher. */
     private String yearWithASpentLineAndItsSnapshot() throws Exception {
         String dept = "SR-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        TestRubrics.ensurePublished(mvc);
         postJson("/api/v1/departments", """
                 {"departmentId":"%s","name":"快照测试局","jurisdiction":"广州市",
                  "units":[{"code":"BJ","name":"本级","headOffice":true}],"effectiveDate":"2021-01-01"}"""
