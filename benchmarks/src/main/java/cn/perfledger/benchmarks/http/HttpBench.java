@@ -41,7 +41,6 @@ public final class HttpBench {
                 Runtime.getRuntime().availableProcessors(), options.vouchersVia, options.reversalsVia);
         System.out.println("Every figure: [store] name value, target, (load average 1/5/15 min when it was measured)."
                 + " Server times come from Tomcat's access log (%D), client times include HTTP and JSON transfer.");
-        boolean broke = false;
         Postgres postgres = new Postgres(options.pgUrl, options.pgUser);
         for (String store : options.stores) {
             if (store.equals("postgres") && !postgres.reachable()) {
@@ -54,9 +53,7 @@ public final class HttpBench {
             try {
                 new StoreRun(store, options, report, rubric).run(postgres);
             } catch (RuntimeException e) {
-                broke = true;
-                System.out.println("!!! the " + store + " run broke off: " + e);
-                e.printStackTrace(System.out);
+                report.brokeOff(store, e);
             }
         }
         if (options.stores.contains("postgres") && options.runs("city") && postgres.reachable()) {
@@ -65,14 +62,12 @@ public final class HttpBench {
             try {
                 new CityRun(options, report, rubric).run(postgres);
             } catch (RuntimeException e) {
-                broke = true;
-                System.out.println("!!! the city run broke off: " + e);
-                e.printStackTrace(System.out);
+                report.brokeOff("city-pg", e);
             }
         } else if (options.runs("city")) {
             report.skipped("city-pg", "city scale", "needs the postgres store (--stores=…,postgres) and a reachable server");
         }
         report.printSummary();
-        System.exit(report.failed() ? 1 : broke ? 3 : 0);
+        System.exit(report.failed() ? 1 : report.broke() ? 3 : 0);
     }
 }

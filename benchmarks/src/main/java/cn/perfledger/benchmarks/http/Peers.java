@@ -124,18 +124,7 @@ final class Peers {
                 throw new IllegalStateException(String.join(" ", command) + " failed: " + Files.readString(out));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            Map<String, long[]> byLine = new HashMap<>();
-            for (String line : Files.readAllLines(out, StandardCharsets.UTF_8)) {
-                Matcher m = csv ? CSV_LINE.matcher(line.trim()) : LEDGER_LINE.matcher(line);
-                if (!m.matches()) {
-                    continue;
-                }
-                String kind = m.group(csv ? 1 : 2);
-                String account = m.group(csv ? 2 : 3);
-                String amount = m.group(csv ? 3 : 1).replace(",", "");
-                long fen = new BigDecimal(amount).movePointRight(2).longValueExact();
-                byLine.computeIfAbsent(account, a -> new long[2])[kind.equals("Budget") ? 0 : 1] = fen;
-            }
+            Map<String, long[]> byLine = parse(Files.readAllLines(out, StandardCharsets.UTF_8), csv);
             return new Balances(byLine, seconds);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -145,6 +134,26 @@ final class Peers {
         } finally {
             out.toFile().delete();
         }
+    }
+
+    /**
+     * Line → [budget, executed] in fen from ledger-cli's {@code balance --flat} lines ({@code   1234.50  Expenses:L-001})
+     * or hledger's {@code -O csv} rows ({@code "Expenses:L-001","1234.50"}); other lines are ignored.
+     */
+    static Map<String, long[]> parse(List<String> output, boolean csv) {
+        Map<String, long[]> byLine = new HashMap<>();
+        for (String line : output) {
+            Matcher m = csv ? CSV_LINE.matcher(line.trim()) : LEDGER_LINE.matcher(line);
+            if (!m.matches()) {
+                continue;
+            }
+            String kind = m.group(csv ? 1 : 2);
+            String account = m.group(csv ? 2 : 3);
+            String amount = m.group(csv ? 3 : 1).replace(",", "");
+            long fen = new BigDecimal(amount).movePointRight(2).longValueExact();
+            byLine.computeIfAbsent(account, a -> new long[2])[kind.equals("Budget") ? 0 : 1] = fen;
+        }
+        return byLine;
     }
 
     static int run(List<String> command, int timeoutSeconds) {

@@ -36,6 +36,7 @@ final class Report {
     private final List<Row> rows = new ArrayList<>();
     private final List<String> failures = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> broken = new ArrayList<>();
 
     /** The 1, 5 and 15 minute load averages, e.g. {@code 2.31 1.98 1.40}. */
     static String loadAverage() {
@@ -95,6 +96,17 @@ final class Report {
         System.out.println("!!! CORRECTNESS FAILURE [" + store + "] " + text);
     }
 
+    /** A run that broke off (an unexpected answer of the product, a server that did not start): exit code 3. */
+    synchronized void brokeOff(String store, RuntimeException e) {
+        broken.add("[" + store + "] " + e);
+        System.out.println("!!! the " + store + " run broke off: " + e);
+        e.printStackTrace(System.out);
+    }
+
+    synchronized boolean broke() {
+        return !broken.isEmpty();
+    }
+
     synchronized boolean failed() {
         return !failures.isEmpty();
     }
@@ -114,6 +126,11 @@ final class Report {
             System.out.println();
             System.out.println("not measured:");
             notes.forEach(n -> System.out.println("  " + n));
+        }
+        if (!broken.isEmpty()) {
+            System.out.println();
+            System.out.println("broke off (figures after the break are missing):");
+            broken.forEach(b -> System.out.println("  " + b));
         }
         System.out.println();
         if (failures.isEmpty()) {

@@ -131,7 +131,9 @@ final class StoreRun {
                 + load.files() + (options.vouchersVia == YearLoader.VoucherPath.IMPORT ? " import files " : " batches ")
                 + Report.number(load.bulkSeconds()) + " s, reversals (" + load.reversalPath() + ") "
                 + Report.number(load.reversalSeconds()) + " s");
-        long bulkEvents = plan.voucherCount() + plan.adjustmentCount() + load.files()
+        boolean imported = options.vouchersVia == YearLoader.VoucherPath.IMPORT;
+        long bulkEvents = plan.voucherCount() + plan.adjustmentCount() + (imported ? load.files() : 0)
+                + (imported && options.setupByImport ? 2L * plan.lines.size() : 0)
                 + (load.reversalPath() == YearLoader.ReversalPath.IMPORT ? plan.reversalCount() : 0);
         report.figure(store, "loading: " + (options.vouchersVia == YearLoader.VoucherPath.IMPORT ? "import files" : "batches")
                 + " alone, events/s", bulkEvents / load.bulkSeconds(), "/s", null);
