@@ -29,6 +29,7 @@ final class BenchOptions {
               --writers=16 --writer-seconds=N   concurrent clients and how long they write
               --city-years=N --city-events=N --city-reversals=N --city-loaders=N   city scale (PostgreSQL)
               --skip=peers,writes,warm,why,disk,cold,writers,city   sections to leave out
+                                        (main: the stores' main year altogether, e.g. to run only the city)
               --jar=ledger-app/target/ledger-app.jar   --work-dir=benchmarks/target/http-bench   --keep-data
               --pg-url=jdbc:postgresql://127.0.0.1:5432/   --pg-user=postgres
             Exit code 0, or 1 if a correctness check failed (totals differ), 2 on a usage error, 3 if the run broke off.""";
@@ -78,13 +79,13 @@ final class BenchOptions {
         batchSize = integer(a, "batch-size", 5_000);
         setupByImport = a.getOrDefault("setup", "single").equals("import");
         reversalsVia = YearLoader.ReversalPath.valueOf(a.getOrDefault("reversals-via", "auto").toUpperCase());
-        samples = integer(a, "samples", full ? 200 : 30);
-        queries = integer(a, "queries", full ? 200 : 40);
+        samples = integer(a, "samples", full ? 200 : 20);
+        queries = integer(a, "queries", full ? 100 : 30);
         peerRuns = integer(a, "peer-runs", full ? 5 : 3);
         writers = integer(a, "writers", 16);
         writerSeconds = integer(a, "writer-seconds", full ? 30 : 8);
-        cityYears = integer(a, "city-years", full ? 110 : 4);
-        cityEvents = integer(a, "city-events", full ? 30_000 : 3_000);
+        cityYears = integer(a, "city-years", full ? 110 : 2);
+        cityEvents = integer(a, "city-events", full ? 30_000 : 2_000);
         cityReversals = integer(a, "city-reversals", cityEvents / 100);
         cityLoaders = integer(a, "city-loaders", 4);
         skip = new HashSet<>(Arrays.asList(a.getOrDefault("skip", "").split(",")));

@@ -69,6 +69,7 @@ final class CityRun {
         report.info("city: " + years.size() + " years × ≈" + options.cityEvents + " events (" + vouchers + " vouchers, "
                 + options.cityReversals + " reversals via " + loaderA.reversalPath() + ") through 2 instances, "
                 + options.cityLoaders + " loaders");
+        double[] rssBefore = {a.residentMiB()[0], b.residentMiB()[0]};
         AtomicInteger next = new AtomicInteger();
         AtomicLong events = new AtomicLong();
         ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
@@ -103,10 +104,13 @@ final class CityRun {
         double seconds = (System.nanoTime() - start) / 1e9;
         report.figure(STORE, "city: loading " + years.size() + " years, events/s (2 instances)", events.get() / seconds, "/s", null);
         report.figure(STORE, "city: loading wall time (" + events.get() + " events)", seconds, "s", null);
-        for (AppProcess app : List.of(a, b)) {
+        for (int k = 0; k < 2; k++) {
+            AppProcess app = k == 0 ? a : b;
             double[] mib = app.residentMiB();
-            report.figure(STORE, "city: RSS of instance " + app.base().getPort() + " after load",
-                    Report.number(mib[0]) + " MiB (VmHWM " + Report.number(mib[1]) + " MiB)", null, null);
+            int loaded = (years.size() + 1 - k) / 2;
+            report.figure(STORE, "city: RSS of instance " + (k == 0 ? "a" : "b") + " after loading " + loaded + " years",
+                    Report.number(mib[0]) + " MiB (VmHWM " + Report.number(mib[1]) + " MiB), "
+                            + Report.number((mib[0] - rssBefore[k]) / Math.max(1, loaded)) + " MiB per year loaded", null, null);
         }
         directory(a, clerkA, "a");
         directory(b, clerkB, "b");

@@ -42,7 +42,7 @@ public final class HttpBench {
         System.out.println("Every figure: [store] name value, target, (load average 1/5/15 min when it was measured)."
                 + " Server times come from Tomcat's access log (%D), client times include HTTP and JSON transfer.");
         Postgres postgres = new Postgres(options.pgUrl, options.pgUser);
-        for (String store : options.stores) {
+        for (String store : options.runs("main") ? options.stores : java.util.List.<String>of()) {
             if (store.equals("postgres") && !postgres.reachable()) {
                 report.skipped("postgres", "all PostgreSQL figures", "no PostgreSQL at " + options.pgUrl
                         + " (start it: pg_ctlcluster --skip-systemctl-redirect 15 main start)");

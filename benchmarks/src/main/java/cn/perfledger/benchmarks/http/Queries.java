@@ -26,6 +26,7 @@ final class Queries {
         Random random = new Random(plan.spec.seed() + 11);
         for (String kind : List.of("execution", "evaluation")) {
             List<Api.Response> responses = new ArrayList<>();
+            double cpuBefore = run.app.cpuSeconds();
             for (int i = 0; i < queries; i++) {
                 LocalDate asOf = plan.firstDay().plusDays(random.nextInt(plan.firstDay().lengthOfYear()));
                 String basis = "?asOf=" + asOf;
@@ -36,6 +37,8 @@ final class Queries {
                 responses.add(api.get(plan.fiscalYearPath() + "/" + kind + basis).require(kind));
             }
             printLatency(run, "warm " + kind + " at random bases", responses, Report.Target.atMost(10, "ms"), 95);
+            run.report.figure(run.store, "warm " + kind + ": server CPU per query (user+sys)",
+                    (run.app.cpuSeconds() - cpuBefore) * 1000 / queries, "ms", null);
         }
         List<Api.Response> noop = new ArrayList<>();
         List<Api.Response> health = new ArrayList<>();

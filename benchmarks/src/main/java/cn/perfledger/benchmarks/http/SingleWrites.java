@@ -120,11 +120,13 @@ final class SingleWrites {
     private static void time(StoreRun run, String kind, int samples, IntFunction<Api.Response> write) {
         List<Double> client = new ArrayList<>();
         List<String> tags = new ArrayList<>();
+        double cpuBefore = run.app.cpuSeconds();
         for (int i = 0; i < samples; i++) {
             Api.Response response = write.apply(i).require(kind + " #" + i);
             client.add(response.millis());
             tags.add(response.tag());
         }
+        double cpuMillis = (run.app.cpuSeconds() - cpuBefore) * 1000 / Math.max(1, samples);
         List<Double> server = new ArrayList<>();
         for (String tag : tags) {
             double millis = run.app.serverMillis(tag);
@@ -137,6 +139,7 @@ final class SingleWrites {
         boolean met = s.count() > 0 && s.percentile(50) <= 5 && s.percentile(99) <= 25;
         run.report.figure(run.store, "single write: " + kind + " (server)", s.describe(50, 99),
                 new Report.Target("p50 ≤ 5 ms, p99 ≤ 25 ms", 0, true), met);
-        run.report.figure(run.store, "single write: " + kind + " (client HTTP)", c.describe(50, 99), null, null);
+        run.report.figure(run.store, "single write: " + kind + " (client HTTP)", c.describe(50, 99)
+                + "; server CPU " + Report.number(cpuMillis) + " ms per write", null, null);
     }
 }

@@ -78,10 +78,18 @@ final class StoreRun {
         report.info("generated " + plan.spec.department() + "/" + plan.spec.year() + ": " + plan.voucherCount() + " vouchers, "
                 + plan.lines.size() + " lines in " + plan.units.size() + " units, " + plan.adjustmentCount() + " adjustments, "
                 + plan.reversalCount() + " reversals (seed " + plan.spec.seed() + "); reversals via " + loader.reversalPath());
+        double rssBefore = app.residentMiB()[0];
+        double cpuBefore = app.cpuSeconds();
         Instant loadStart = Instant.now();
         YearLoader.Result load = loader.load(plan);
         Instant loadEnd = Instant.now();
         loadFigures(load);
+        report.figure(store, "loading: server CPU per 1,000 events (user+sys)", (app.cpuSeconds() - cpuBefore)
+                / load.events() * 1000, "s", null);
+        double rssAfter = app.residentMiB()[0];
+        report.figure(store, "server RSS growth while loading, per 1,000 events", Report.number((rssAfter - rssBefore)
+                / load.events() * 1000) + " MiB (" + Report.number(rssBefore) + " → " + Report.number(rssAfter) + " MiB)",
+                null, null);
         int evaluationRequests = SingleWrites.setUpEvaluation(clerk, plan, rubric);
         report.info("evaluation set up with " + evaluationRequests + " requests");
 

@@ -47,6 +47,7 @@ final class Writers {
         ConcurrentLinkedQueue<String> tags = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
         CountDownLatch done = new CountDownLatch(clients);
+        double cpuBefore = run.app.cpuSeconds();
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         long start = System.nanoTime();
         for (int k = 0; k < clients; k++) {
@@ -92,6 +93,7 @@ final class Writers {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         double rate = accepted.get() / elapsed;
+        double cpuMillis = (run.app.cpuSeconds() - cpuBefore) * 1000 / Math.max(1, accepted.get());
         run.report.figure(run.store, name + ": accepted writes/s", rate, "/s", target);
         List<Double> server = new ArrayList<>();
         for (String tag : tags) {
@@ -101,7 +103,8 @@ final class Writers {
             }
         }
         run.report.figure(run.store, name + ": latency (client HTTP)", new Stats(new ArrayList<>(latencies)).describe(50, 99)
-                + ", conflicts given up " + conflictsGivenUp.get() + ", refused " + refused.get(), null, null);
+                + ", conflicts given up " + conflictsGivenUp.get() + ", refused " + refused.get() + "; server CPU "
+                + Report.number(cpuMillis) + " ms per accepted write", null, null);
         run.report.figure(run.store, name + ": latency (server, per attempt)", new Stats(server).describe(50, 99), null, null);
         if (!errors.isEmpty()) {
             run.report.info(name + ": first errors: " + String.join(" | ", errors));
