@@ -3,6 +3,7 @@ package cn.perfledger.app.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.perfledger.app.concurrency.RetryingLedgerClient;
+import cn.perfledger.app.support.TestRubrics;
 import cn.perfledger.app.support.TestDatabases;
 import cn.perfledger.app.support.TestUsers;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,6 +76,7 @@ class SigkillAfterAcknowledgedWriteTest {
             client.created(app.base(), "/api/v1/departments", """
                     {"departmentId":"KILL","name":"断电测试局","jurisdiction":"广州市",
                      "units":[{"code":"BJ","name":"本级","headOffice":true}],"effectiveDate":"2021-01-01"}""");
+            TestRubrics.ensurePublished(app.base());
             client.created(app.base(), "/api/v1/departments/KILL/years", """
                     {"year":2021,"rubricVersion":"gz-municipal-2021@1"}""");
             client.created(app.base(), YEAR + "/budget-lines", """

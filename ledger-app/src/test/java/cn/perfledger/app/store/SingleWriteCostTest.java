@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import cn.perfledger.app.LedgerApplication;
 import cn.perfledger.app.support.TestDatabases;
+import cn.perfledger.app.support.TestRubrics;
 import cn.perfledger.app.support.TestUsers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -78,6 +79,7 @@ class SingleWriteCostTest {
             created(mvc, "/api/v1/departments", """
                     {"departmentId":"COST","name":"写入成本测试局","jurisdiction":"广州市",
                      "units":[{"code":"BJ","name":"本级","headOffice":true}],"effectiveDate":"2021-01-01"}""");
+            created(mvc, "/api/v1/rubrics", TestRubrics.gz2021());
             created(mvc, "/api/v1/departments/COST/years", "{\"year\":2021,\"rubricVersion\":\"gz-municipal-2021@1\"}");
             created(mvc, YEAR + "/budget-lines", """
                     {"lineId":"L1","unit":"BJ","fundingSource":"GENERAL_PUBLIC_BUDGET","kind":"PROJECT",
