@@ -36,6 +36,8 @@ import org.junit.jupiter.api.Test;
  *       an unknown type silently);</li>
  *   <li>the labels: every type has a Chinese name in {@link EventTypeLabels} (pages) and in {@link AuditEvent}
  *       (the auditors' event rows of lineage and why-lists, exported by the API and the CLI);</li>
+ *   <li>the exported event rows: every type gives {@link AuditEvent} its voucher or 文号, amount or subject (the
+ *       columns of the API's, the CLI's and the download's event rows), or is listed below as year-wide;</li>
  *   <li>the one event supertype: every class implementing {@link LedgerEvent} is one of those types.</li>
  * </ul>
  */
@@ -50,6 +52,12 @@ class EventCoverageTest {
             "LedgerFileImported", "records which file brought the rows; the rows' own events carry every figure",
             "EvaluationTableImported", "records which 自评表 brought the rows; the rows' own events carry every entry",
             "RubricRetired", "a retired version still scores the years that name it; retiring changes no figure");
+
+    /** Event types about the whole year, so their exported rows name no voucher, amount or subject. */
+    private static final Map<String, String> YEAR_WIDE = Map.of(
+            "FiscalYearOpened", "opens the year: the row's stream is the year",
+            "FiscalYearClosed", "closes the year: its carry-outs are per line, the row is about the year",
+            "EvaluationStarted", "starts the year's evaluation: the row's stream is the evaluation");
 
     private static JavaClasses classes;
 
@@ -102,6 +110,23 @@ class EventCoverageTest {
             }
         }
         assertThat(unnamed).isEmpty();
+    }
+
+    @Test
+    void everyEventType_givesTheExportedEventRowItsReferenceAmountOrSubject_orIsListedAsYearWide() {
+        Map<Class<?>, LedgerEvent> samples = EventSamples.byType();
+        List<String> empty = new ArrayList<>();
+        for (Class<?> type : EventSamples.eventTypes()) {
+            LedgerEvent sample = samples.get(type);
+            AuditEvent row = AuditEvent.of(new RecordedEvent(1, "aggregate", 1, "event-1", Instant.EPOCH,
+                    sample.effectiveDate(), sample, Map.of()));
+            boolean carries = row.reference() != null || row.amount() != null || row.subject() != null;
+            if (carries == YEAR_WIDE.containsKey(type.getSimpleName())) {
+                empty.add(type.getSimpleName() + (carries ? " carries a subject: remove it from YEAR_WIDE"
+                        : " gives AuditEvent.of no reference, amount or subject, nor is it listed in YEAR_WIDE"));
+            }
+        }
+        assertThat(empty).isEmpty();
     }
 
     @Test

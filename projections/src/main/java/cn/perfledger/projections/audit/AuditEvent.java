@@ -18,7 +18,11 @@ import cn.perfledger.domain.budget.BudgetEvent.ProcurementContractFiled;
 import cn.perfledger.domain.budget.BudgetEvent.ProcurementContractSigned;
 import cn.perfledger.domain.budget.BudgetEvent.ProcurementExecuted;
 import cn.perfledger.domain.budget.BudgetEvent.ProcurementPlanned;
+import cn.perfledger.domain.department.DepartmentEvent.DepartmentRegistered;
+import cn.perfledger.domain.department.DepartmentEvent.UnitAdded;
 import cn.perfledger.domain.evaluation.EvaluationEvent.BonusPenaltyRecorded;
+import cn.perfledger.domain.evaluation.EvaluationEvent.DeclaredFigureRecorded;
+import cn.perfledger.domain.evaluation.EvaluationEvent.EvaluationTableImported;
 import cn.perfledger.domain.evaluation.EvaluationEvent.EvaluationStarted;
 import cn.perfledger.domain.evaluation.EvaluationEvent.IndicatorActualRecorded;
 import cn.perfledger.domain.evaluation.EvaluationEvent.IndicatorDefined;
@@ -27,6 +31,7 @@ import cn.perfledger.domain.evaluation.EvaluationEvent.JudgementScoreEntered;
 import cn.perfledger.domain.evaluation.EvaluationEvent.JudgementScoreWithdrawn;
 import cn.perfledger.domain.evaluation.EvaluationEvent.SelfEvaluationSubmitted;
 import cn.perfledger.domain.rubric.RubricEvent.RubricPublished;
+import cn.perfledger.domain.rubric.RubricEvent.RubricRetired;
 import cn.perfledger.projections.basis.RecordedEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -122,6 +127,18 @@ public record AuditEvent(long globalSequence, String eventId, String type, Strin
             amount = e.declaredTotal();
         } else if (p instanceof RubricPublished e) {
             subject = e.rubricVersionId().value();
+        } else if (p instanceof RubricRetired e) {
+            subject = e.rubricVersionId().value();
+        } else if (p instanceof DeclaredFigureRecorded e) {
+            reference = e.document();
+            amount = e.value();
+            subject = e.figureId();
+        } else if (p instanceof EvaluationTableImported e) {
+            reference = e.fileName();
+        } else if (p instanceof DepartmentRegistered e) {
+            subject = e.departmentId().toString();
+        } else if (p instanceof UnitAdded e) {
+            subject = e.unit().code().value();
         } else if (p instanceof FiscalYearOpened || p instanceof FiscalYearClosed || p instanceof EvaluationStarted) {
             subject = null;
         }
