@@ -26,11 +26,11 @@ public final class LayoutCatalog {
     private LayoutCatalog() {
     }
 
-    static List<LayoutDefinition> all() {
+    public static List<LayoutDefinition> all() {
         return List.copyOf(LAYOUTS.values());
     }
 
-    static Optional<LayoutDefinition> byId(String id) {
+    public static Optional<LayoutDefinition> byId(String id) {
         return Optional.ofNullable(id == null ? null : LAYOUTS.get(id.strip()));
     }
 
@@ -40,7 +40,7 @@ public final class LayoutCatalog {
     }
 
     /** Each layout as “id（name）”, for messages that list the layouts known. */
-    static String described() {
+    public static String described() {
         List<String> names = new ArrayList<>();
         for (LayoutDefinition layout : LAYOUTS.values()) {
             names.add(layout.id() + "（" + layout.name() + "）");

@@ -24,11 +24,11 @@ import java.util.Map;
  * @param budget     the 预算资金 block, or null when the layout has none
  * @param export     the columns the export writes, in order
  */
-record LayoutDefinition(String id, String name, String source, List<String> detect, List<Column> columns,
+public record LayoutDefinition(String id, String name, String source, List<String> detect, List<Column> columns,
         List<Role> required, boolean weightAfterLevel, List<String> totalWords, List<String> gradeWords,
         Budget budget, List<ExportColumn> export) {
 
-    LayoutDefinition {
+    public LayoutDefinition {
         detect = List.copyOf(detect);
         columns = List.copyOf(columns);
         required = List.copyOf(required);
@@ -41,9 +41,9 @@ record LayoutDefinition(String id, String name, String source, List<String> dete
      * A column: its role and the words that name it. A word matches a header cell (both normalised) when the cell
      * contains it; a word written {@code =分值} must be the whole cell, {@code ^一级指标} its beginning.
      */
-    record Column(Role role, List<String> words) {
+    public record Column(Role role, List<String> words) {
 
-        Column {
+        public Column {
             words = List.copyOf(words);
         }
 
@@ -58,10 +58,10 @@ record LayoutDefinition(String id, String name, String source, List<String> dete
      * amounts are printed in unless a header says otherwise ({@code 万元} or {@code 元}), and the names a rubric
      * gives the item the block's 得分 scores.
      */
-    record Budget(List<String> detect, Map<BudgetColumn, List<String>> columns, List<BudgetRow> rows,
+    public record Budget(List<String> detect, Map<BudgetColumn, List<String>> columns, List<BudgetRow> rows,
             String defaultUnit, List<String> scoreItems) {
 
-        Budget {
+        public Budget {
             detect = List.copyOf(detect);
             columns = Map.copyOf(columns);
             rows = List.copyOf(rows);
@@ -70,14 +70,14 @@ record LayoutDefinition(String id, String name, String source, List<String> dete
     }
 
     /** The columns of a budget block. */
-    enum BudgetColumn {
+    public enum BudgetColumn {
         INITIAL, FULL_YEAR, EXECUTED, WEIGHT, RATE, SCORE
     }
 
     /** A row of the budget block: the words of its first cell and the ledger scope of its amounts (or null). */
-    record BudgetRow(List<String> words, String scope, String label) {
+    public record BudgetRow(List<String> words, String scope, String label) {
 
-        BudgetRow {
+        public BudgetRow {
             words = List.copyOf(words);
         }
     }
@@ -104,6 +104,6 @@ record LayoutDefinition(String id, String name, String source, List<String> dete
     }
 
     /** A column of the export: its printed header and the role it shows. */
-    record ExportColumn(String header, Role role) {
+    public record ExportColumn(String header, Role role) {
     }
 }

@@ -19,10 +19,10 @@ import java.util.Map;
  * 调整指标值) is read as one, the lower row naming the columns it splits. Two values under one header are refused
  * rather than guessed.
  */
-final class TableLayout {
+public final class TableLayout {
 
     /** What a column of the table holds. */
-    enum Role {
+    public enum Role {
         LEVEL1, LEVEL1_WEIGHT, LEVEL2, LEVEL2_WEIGHT, ITEM, WEIGHT, DESCRIPTION, TARGET, ACTUAL, SCORE, BASIS,
         /** 指标性质 / 指标方向 (正向, 反向, 等于, 定性, 定量, or a comparator ≥ ≤ =): optional. */
         DIRECTION,
