@@ -65,9 +65,7 @@ final class TableMapping {
     private final LocalDate assessedOn;
     private final String evaluator;
 
-    private final Map<String, List<Leaf>> leavesByName = new LinkedHashMap<>();
-    private final Map<String, Leaf> leavesByCode = new LinkedHashMap<>();
-    private final Map<String, RubricNode> groupsByName = new LinkedHashMap<>();
+    private final RubricIndex index;
 
     private final List<TableRow> rows = new ArrayList<>();
     private final List<CellError> errors = new ArrayList<>();
@@ -76,10 +74,6 @@ final class TableMapping {
     private final Map<Integer, ItemLine> itemsByRow = new LinkedHashMap<>();
     private final Map<String, Integer> rowOfLeaf = new LinkedHashMap<>();
     private final Set<Integer> budgetRows = new java.util.HashSet<>();
-
-    /** A rubric leaf with the names of the nodes above it, top first. */
-    private record Leaf(RubricNode node, List<String> ancestors) {
-    }
 
     /** The commands of the rows that could be mapped, the problems of those that could not, and notes. */
     record Mapping(List<TableRow> rows, List<CellError> errors, List<String> notes) {
@@ -99,9 +93,7 @@ final class TableMapping {
         this.definedOn = evaluation.fiscalYearId().year().firstDay();
         this.assessedOn = assessedOn;
         this.evaluator = evaluator;
-        for (RubricNode top : rubric.tree()) {
-            index(top, new ArrayList<>());
-        }
+        this.index = new RubricIndex(rubric);
     }
 
     /**
@@ -135,24 +127,11 @@ final class TableMapping {
         return new Mapping(List.copyOf(rows), List.copyOf(errors), List.copyOf(notes));
     }
 
-    private void index(RubricNode node, List<String> ancestors) {
-        if (node.leaf()) {
-            Leaf leaf = new Leaf(node, List.copyOf(ancestors));
-            leavesByName.computeIfAbsent(TableLayout.normalise(node.name()), k -> new ArrayList<>()).add(leaf);
-            leavesByCode.put(node.code().value().toUpperCase(Locale.ROOT), leaf);
-            return;
-        }
-        groupsByName.putIfAbsent(TableLayout.normalise(node.name()), node);
-        ancestors.add(node.name());
-        node.children().forEach(child -> index(child, ancestors));
-        ancestors.remove(ancestors.size() - 1);
-    }
-
     private void map() {
         errors.addAll(table.errors());
         for (ItemLine line : table.items()) {
             itemsByRow.put(line.row(), line);
-            Leaf leaf = find(line);
+            RubricIndex.Leaf leaf = find(line);
             if (leaf != null) {
                 map(line, leaf);
             }
@@ -167,7 +146,7 @@ final class TableMapping {
         judgedMissing.removeAll(rowOfLeaf.keySet());
         if (!judgedMissing.isEmpty() && !table.items().isEmpty()) {
             notes.add("评价体系 " + rubric.rubricVersionId() + " 中以下评价人评分项未出现在表中，未录入评分: "
-                    + String.join("、", judgedMissing.stream().map(code -> leavesByCode.get(code).node().name()).toList()));
+                    + String.join("、", judgedMissing.stream().map(code -> index.byCode(code).node().name()).toList()));
         }
         errors.sort(Comparator.comparing((CellError e) -> e.row() == null ? 0 : e.row())
                 .thenComparing(e -> e.column() == null ? "" : e.column(), Comparator.comparingInt(String::length)
@@ -175,16 +154,16 @@ final class TableMapping {
     }
 
     /** The rubric leaf a row names, by name (disambiguated by its 一级/二级) or by code; null after recording why not. */
-    private Leaf find(ItemLine line) {
+    private RubricIndex.Leaf find(ItemLine line) {
         Value item = line.value(Role.ITEM);
-        List<Leaf> candidates = leavesByName.getOrDefault(TableLayout.normalise(item.text()), List.of());
-        Leaf byCode = leavesByCode.get(item.text().toUpperCase(Locale.ROOT));
+        List<RubricIndex.Leaf> candidates = index.byName(item.text());
+        RubricIndex.Leaf byCode = index.byCode(item.text());
         if (candidates.isEmpty() && byCode != null) {
             candidates = List.of(byCode);
         }
         if (candidates.size() > 1) {
-            List<Leaf> inContext = candidates.stream().filter(leaf -> under(leaf, line.level1())
-                    && under(leaf, line.level2())).toList();
+            List<RubricIndex.Leaf> inContext = candidates.stream().filter(leaf -> leaf.under(line.level1())
+                    && leaf.under(line.level2())).toList();
             if (inContext.size() == 1) {
                 candidates = inContext;
             } else {
@@ -195,10 +174,10 @@ final class TableMapping {
             }
         }
         if (candidates.isEmpty()) {
-            cells.error(line.row(), item, unknownItem(line, item));
+            cells.error(line.row(), item, index.unknownItem(line, item));
             return null;
         }
-        Leaf leaf = candidates.get(0);
+        RubricIndex.Leaf leaf = candidates.get(0);
         Integer earlier = rowOfLeaf.putIfAbsent(leaf.node().code().value(), line.row());
         if (earlier != null) {
             cells.error(line.row(), item, "与第 " + earlier + " 行是同一评分项（" + leaf.node().code() + " " + leaf.node().name() + "）");
@@ -207,32 +186,7 @@ final class TableMapping {
         return leaf;
     }
 
-    private String unknownItem(ItemLine line, Value item) {
-        RubricNode group = groupsByName.get(TableLayout.normalise(item.text()));
-        if (group != null) {
-            return "「" + item.text() + "」在评价体系 " + rubric.rubricVersionId() + " 中是分组（" + group.code()
-                    + "），不是可评分的三级指标";
-        }
-        String rule = "评价体系 " + rubric.rubricVersionId() + " 中没有名为「" + item.text() + "」的三级指标";
-        for (int c = 0; c < line.cells().size(); c++) {
-            String text = line.cells().get(c);
-            if (c != item.column() && leavesByName.containsKey(TableLayout.normalise(text))) {
-                return rule + "；本行 " + TableLayout.column(c) + " 列的「" + TableLayout.clean(text)
-                        + "」才是三级指标：单元格可能错位（合并单元格被拆开？），请按表头对齐";
-            }
-        }
-        return rule + "（名称须与评价体系一致，或写评分项编码）";
-    }
-
-    private static boolean under(Leaf leaf, String groupName) {
-        if (groupName == null) {
-            return true;
-        }
-        String wanted = TableLayout.normalise(groupName);
-        return leaf.ancestors().stream().anyMatch(name -> TableLayout.normalise(name).equals(wanted));
-    }
-
-    private void map(ItemLine line, Leaf leaf) {
+    private void map(ItemLine line, RubricIndex.Leaf leaf) {
         RubricNode node = leaf.node();
         int row = line.row();
         int before = errors.size();
@@ -242,7 +196,7 @@ final class TableMapping {
         InputReference input = node.input();
         if (node.judged()) {
             String basis = cells.text(row, line.value(Role.BASIS));
-            if (basis != null && line.header().has(Role.TARGET)) {
+            if (line.header().has(Role.TARGET)) {
                 basis = withTargetAndActual(basis, line);
             }
             EnterJudgementScore judgement = SelfEvaluationEntries.judgement(evaluation, node.code(), score, basis,
@@ -266,6 +220,11 @@ final class TableMapping {
                     direction = defaultDirection; // the uploader's direction for rows that state none
                 }
                 grade = Grade.fromText("grade", cells.text(row, line.value(Role.GRADE)));
+                if (grade == null && !line.header().has(Role.GRADE) && read.actual() != null && read.target() != null
+                        && (direction == Direction.QUALITATIVE || TargetExpression.statedDirection(read.target())
+                                .filter(d -> d == Direction.QUALITATIVE).isPresent())) {
+                    grade = gradePrinted(read.actual());
+                }
             } catch (DomainException refused) {
                 cells.error(row, line.value(Role.GRADE), refused.rule());
                 return;
@@ -301,6 +260,9 @@ final class TableMapping {
     }
 
     private void weight(ItemLine line, RubricNode node) {
+        if (!line.header().has(Role.WEIGHT)) {
+            return; // a layout that prints no 分值: the rubric's weight stands
+        }
         Value cell = line.value(Role.WEIGHT);
         BigDecimal weight = cells.number(line.row(), cell, "分值");
         if (weight != null && weight.compareTo(node.weight()) != 0) {
@@ -357,8 +319,8 @@ final class TableMapping {
     /** The 预算资金 block's figures, its 得分 as the score of the rubric item the layout names for it. */
     private void budget(BudgetBlock.Block block) {
         LayoutDefinition.Budget definition = table.layout().budget();
-        Leaf scoreLeaf = definition.scoreItems().stream()
-                .map(name -> leavesByName.getOrDefault(TableLayout.normalise(name), List.of()))
+        RubricIndex.Leaf scoreLeaf = definition.scoreItems().stream()
+                .map(index::byName)
                 .filter(found -> found.size() == 1).map(found -> found.get(0)).findFirst().orElse(null);
         int before = errors.size();
         BudgetFigures figures = BudgetFigures.of(block, definition, evaluation, document, figurePrefix, assessedOn, cells,
@@ -382,6 +344,18 @@ final class TableMapping {
         }
     }
 
+    /**
+     * The grade a form without an 评定等级 column prints as the actual of a 定性 indicator (达成预期指标 → 达成), or null
+     * when the actual is not one of the grades (the aggregate then asks for it).
+     */
+    private static Grade gradePrinted(String actual) {
+        try {
+            return Grade.fromText("grade", actual);
+        } catch (DomainException notAGrade) {
+            return null;
+        }
+    }
+
     /** A judged item under a 年度指标值 header keeps what the row says of its target and actual, in its basis. */
     private static String withTargetAndActual(String basis, ItemLine line) {
         Value target = line.value(Role.TARGET);
@@ -392,6 +366,10 @@ final class TableMapping {
         }
         if (!actual.blank()) {
             parts.add(actual.label() + "：" + actual.text());
+        }
+        if (basis == null) {
+            // a form without a 评分依据 column: what the row states of its target and actual is the basis
+            return parts.isEmpty() ? null : String.join("；", parts);
         }
         return parts.isEmpty() ? basis : basis + "\n（" + String.join("；", parts) + "）";
     }
