@@ -54,6 +54,9 @@ final class RefusalLocator {
         if (cell == null) {
             return new CellError(refusal.row() == 0 ? null : refusal.row(), null, field, rule);
         }
+        if (item != null && !item.header().has(role)) {
+            rule = "本表样式没有“" + cell.label() + "”列，此项无从填写（" + rule + "）：请改用有该列的样式，或在账本中逐项录入";
+        }
         return new CellError(refusal.row(), cell.column() < 0 ? null : TableLayout.column(cell.column()), cell.label(),
                 rule);
     }
