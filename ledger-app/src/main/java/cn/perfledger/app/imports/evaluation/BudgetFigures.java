@@ -5,7 +5,7 @@ import cn.perfledger.app.imports.evaluation.BudgetBlock.Line;
 import cn.perfledger.app.imports.evaluation.LayoutDefinition.Budget;
 import cn.perfledger.app.imports.evaluation.LayoutDefinition.BudgetColumn;
 import cn.perfledger.app.imports.evaluation.TableLayout.Value;
-import cn.perfledger.domain.common.RubricItemCode;
+import cn.perfledger.domain.rubric.RubricNode;
 import cn.perfledger.domain.evaluation.DeclaredStructure;
 import cn.perfledger.domain.evaluation.DeclaredStructure.Operand;
 import cn.perfledger.domain.evaluation.EvaluationCommand.RecordDeclaredFigure;
@@ -38,6 +38,8 @@ final class BudgetFigures {
     private final CellReader cells;
     private final List<TableRow> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    /** The sums of the 其中 rows where the 年度资金总额 row disagrees with them. */
+    private final java.util.Map<BudgetColumn, BigDecimal> partSums = new java.util.EnumMap<>(BudgetColumn.class);
 
     private BudgetFigures(Block block, Budget budget, EvaluationId evaluation, String document, String figurePrefix,
             LocalDate assessedOn, CellReader cells) {
@@ -52,9 +54,9 @@ final class BudgetFigures {
 
     /** The figures and notes of {@code block}; {@code scoreItem} is the rubric item its 得分 scores, or null. */
     static BudgetFigures of(Block block, Budget budget, EvaluationId evaluation, String document, String figurePrefix,
-            LocalDate assessedOn, CellReader cells, RubricItemCode scoreItem, String scoreItemName) {
+            LocalDate assessedOn, CellReader cells, RubricNode scoreItem) {
         BudgetFigures figures = new BudgetFigures(block, budget, evaluation, document, figurePrefix, assessedOn, cells);
-        figures.map(scoreItem, scoreItemName);
+        figures.map(scoreItem);
         return figures;
     }
 
@@ -66,7 +68,7 @@ final class BudgetFigures {
         return notes;
     }
 
-    private void map(RubricItemCode scoreItem, String scoreItemName) {
+    private void map(RubricNode scoreItem) {
         for (Line line : block.lines()) {
             String scope = line.definition().scope();
             int before = cells.count();
@@ -84,7 +86,7 @@ final class BudgetFigures {
             }
             rate(line, scope);
             if (line == block.lines().get(0)) {
-                score(line, scoreItem, scoreItemName);
+                score(line, scoreItem);
             }
         }
     }
@@ -146,28 +148,47 @@ final class BudgetFigures {
                 notes.add("预算资金“" + total.definition().label() + "”的" + label(column) + "印为 "
                         + (printed == null ? "空" : printed.text()) + "，而其中各项之和为 " + sum.toPlainString() + "（"
                         + String.join(" + ", parts) + "）：所印合计与分项不符");
+                partSums.put(column, sum);
             }
         }
     }
 
-    private void score(Line line, RubricItemCode scoreItem, String scoreItemName) {
+    /**
+     * The block's 得分 against 分值 × 执行率 (capped at the 分值; the 分值 printed, else the rubric item's), and as the
+     * declared score of that item. A blank 得分 is said, with what the printed 执行率 gives.
+     */
+    private void score(Line line, RubricNode scoreItem) {
         Value score = line.value(BudgetColumn.SCORE);
+        Value weightCell = line.value(BudgetColumn.WEIGHT);
+        BigDecimal weight = weightCell == null ? (scoreItem == null ? null : scoreItem.weight())
+                : cells.number(line.row(), weightCell, "预算资金分值");
+        BigDecimal rate = line.value(BudgetColumn.RATE) == null ? null : percent(line.value(BudgetColumn.RATE).text());
+        BigDecimal computed = weight == null || rate == null ? null
+                : weight.multiply(rate.min(HUNDRED)).divide(HUNDRED, 2, RoundingMode.HALF_UP);
         if (score == null) {
+            if (computed != null) {
+                notes.add("预算资金得分未填；按 分值 " + weight.toPlainString() + " × 执行率 " + rate.toPlainString()
+                        + "%（最高不超过分值）应为 " + computed.toPlainString());
+            }
             return;
         }
         BigDecimal printedScore = cells.number(line.row(), score, "预算资金得分");
         if (printedScore == null) {
             return;
         }
-        Value weightCell = line.value(BudgetColumn.WEIGHT);
-        BigDecimal weight = weightCell == null ? null : cells.number(line.row(), weightCell, "预算资金分值");
-        BigDecimal rate = line.value(BudgetColumn.RATE) == null ? null : percent(line.value(BudgetColumn.RATE).text());
-        if (weight != null && rate != null) {
-            BigDecimal computed = weight.multiply(rate.min(HUNDRED)).divide(HUNDRED, 2, RoundingMode.HALF_UP);
+        if (computed != null) {
             if (computed.compareTo(printedScore.setScale(2, RoundingMode.HALF_UP)) != 0) {
                 notes.add("预算资金得分印为 " + score.text() + "，按 分值 " + weight.toPlainString() + " × 执行率 "
                         + rate.toPlainString() + "%（最高不超过分值）应为 " + computed.toPlainString() + "：所印得分与执行率不符");
             }
+        }
+        BigDecimal partsFull = partSums.get(BudgetColumn.FULL_YEAR);
+        BigDecimal partsExecuted = partSums.get(BudgetColumn.EXECUTED);
+        if (weight != null && partsFull != null && partsExecuted != null && partsFull.signum() > 0) {
+            BigDecimal partsRate = partsExecuted.multiply(HUNDRED).divide(partsFull, 2, RoundingMode.HALF_UP);
+            notes.add("按其中各项：执行率 " + partsExecuted.toPlainString() + " ÷ " + partsFull.toPlainString() + " = "
+                    + partsRate.toPlainString() + "%，预算资金得分应为 " + weight.multiply(partsRate.min(HUNDRED))
+                    .divide(HUNDRED, 2, RoundingMode.HALF_UP).toPlainString() + "（所印 " + score.text() + "）");
         }
         if (scoreItem == null) {
             notes.add("评价体系中没有「" + String.join("」「", budget.scoreItems()) + "」评分项：预算资金得分 " + score.text()
@@ -175,8 +196,8 @@ final class BudgetFigures {
             return;
         }
         rows.add(new TableRow(line.row(), null, null, null, new RecordDeclaredFigure(evaluation,
-                figurePrefix + line.row() + "-SCORE", document, scoreItemName + " 得分", score.text(), "分",
-                "SCORE[" + scoreItem + "].ITEM", null, assessedOn)));
+                figurePrefix + line.row() + "-SCORE", document, scoreItem.name() + " 得分", score.text(), "分",
+                "SCORE[" + scoreItem.code() + "].ITEM", null, assessedOn)));
     }
 
     private void figure(Line line, BudgetColumn column, String printed, String unit, String key,

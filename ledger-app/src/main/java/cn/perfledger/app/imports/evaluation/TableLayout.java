@@ -78,7 +78,7 @@ public final class TableLayout {
     }
 
     /** The 总分 row, and the 自评等级 printed in it or just under it (null when none). */
-    record TotalLine(int row, Header header, Map<Role, Value> values, Value grade) {
+    record TotalLine(int row, Header header, Map<Role, Value> values, Value grade, List<String> cells) {
 
         Value value(Role role) {
             Value value = values.get(role);
@@ -171,7 +171,7 @@ public final class TableLayout {
             Map<Role, Value> values = values(row, header, layout, cells, errors);
             String first = cells.stream().map(TableLayout::normalise).filter(c -> !c.isEmpty()).findFirst().orElse("");
             if (layout.totalWords().contains(first)) {
-                total = new TotalLine(row, header, values, grade(grid, r, layout));
+                total = new TotalLine(row, header, values, grade(grid, r, layout), cells);
                 break; // the table ends at its 总分 row; what follows are notes
             }
             Value level1Cell = values.get(Role.LEVEL1);

@@ -304,6 +304,9 @@ final class TableMapping {
                     + rubric.totalWeight().toPlainString() + " 不一致");
         }
         Value scoreCell = line.value(Role.SCORE);
+        if (scoreCell.blank() && !line.header().has(Role.WEIGHT)) {
+            scoreCell = soleNumber(line, scoreCell); // a form without 分值 prints 总分 once, merged across the row
+        }
         int before = errors.size();
         BigDecimal score = cells.number(line.row(), scoreCell, "得分");
         grade(line, score);
@@ -323,12 +326,28 @@ final class TableMapping {
                 .filter(found -> found.size() == 1).map(found -> found.get(0)).findFirst().orElse(null);
         int before = errors.size();
         BudgetFigures figures = BudgetFigures.of(block, definition, evaluation, document, figurePrefix, assessedOn, cells,
-                scoreLeaf == null ? null : scoreLeaf.node().code(), scoreLeaf == null ? null : scoreLeaf.node().name());
+                scoreLeaf == null ? null : scoreLeaf.node());
         if (errors.size() == before) {
             rows.addAll(figures.rows());
         }
         notes.addAll(figures.notes());
         figures.rows().forEach(row -> budgetRows.add(row.row()));
+    }
+
+    /** The one number a 总分 row prints (“100分”), when it prints exactly one; else the blank cell as it was. */
+    private static Value soleNumber(TotalLine line, Value blank) {
+        Value found = null;
+        for (int c = 1; c < line.cells().size(); c++) {
+            String text = TableLayout.clean(line.cells().get(c));
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (found != null || !TableLayout.normalise(text).matches("\\d+(\\.\\d+)?分?")) {
+                return blank;
+            }
+            found = new Value(text, c, "总分");
+        }
+        return found != null ? found : blank;
     }
 
     /** The printed 自评等级 against the grade the rubric gives the printed 总分. */
