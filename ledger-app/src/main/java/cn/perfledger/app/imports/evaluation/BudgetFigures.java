@@ -106,12 +106,13 @@ final class BudgetFigures {
             cells.error(line.row(), rate, "执行率应为百分数（如 99.89%）: " + rate.text());
             return;
         }
-        if (numerator != null && denominator != null) {
+        boolean zero = denominator == null || new BigDecimal(plain(denominator.text())).signum() == 0;
+        if (numerator != null && !zero) {
             structure = new DeclaredStructure(DeclaredStructure.Kind.RATIO, List.of(
                     new Operand(DeclaredStructure.Role.NUMERATOR, numerator.label(), plain(numerator.text())),
                     new Operand(DeclaredStructure.Role.DENOMINATOR, denominator.label(), plain(denominator.text()))));
             BigDecimal d = new BigDecimal(plain(denominator.text()));
-            if (d.signum() != 0) {
+            {
                 BigDecimal computed = new BigDecimal(plain(numerator.text())).multiply(HUNDRED)
                         .divide(d, 2, RoundingMode.HALF_UP);
                 if (computed.subtract(printed).abs().compareTo(new BigDecimal("0.01")) > 0) {

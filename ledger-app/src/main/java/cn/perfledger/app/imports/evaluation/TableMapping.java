@@ -314,7 +314,7 @@ final class TableMapping {
             return;
         }
         RecordDeclaredFigure figure = new RecordDeclaredFigure(evaluation, figurePrefix + line.row(), document,
-                "自评得分（总分）", cells.text(line.row(), scoreCell), "分", "SCORE.TOTAL", null, assessedOn);
+                "自评得分（总分）", score.toPlainString(), "分", "SCORE.TOTAL", null, assessedOn);
         add(before, new TableRow(line.row(), null, null, null, figure));
     }
 
