@@ -96,18 +96,18 @@ class PublishedTablesTest implements H2FileContext {
 
     private Imported importTable(Published published) throws Exception {
         String dept = "PT-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        post("/api/v1/departments", """
+        postJson("/api/v1/departments", """
                 {"departmentId":"%s","name":"%s","jurisdiction":"%s",
                  "units":[{"code":"BJ","name":"本级","headOffice":true}],"effectiveDate":"%d-01-01"}"""
                 .formatted(dept, published.key(), published.province(), published.year()), 201);
         String rubric = "pub-" + dept.toLowerCase() + "@1";
-        post("/api/v1/rubrics", """
+        postJson("/api/v1/rubrics", """
                 {"rubricVersionId":"%s","name":"%s 评分办法","jurisdiction":"%s","scope":{"departments":["%s"]},
                  "templateYear":%d,"totalWeight":100,"bonusCap":0,"tree":[%s],
                  "rounding":{"decimals":2,"mode":"HALF_UP"},"sourceNote":"%s","effectiveDate":"%d-01-01"}"""
                 .formatted(rubric, published.key(), published.province(), dept, published.year(),
                         published.rubricTree(), published.source(), published.year()), 201);
-        post("/api/v1/departments/" + dept + "/years", "{\"year\":%d,\"rubricVersion\":\"%s\"}"
+        postJson("/api/v1/departments/" + dept + "/years", "{\"year\":%d,\"rubricVersion\":\"%s\"}"
                 .formatted(published.year(), rubric), 201);
         String year = "/api/v1/departments/" + dept + "/years/" + published.year();
         var request = multipart(year + "/imports/evaluation-table").file(new MockMultipartFile("file",
@@ -160,7 +160,7 @@ class PublishedTablesTest implements H2FileContext {
         throw new AssertionError("no declared figure " + ledgerFigure + " in " + imported.figures());
     }
 
-    private void post(String url, String json, int expected) throws Exception {
+    private void postJson(String url, String json, int expected) throws Exception {
         MvcResult result = mvc.perform(post(url).contentType(MediaType.APPLICATION_JSON).content(json)).andReturn();
         assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .isEqualTo(expected);
