@@ -46,7 +46,7 @@ public class IndicatorScoring {
         return List.of("评价体系 " + version + " 中没有评分项读取该指标（" + id + "，路径「" + String.join(" / ",
                 path == null ? List.of() : path) + "」" + (tag == null ? "，未标记评分项" : "，标记 " + tag)
                 + "）：它已登记，但不计入任何得分。可归入的指标组：" + (groups.isEmpty() ? "无" : String.join("；", groups))
-                + "；可标记的评分项编码（rubricItemCode）：" + (tags.isEmpty() ? "无" : String.join("、", tags)));
+                + "；可标记的评分项编码（rubricItemCode，指标组的编码或其下任一评分项的编码）：" + (tags.isEmpty() ? "无" : String.join("、", tags)));
     }
 
     private static void visit(RubricNode node, List<RubricNode> tree, IndicatorId id, List<String> path,
