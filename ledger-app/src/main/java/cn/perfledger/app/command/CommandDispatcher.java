@@ -76,11 +76,26 @@ public class CommandDispatcher {
                         + targetId(command) + " 刚被另一个请求修改，本次未写入任何记录，请重试");
             }
             if (t instanceof AggregateNotFoundException) {
-                return new NotFoundException(targetField(command),
-                        Subjects.of(command) + "不存在: " + targetId(command));
+                return new NotFoundException(targetField(command), notFound(command));
             }
         }
         return failure;
+    }
+
+    /**
+     * What is missing, and for an evaluation not yet started how to start it: every evaluation command but the first
+     * needs the evaluation the year's {@code StartEvaluation} creates.
+     */
+    static String notFound(Object command) {
+        String id = targetId(command);
+        if (command.getClass().getName().startsWith("cn.perfledger.domain.evaluation.") && id.endsWith("/evaluation")) {
+            String year = id.substring(0, id.length() - "/evaluation".length());
+            int slash = year.lastIndexOf('/');
+            String path = slash < 0 ? "…" : "/api/v1/departments/" + year.substring(0, slash) + "/years/"
+                    + year.substring(slash + 1) + "/evaluation";
+            return "部门年度 " + year + " 的自评尚未开始：请先开始自评（POST " + path + "，按开立年度时指定的评价体系），再设定绩效指标、登记实际完成值或录入评分";
+        }
+        return Subjects.of(command) + "不存在: " + id;
     }
 
     /** The name of the command's @TargetAggregateIdentifier component, e.g. {@code fiscalYearId}. */

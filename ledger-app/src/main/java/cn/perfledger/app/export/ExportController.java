@@ -56,8 +56,11 @@ public class ExportController {
             @Parameter(description = "评价基准日（含），默认该年 12-31") @RequestParam(required = false)
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @Parameter(description = "知悉时点（含，ISO-8601 时刻，如 2022-03-15T00:00:00Z），默认当前") @RequestParam(required = false)
-            Instant knownAt) {
-        return download(exports.export(FiscalYearId.of(dept, year), asOf, knownAt));
+            Instant knownAt,
+            @Parameter(description = "自评表样式：national-2020（财预〔2020〕10号全国样式）、sichuan-2023（四川省样式）、"
+                    + "guangzhou-2021（广州十列式）；按样式写出的表可原样导入。不填则为带账本说明的十列表")
+            @RequestParam(required = false) String layout) {
+        return download(exports.export(FiscalYearId.of(dept, year), asOf, knownAt, layout));
     }
 
     /** The workbook as an attachment; {@code no-store} since a default {@code knownAt} (now) makes it a snapshot. */

@@ -1,5 +1,8 @@
 package cn.perfledger.app.export;
 
+import cn.perfledger.app.imports.evaluation.LayoutCatalog;
+import cn.perfledger.app.imports.evaluation.LayoutDefinition;
+import cn.perfledger.domain.common.DomainException;
 import cn.perfledger.app.export.xlsx.WorkbookContent;
 import cn.perfledger.app.export.xlsx.YearWorkbook;
 import cn.perfledger.app.query.BasisResult;
@@ -33,6 +36,14 @@ public class YearExportService {
     }
 
     public ExportedWorkbook export(FiscalYearId year, LocalDate asOf, Instant knownAt) {
+        return export(year, asOf, knownAt, null);
+    }
+
+    /** The workbook with its 自评表 in the layout {@code layoutId} (null: the default ten-column table). */
+    public ExportedWorkbook export(FiscalYearId year, LocalDate asOf, Instant knownAt, String layoutId) {
+        LayoutDefinition layout = layoutId == null || layoutId.isBlank() ? null : LayoutCatalog.byId(layoutId)
+                .orElseThrow(() -> new DomainException("layout", "没有样式「" + layoutId.strip() + "」；已知的自评表样式："
+                        + LayoutCatalog.described()));
         Basis basis = queries.basis(year, asOf, knownAt);
         BasisResult<ExecutionReport> execution = queries.execution(year, basis.asOf(), basis.knownAt());
         if (execution.integrity().broken()) {
@@ -46,7 +57,7 @@ public class YearExportService {
         WorkbookContent content = new WorkbookContent(year.toString(), year.department().code(), departmentName,
                 year.year().year(), basis.asOf(), basis.knownAt(), evaluation, missing, execution, carryOver);
         return new ExportedWorkbook(ExportFileName.of(year, basis.asOf()), basis.asOf(), basis.knownAt(),
-                YearWorkbook.write(content));
+                YearWorkbook.write(content, layout));
     }
 
     /** The name the year was opened under (its first event), so that the name does not depend on a read model. */

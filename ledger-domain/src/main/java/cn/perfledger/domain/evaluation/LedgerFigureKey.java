@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  * {@code EXECUTION_RATE}, {@code SME_RESERVED}, {@code SME_AWARDED}.</li>
  * <li>{@code FIXED_ASSETS}: {@code ORIGINAL} 原值, {@code IN_USE} 在用原值, {@code UTILISATION_RATE} 利用率.</li>
  * <li>{@code NOTICES}: {@code COUNT} 通报次数, {@code RATE_SUM} 累计进度, {@code AVERAGE_RATE} 年度平均执行率.</li>
- * <li>{@code INDICATORS}: {@code DEFINED}, {@code MET}, {@code COMPLETION_RATE} 绩效目标完成率.</li>
+ * <li>{@code INDICATORS}: {@code DEFINED}, {@code MET}, {@code COMPLETION_RATE} 绩效目标完成率;
+ * {@code INDICATORS[指标编号].ACTUAL} 一个绩效指标登记的实际完成值 (a report's “全年服务群众已达 100 万人次”).</li>
  * <li>{@code SCORE}: {@code TOTAL} 自评总分; {@code SCORE[item code].ITEM} 一个评分项的得分.</li>
  * </ul>
  *
@@ -71,7 +72,7 @@ public record LedgerFigureKey(String code, List<Scope> scopes, Measure measure) 
         PROCUREMENT("政府采购", Family.PROCUREMENT, Param.OPTIONAL),
         FIXED_ASSETS("固定资产", Family.FIXED_ASSETS, Param.NONE),
         NOTICES("财政通报", Family.NOTICES, Param.NONE),
-        INDICATORS("绩效指标", Family.INDICATORS, Param.NONE),
+        INDICATORS("绩效指标", Family.INDICATORS, Param.OPTIONAL),
         SCORE("自评得分", Family.SCORE, Param.OPTIONAL);
 
         private final String chineseName;
@@ -119,6 +120,8 @@ public record LedgerFigureKey(String code, List<Scope> scopes, Measure measure) 
         DEFINED("指标个数", Family.INDICATORS, ValueKind.COUNT),
         MET("完成指标个数", Family.INDICATORS, ValueKind.COUNT),
         COMPLETION_RATE(LedgerMetric.INDICATOR_COMPLETION_SHARE, Family.INDICATORS),
+        /** One indicator's recorded 实际完成值 (its number, in the indicator's own unit): {@code INDICATORS[id].ACTUAL}. */
+        ACTUAL("实际完成值", Family.INDICATORS, ValueKind.COUNT),
         TOTAL("自评总分", Family.SCORE, ValueKind.SCORE),
         ITEM("评分项得分", Family.SCORE, ValueKind.SCORE);
 
@@ -205,8 +208,31 @@ public record LedgerFigureKey(String code, List<Scope> scopes, Measure measure) 
             return parse(code);
         } catch (IllegalArgumentException unknown) {
             throw new DomainException(field, "账本数字编码格式应为 范围[参数]&范围.度量，如 FISCAL.FULL_YEAR（"
-                    + unknown.getMessage() + "）");
+                    + unknown.getMessage() + "）。" + catalog());
         }
+    }
+
+    /** The valid scopes and measures in words, for a refusal to list. */
+    public static String catalog() {
+        StringBuilder text = new StringBuilder("可用的范围：");
+        for (Family family : Family.values()) {
+            List<String> scopes = new ArrayList<>();
+            for (ScopeName scope : ScopeName.values()) {
+                if (scope.family == family) {
+                    scopes.add(scope.name() + (scope.param == Param.REQUIRED ? "[参数]" : scope.param == Param.OPTIONAL
+                            ? "[参数可选]" : "") + " " + scope.chineseName);
+                }
+            }
+            List<String> measures = new ArrayList<>();
+            for (Measure measure : Measure.values()) {
+                if (measure.appliesTo(family)) {
+                    measures.add(measure.name() + " " + measure.chineseName);
+                }
+            }
+            text.append(String.join("、", scopes)).append(" —— 度量：").append(String.join("、", measures)).append("；");
+        }
+        return text.append("例：TOTAL.FULL_YEAR、FISCAL.EXECUTION_RATE、SCORE.TOTAL、SCORE[评分项编码].ITEM、"
+                + "INDICATORS[指标编号].ACTUAL").toString();
     }
 
     /** Parses a key; an unknown scope, measure or parameter is refused with a message in Chinese. */
@@ -256,6 +282,10 @@ public record LedgerFigureKey(String code, List<Scope> scopes, Measure measure) 
         }
         if (measure.fiscalOnly() && !(scopes.size() == 1 && scopes.get(0).name() == ScopeName.FISCAL)) {
             throw new IllegalArgumentException("度量「" + measure + "」只适用于 FISCAL（财政拨款）: " + code);
+        }
+        if (family == Family.INDICATORS && (measure == Measure.ACTUAL) != (scopes.get(0).parameter() != null)) {
+            throw new IllegalArgumentException("一个指标的实际完成值写作 INDICATORS[指标编号].ACTUAL，指标个数等写作 INDICATORS.DEFINED: "
+                    + code);
         }
         if (family == Family.SCORE && (measure == Measure.ITEM) != (scopes.get(0).parameter() != null)) {
             throw new IllegalArgumentException("评分项得分写作 SCORE[项编码].ITEM，总分写作 SCORE.TOTAL: " + code);

@@ -36,7 +36,9 @@ public final class DeclaredFigureChecks {
     /** The units documents print figures in; the two money units are {@link AmountUnit}s. */
     public enum PrintedUnit {
         YUAN(AmountUnit.YUAN.label(), AmountUnit.YUAN), WAN_YUAN(AmountUnit.WAN_YUAN.label(), AmountUnit.WAN_YUAN),
-        PERCENT("%", null), POINTS("分", null), COUNT("个", null), OTHER("", null);
+        PERCENT("%", null), POINTS("分", null), COUNT("个", null),
+        /** A count printed in 万 (万人次, 万件): ten thousand of the count. */
+        TEN_THOUSAND_COUNT("万", null), OTHER("", null);
 
         private final String symbol;
         private final AmountUnit money;
@@ -66,8 +68,12 @@ public final class DeclaredFigureChecks {
             if (u.startsWith("分")) {
                 return POINTS;
             }
-            if (u.startsWith("个") || u.startsWith("项") || u.startsWith("次") || u.startsWith("件")) {
+            if (u.startsWith("个") || u.startsWith("项") || u.startsWith("次") || u.startsWith("件") || u.startsWith("人")
+                    || u.startsWith("户") || u.startsWith("份")) {
                 return COUNT;
+            }
+            if (u.startsWith("万") && u.length() > 1) {
+                return TEN_THOUSAND_COUNT;
             }
             return OTHER;
         }
@@ -83,7 +89,8 @@ public final class DeclaredFigureChecks {
             case MONEY -> unit.money() == null ? null : unit.money().fromYuan(value);
             case RATE -> unit == PrintedUnit.PERCENT ? value.movePointRight(2) : null;
             case SCORE -> unit == PrintedUnit.POINTS ? value : null;
-            case COUNT -> unit == PrintedUnit.COUNT ? value : null;
+            case COUNT -> unit == PrintedUnit.COUNT ? value
+                    : unit == PrintedUnit.TEN_THOUSAND_COUNT ? value.movePointLeft(4) : null;
         };
     }
 

@@ -54,6 +54,9 @@ public final class LedgerFigureValues {
                 };
             }
             case INDICATORS -> {
+                if (measure == Measure.ACTUAL) {
+                    yield actual(source, first.parameter());
+                }
                 var overall = source.indicators() == null ? null : source.indicators().overall();
                 yield overall == null || overall.defined() == 0 ? null : switch (measure) {
                     case DEFINED -> BigDecimal.valueOf(overall.defined());
@@ -69,6 +72,21 @@ public final class LedgerFigureValues {
                         : source.table().find(first.parameter()).map(ScoredItem::score).orElse(null);
             }
         };
+    }
+
+    /** The number of an indicator's recorded actual (“960,137人次” → 960137), or null when none is recorded. */
+    private static BigDecimal actual(FigureSource source, String indicatorId) {
+        if (source.indicators() == null) {
+            return null;
+        }
+        return source.indicators().indicators().stream().filter(row -> row.indicatorId().equals(indicatorId))
+                .map(row -> row.actualText()).filter(java.util.Objects::nonNull).findFirst().map(text -> {
+                    try {
+                        return cn.perfledger.domain.evaluation.ActualValue.parse(text).number();
+                    } catch (cn.perfledger.domain.common.DomainException notANumber) {
+                        return null; // a qualitative actual has no number to compare
+                    }
+                }).orElse(null);
     }
 
     private static BigDecimal lineValue(LedgerFigureKey key, LedgerMetrics metrics) {

@@ -23,6 +23,7 @@ import cn.perfledger.domain.evaluation.EvaluationId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,10 +44,14 @@ public class EvaluationController {
     private final EventLogQuery events;
     private final RubricDirectory rubrics;
 
-    public EvaluationController(ApiCommands commands, EventLogQuery events, RubricDirectory rubrics) {
+    private final IndicatorScoring scoring;
+
+    public EvaluationController(ApiCommands commands, EventLogQuery events, RubricDirectory rubrics,
+            IndicatorScoring scoring) {
         this.commands = commands;
         this.events = events;
         this.rubrics = rubrics;
+        this.scoring = scoring;
     }
 
     @PostMapping
@@ -64,13 +69,21 @@ public class EvaluationController {
     }
 
     @PostMapping("/indicators")
-    @Operation(summary = "定义绩效指标（DefineIndicator）")
+    @Operation(summary = "定义绩效指标（DefineIndicator）", description = "评价须已开始（否则 404 并说明如何开始）。评价体系中没有"
+            + "评分项读取该指标（按编号、评分项标记或指标组路径）时仍登记，但回答的 warnings 说明它不计入得分，并列出可归入的指标组与可标记的评分项编码。")
     public ResponseEntity<CommandResult> defineIndicator(@PathVariable String dept, @PathVariable int year,
             @Valid @RequestBody IndicatorRequest r) {
         EvaluationId id = EvaluationId.of(dept, year);
-        return send(id, new EvaluationCommand.DefineIndicator(id, r.indicatorId(), r.path(), r.name(), r.weight(),
-                r.targetExpression(), Direction.fromText("direction", r.direction()), r.rubricItemCode(),
-                r.effectiveDate()));
+        ResponseEntity<CommandResult> answer = send(id, new EvaluationCommand.DefineIndicator(id, r.indicatorId(),
+                r.path(), r.name(), r.weight(), r.targetExpression(), Direction.fromText("direction", r.direction()),
+                r.rubricItemCode(), r.effectiveDate()));
+        List<String> warnings = events.payloadAt(id.toString(), 0).map(payload -> payload.get("rubricVersion"))
+                .filter(node -> node != null && node.isTextual())
+                .map(node -> scoring.warnings(new RubricVersionId(node.asText()), r.indicatorId(), r.path(),
+                        r.rubricItemCode()))
+                .orElse(List.of());
+        return warnings.isEmpty() ? answer : ResponseEntity.status(answer.getStatusCode())
+                .body(answer.getBody().withWarnings(warnings));
     }
 
     @PostMapping("/indicators/{indicatorId}/target-revisions")

@@ -33,9 +33,18 @@ public final class YearWorkbook {
     }
 
     public static byte[] write(WorkbookContent content) {
+        return write(content, null);
+    }
+
+    /** The workbook with its 自评表 in {@code layout} (null: the ten-column table with the ledger's notes). */
+    public static byte[] write(WorkbookContent content, cn.perfledger.app.imports.evaluation.LayoutDefinition layout) {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
             Styles styles = new Styles(book);
-            SelfEvaluationSheet.write(book, styles, content);
+            if (layout == null) {
+                SelfEvaluationSheet.write(book, styles, content);
+            } else {
+                LayoutSheet.write(book, styles, content, layout);
+            }
             ExecutionSheet.write(book, styles, content);
             ProgressSheet.write(book, styles, content);
             FinalAccountsSheet.write(book, styles, content);

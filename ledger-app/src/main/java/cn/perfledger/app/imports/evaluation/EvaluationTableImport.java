@@ -56,13 +56,19 @@ public class EvaluationTableImport {
     /** What an upload asks: the file, the 评价基准日 it assesses, who scored it, and whether only to check it. */
     /**
      * {@code direction} is the 指标方向 the uploader gives for rows whose 指标性质 is blank and whose 年度指标值 states no
-     * comparison (null: such rows are refused, never guessed).
+     * comparison (null: such rows are refused, never guessed); {@code layout} the id of the layout the file is in
+     * (null: recognised from its header).
      */
     public record Upload(String fileName, byte[] content, LocalDate referenceDate, String evaluator, boolean dryRun,
-            Direction direction) {
+            Direction direction, String layout) {
 
         public Upload(String fileName, byte[] content, LocalDate referenceDate, String evaluator, boolean dryRun) {
-            this(fileName, content, referenceDate, evaluator, dryRun, null);
+            this(fileName, content, referenceDate, evaluator, dryRun, null, null);
+        }
+
+        public Upload(String fileName, byte[] content, LocalDate referenceDate, String evaluator, boolean dryRun,
+                Direction direction) {
+            this(fileName, content, referenceDate, evaluator, dryRun, direction, null);
         }
     }
 
@@ -81,8 +87,9 @@ public class EvaluationTableImport {
         String fileName = fileName(upload.fileName());
         String digest = sha256(upload.content());
 
+        LayoutDefinition chosen = layout(upload.layout());
         List<Grid> grids = TableFile.read(upload.content());
-        Table table = TableLayout.parse(grids);
+        Table table = TableLayout.parse(grids, chosen);
         TableMapping mapping = TableMapping.of(table, rubric, evaluation, fileName, digest, referenceDate, evaluator,
                 upload.direction());
         Mapping mapped = mapping.result();
@@ -110,11 +117,21 @@ public class EvaluationTableImport {
                             Comparator.comparingInt(String::length).thenComparing(Comparator.naturalOrder())));
             throw new TableRejectedException(errors);
         }
-        return new ImportReport(year.toString(), fileName, table.format(), table.sheet(), digest,
+        return new ImportReport(year.toString(), fileName, table.format(), table.sheet(), table.layout().id(),
+                table.layout().name(), digest,
                 rubricVersion.value(), outcome.recorded(), outcome.alreadyImported(), upload.dryRun(), referenceDate,
                 outcome.rows(), outcome.indicatorsDefined(), outcome.actualsRecorded(),
                 outcome.judgementScoresEntered(), outcome.declaredFiguresRecorded(), outcome.unchanged(),
                 outcome.alreadyImported() ? List.of() : mapped.notes(), origin.correlationId());
+    }
+
+    /** The layout a request names, refused listing the layouts known when there is no such layout. */
+    static LayoutDefinition layout(String id) {
+        if (id == null || id.isBlank()) {
+            return null;
+        }
+        return LayoutCatalog.byId(id).orElseThrow(() -> new DomainException("layout", "没有样式「" + id.strip()
+                + "」；已知的自评表样式：" + LayoutCatalog.described()));
     }
 
     /** The evaluation's own rubric once it has started, else the one the year was opened with. */

@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Upload of a 部门整体支出绩效自评表 (seed 002's layout) into a department-year's evaluation. A refused table is a
+ * Upload of a 部门整体支出绩效自评表, in any layout of the {@link LayoutCatalog}, into a department-year's evaluation. A refused table is a
  * 422 Problem Details body whose {@code errors} list every problem with its row, column, column name and rule; the
  * other failures (no such year, rubric not published, a bad parameter) answer as everywhere in the API.
  */
@@ -64,8 +64,9 @@ public class EvaluationTableImportController {
     @PostMapping(value = "/api/v1/departments/{dept}/years/{year}/imports/evaluation-table",
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "导入自评表（ImportEvaluationTable）",
-            description = "文件为 .xlsx，或制表符分隔的文本（UTF-8，可带 BOM；或 Excel“Unicode 文本”）。按表头文字识别各列：一级指标、分值、"
-                    + "二级指标、分值、三级指标、分值、指标解释（或 年度指标值、实际完成值）、得分/自评分、评分依据；一级/二级单元格为空表示沿用上一行"
+            description = "文件为 .xlsx，或制表符分隔的文本（UTF-8，可带 BOM；或 Excel“Unicode 文本”）。按表头文字识别样式与各列：广州十列式（一级指标、分值、"
+                    + "二级指标、分值、三级指标、分值、指标解释（或 年度指标值、实际完成值）、得分/自评分、评分依据），财预〔2020〕10号全国样式"
+                    + "（预算资金块、绩效指标表、总分、自评等级），四川省样式（指标性质、度量单位、权重等）；未知样式返回 422 并列出所见表头与已知样式；一级/二级单元格为空表示沿用上一行"
                     + "（合并单元格）；表头以上、总分行以下不读。每行按三级指标名称（或评分项编码）对应到该年度评价体系的评分项，分值须一致："
                     + "评价人评分项录入得分与评分依据；按单个绩效指标计分的项设定指标（年度指标值须可度量）并登记实际完成值；所印得分与总分登记为申报数，"
                     + "供对账报告与账本计算的得分比较。全部或全不：任何一处错误都返回 422 并列出全部错误（行、列、列名、规则），不写入任何记录；"
@@ -92,7 +93,9 @@ public class EvaluationTableImportController {
             @Parameter(description = "仅预检：校验并报告将写入的内容，不写入任何记录") @RequestParam(defaultValue = "false")
             boolean dryRun,
             @Parameter(description = "指标方向（正向、反向、等于）：用于未填“指标性质”且年度指标值未写比较方式的行；不填则此类行被拒绝")
-            @RequestParam(required = false) String direction) throws IOException {
+            @RequestParam(required = false) String direction,
+            @Parameter(description = "自评表样式（如 national-2020、sichuan-2023、guangzhou-2021）；不填则按表头识别")
+            @RequestParam(required = false) String layout) throws IOException {
         if (file == null || file.isEmpty()) {
             throw new DomainException("file", "缺少自评表文件（multipart 字段名 file）");
         }
@@ -101,7 +104,7 @@ public class EvaluationTableImportController {
         }
         ImportReport report = importer.importTable(FiscalYearId.of(dept, year),
                 new Upload(file.getOriginalFilename(), file.getBytes(), referenceDate, evaluator, dryRun,
-                        Direction.fromText("direction", direction)),
+                        Direction.fromText("direction", direction), layout),
                 commands.origin());
         return ResponseEntity.status(report.recorded() ? HttpStatus.CREATED : HttpStatus.OK).body(report);
     }

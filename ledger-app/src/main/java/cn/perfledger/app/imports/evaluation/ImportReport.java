@@ -15,6 +15,8 @@ public record ImportReport(
         @Schema(description = "上传的文件名", example = "2021年度部门整体支出绩效自评表.xlsx") String fileName,
         @Schema(description = "文件格式：tsv（制表符分隔文本）或 xlsx", example = "xlsx") String format,
         @Schema(description = "读取的工作表（xlsx）", example = "自评表") String sheet,
+        @Schema(description = "识别（或指定）的自评表样式", example = "national-2020") String layout,
+        @Schema(description = "样式名称") String layoutName,
         @Schema(description = "文件的 SHA-256（同一文件再次导入不写入任何记录）") String digest,
         @Schema(example = "gz-municipal-2021@1") String rubricVersion,
         @Schema(description = "是否写入了记录") boolean recorded,

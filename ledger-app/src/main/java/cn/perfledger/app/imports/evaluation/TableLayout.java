@@ -1,36 +1,42 @@
 package cn.perfledger.app.imports.evaluation;
 
 import cn.perfledger.app.imports.evaluation.TableFile.Grid;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Finds the rows of a 自评表 in the layout of seed 002: a header row names the columns by their text (一级指标, 分值,
- * 二级指标, 分值, 三级指标, 分值, then 指标解释 — or 年度指标值 and 实际完成值 —, 得分/自评分, 评分依据), and every row
- * under it until the next header is one 三级指标 with its cells. As in the printed table, where 一级/二级 cells are
- * merged, a row with a blank 一级 or 二级 cell continues the one above. The table ends at its 总分 row; everything
- * above the first header (title, 单位基本情况, 支出规模) and below the 总分 row (notes) is not part of it.
+ * Finds the rows of a 自评表 in one of the layouts of the {@link LayoutCatalog}: the layout is the one whose header
+ * words a header row carries (the most specific one; two equally specific ones are refused), a header row names
+ * the columns by their text, and every row under it until the next header is one 三级指标 with its cells. As in the
+ * printed table, where 一级/二级 cells are merged, a row with a blank 一级 or 二级 cell continues the one above. The
+ * table ends at its 总分 row, followed perhaps by its 自评等级; above the first header only the layout's 预算资金
+ * block is read ({@link BudgetBlock}).
  *
  * <p>A header cell also owns the blank header cells to its right, as a header merged across several columns does: a
- * value written anywhere under it belongs to it. Two values under one header are refused rather than guessed.
+ * value written anywhere under it belongs to it. A header printed on two rows (a merged 指标值 over 年度指标值 and
+ * 调整指标值) is read as one, the lower row naming the columns it splits. Two values under one header are refused
+ * rather than guessed.
  */
-final class TableLayout {
+public final class TableLayout {
 
     /** What a column of the table holds. */
-    enum Role {
+    public enum Role {
         LEVEL1, LEVEL1_WEIGHT, LEVEL2, LEVEL2_WEIGHT, ITEM, WEIGHT, DESCRIPTION, TARGET, ACTUAL, SCORE, BASIS,
-        /** 指标性质 / 指标方向 (正向, 反向, 等于, 定性, or 定量): optional. */
+        /** 指标性质 / 指标方向 (正向, 反向, 等于, 定性, 定量, or a comparator ≥ ≤ =): optional. */
         DIRECTION,
         /** 评定等级 of a qualitative indicator (达成 …): optional. */
-        GRADE
+        GRADE,
+        /** 调整指标值: the target as adjusted during the year, when printed. */
+        ADJUSTED_TARGET,
+        /** 度量单位 printed apart from the 指标值 and 完成值. */
+        UNIT,
+        /** 得分系数: the printed 得分 must be 分值 × 系数. */
+        COEFFICIENT,
+        /** 是否核心指标 (是/否). */
+        CORE
     }
-
-    private static final Set<String> TOTAL_WORDS = Set.of("总分", "合计", "总计", "自评总分", "自评得分", "得分合计");
-    private static final List<Role> REQUIRED = List.of(Role.ITEM, Role.WEIGHT, Role.SCORE, Role.BASIS);
 
     private TableLayout() {
     }
@@ -71,8 +77,8 @@ final class TableLayout {
         }
     }
 
-    /** The 总分 row. */
-    record TotalLine(int row, Header header, Map<Role, Value> values) {
+    /** The 总分 row, and the 自评等级 printed in it or just under it (null when none). */
+    record TotalLine(int row, Header header, Map<Role, Value> values, Value grade, List<String> cells) {
 
         Value value(Role role) {
             Value value = values.get(role);
@@ -80,25 +86,66 @@ final class TableLayout {
         }
     }
 
-    /** The table found in the file: its item rows, its 总分 row (or null), and what could not be read. */
-    record Table(String format, String sheet, List<ItemLine> items, TotalLine total, List<CellError> errors) {
+    /** The table found in the file: its layout, item rows, 总分 row (or null), budget block (or null), problems. */
+    record Table(String format, String sheet, LayoutDefinition layout, List<ItemLine> items, TotalLine total,
+            BudgetBlock.Block budget, List<CellError> errors) {
     }
 
-    /** Reads the first sheet that has a header row; a file without one is refused. */
+    /** Reads the first sheet that has a header row of a known layout; a file without one is refused. */
     static Table parse(List<Grid> grids) {
+        return parse(grids, null);
+    }
+
+    /**
+     * Reads the first sheet with a header row of {@code chosen} (any known layout when null). A row that looks like a
+     * header (it names 三级指标) but is no known layout's is refused listing what it says and the layouts known.
+     */
+    static Table parse(List<Grid> grids, LayoutDefinition chosen) {
+        List<LayoutDefinition> layouts = chosen != null ? List.of(chosen) : LayoutCatalog.all();
+        String unknownHeader = null;
         for (Grid grid : grids) {
             for (int r = 0; r < grid.rows().size(); r++) {
-                if (isHeader(grid.rows().get(r))) {
-                    return parse(grid, r);
+                List<String> cells = grid.rows().get(r);
+                LayoutDefinition layout = detect(r + 1, cells, layouts);
+                if (layout != null) {
+                    return parse(grid, r, layout);
+                }
+                if (unknownHeader == null && cells.stream().anyMatch(c -> normalise(c).startsWith("三级指标"))) {
+                    unknownHeader = "第 " + (r + 1) + " 行" + (grid.sheet() == null ? "" : "（工作表「" + grid.sheet() + "」）")
+                            + "的表头为：" + headersOf(cells);
                 }
             }
         }
-        throw new TableRejectedException(List.of(CellError.file("未找到自评表的表头行：须有一行依次写明 一级指标、分值、二级指标、分值、"
-                + "三级指标、分值、指标解释（或 年度指标值、实际完成值）、得分、评分依据")));
+        String known = chosen != null ? "所选样式 " + chosen.id() + "（" + chosen.name() + "）的表头须含："
+                + String.join("、", chosen.detect().stream().map(TableLayout::word).toList())
+                : "已知的自评表样式：" + LayoutCatalog.described();
+        if (unknownHeader != null) {
+            throw new TableRejectedException(List.of(CellError.file("表头不属于已知的任何自评表样式：" + unknownHeader + "。"
+                    + known + "。请按其中一种样式填写表头，或请管理员增加该样式")));
+        }
+        throw new TableRejectedException(List.of(CellError.file("未找到自评表的表头行（须有一行写明 三级指标 及各列名称）。" + known)));
     }
 
-    private static Table parse(Grid grid, int firstHeader) {
+    /** The layout a header row is, the most specific of those whose words it carries; a tie is refused. */
+    private static LayoutDefinition detect(int row, List<String> cells, List<LayoutDefinition> layouts) {
+        List<LayoutDefinition> matching = layouts.stream().filter(layout -> layout.detects(cells)).toList();
+        if (matching.isEmpty()) {
+            return null;
+        }
+        int most = matching.stream().mapToInt(layout -> layout.detect().size()).max().orElseThrow();
+        List<LayoutDefinition> best = matching.stream().filter(layout -> layout.detect().size() == most).toList();
+        if (best.size() > 1) {
+            throw new TableRejectedException(List.of(new CellError(row, null, "表头", "第 " + row + " 行的表头同时符合多种样式（"
+                    + String.join("、", best.stream().map(LayoutDefinition::id).toList()) + "），无法确定按哪种读取：请在上传时指定样式"
+                    + "（参数 layout）")));
+        }
+        return best.get(0);
+    }
+
+    private static Table parse(Grid grid, int firstHeader, LayoutDefinition layout) {
         List<CellError> errors = new ArrayList<>();
+        BudgetBlock.Block budget = layout.budget() == null ? null
+                : BudgetBlock.parse(grid.rows().subList(0, firstHeader), layout.budget(), errors);
         List<ItemLine> items = new ArrayList<>();
         TotalLine total = null;
         Header header = null;
@@ -107,8 +154,13 @@ final class TableLayout {
         for (int r = firstHeader; r < grid.rows().size(); r++) {
             List<String> cells = grid.rows().get(r);
             int row = r + 1;
-            if (isHeader(cells)) {
-                header = header(row, cells, errors);
+            if (layout.detects(cells)) {
+                List<String> below = r + 1 < grid.rows().size() ? grid.rows().get(r + 1) : List.of();
+                if (subHeader(below, layout)) {
+                    cells = overlay(cells, below);
+                    r++;
+                }
+                header = header(row, cells, layout, errors);
                 level1 = null;
                 level2 = null;
                 continue;
@@ -116,10 +168,10 @@ final class TableLayout {
             if (cells.stream().allMatch(c -> clean(c).isEmpty())) {
                 continue;
             }
-            Map<Role, Value> values = values(row, header, cells, errors);
-            Value first = firstNonBlank(values, Role.LEVEL1, Role.LEVEL2, Role.ITEM);
-            if (first != null && TOTAL_WORDS.contains(normalise(first.text()))) {
-                total = new TotalLine(row, header, values);
+            Map<Role, Value> values = values(row, header, layout, cells, errors);
+            String first = cells.stream().map(TableLayout::normalise).filter(c -> !c.isEmpty()).findFirst().orElse("");
+            if (layout.totalWords().contains(first)) {
+                total = new TotalLine(row, header, values, grade(grid, r, layout), cells);
                 break; // the table ends at its 总分 row; what follows are notes
             }
             Value level1Cell = values.get(Role.LEVEL1);
@@ -147,22 +199,50 @@ final class TableLayout {
         if (items.isEmpty() && errors.isEmpty()) {
             errors.add(CellError.file("表头下没有指标行"));
         }
-        return new Table(grid.format(), grid.sheet(), items, total, errors);
+        return new Table(grid.format(), grid.sheet(), layout, items, total, budget, errors);
     }
 
-    /** A row that names 三级指标 and 分值 is a header row. */
-    static boolean isHeader(List<String> cells) {
-        boolean item = false;
-        boolean weight = false;
-        for (String cell : cells) {
-            String text = normalise(cell);
-            item |= text.startsWith("三级指标");
-            weight |= text.equals("分值");
+    /** The row under a header is its second line when every cell it fills is a column name of the layout. */
+    private static boolean subHeader(List<String> cells, LayoutDefinition layout) {
+        List<String> filled = cells.stream().map(TableLayout::normalise).filter(c -> !c.isEmpty()).toList();
+        return !filled.isEmpty() && filled.stream().allMatch(cell -> layout.columns().stream()
+                .anyMatch(column -> column.matches(cell)));
+    }
+
+    /** The two lines of a header as one: a lower cell names its column, a blank one leaves the upper cell's name. */
+    private static List<String> overlay(List<String> upper, List<String> lower) {
+        List<String> cells = new ArrayList<>(upper);
+        for (int c = 0; c < lower.size(); c++) {
+            if (!clean(lower.get(c)).isEmpty()) {
+                while (cells.size() <= c) {
+                    cells.add("");
+                }
+                cells.set(c, lower.get(c));
+            }
         }
-        return item && weight;
+        return cells;
     }
 
-    private static Header header(int row, List<String> cells, List<CellError> errors) {
+    /** The 自评等级 in the 总分 row or in one of the three rows under it: the cell after the one naming it. */
+    private static Value grade(Grid grid, int totalRow, LayoutDefinition layout) {
+        for (int r = totalRow; r < Math.min(grid.rows().size(), totalRow + 4); r++) {
+            List<String> cells = grid.rows().get(r);
+            for (int c = 0; c < cells.size(); c++) {
+                String text = normalise(cells.get(c));
+                if (!text.isEmpty() && layout.gradeWords().stream().anyMatch(text::startsWith)) {
+                    for (int v = c + 1; v < cells.size(); v++) {
+                        if (!clean(cells.get(v)).isEmpty()) {
+                            return new Value(clean(cells.get(v)), v, clean(cells.get(c)));
+                        }
+                    }
+                    return new Value("", c, clean(cells.get(c)));
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Header header(int row, List<String> cells, LayoutDefinition layout, List<CellError> errors) {
         Map<Role, Span> spans = new EnumMap<>(Role.class);
         List<Integer> named = new ArrayList<>();
         for (int c = 0; c < cells.size(); c++) {
@@ -176,39 +256,22 @@ final class TableLayout {
             int last = i + 1 < named.size() ? named.get(i + 1) - 1 : TableFile.MAX_COLUMNS - 1;
             String label = clean(cells.get(c));
             String text = normalise(label);
-            Role role;
-            if (text.startsWith("一级指标")) {
-                role = Role.LEVEL1;
-                weightOf = Role.LEVEL1_WEIGHT;
-            } else if (text.startsWith("二级指标")) {
-                role = Role.LEVEL2;
-                weightOf = Role.LEVEL2_WEIGHT;
-            } else if (text.startsWith("三级指标")) {
-                role = Role.ITEM;
-                weightOf = Role.WEIGHT;
-            } else if (text.equals("分值")) {
-                role = weightOf;
-                weightOf = null;
-            } else if (text.contains("指标解释")) {
-                role = Role.DESCRIPTION;
-            } else if (text.contains("年度指标值") || text.contains("年度目标值") || text.equals("目标值")
-                    || text.equals("指标值")) {
-                role = Role.TARGET;
-            } else if (text.contains("指标性质") || text.contains("指标方向")) {
-                role = Role.DIRECTION;
-            } else if (text.contains("评定等级") || text.contains("完成等级")) {
-                role = Role.GRADE;
-            } else if (text.contains("实际完成") || text.equals("实际值")) {
-                role = Role.ACTUAL;
-            } else if (text.contains("依据")) {
-                role = Role.BASIS; // before 得分: “得分依据” is the basis, not the score
-            } else if (text.contains("得分") || text.equals("自评分")) {
-                role = Role.SCORE;
-            } else {
-                role = null; // a column the import does not read (序号, 备注 …)
-            }
+            Role role = layout.columns().stream().filter(column -> column.matches(text)).map(LayoutDefinition.Column::role)
+                    .findFirst().orElse(null); // null: a column the import does not read (序号, 备注 …)
             if (role == null) {
                 continue;
+            }
+            if (layout.weightAfterLevel()) {
+                if (role == Role.LEVEL1 || role == Role.LEVEL2 || role == Role.ITEM) {
+                    weightOf = role == Role.LEVEL1 ? Role.LEVEL1_WEIGHT : role == Role.LEVEL2 ? Role.LEVEL2_WEIGHT
+                            : Role.WEIGHT;
+                } else if (role == Role.WEIGHT) {
+                    role = weightOf;
+                    weightOf = null;
+                    if (role == null) {
+                        continue; // a second 分值 after one level: the layout reads one per level
+                    }
+                }
             }
             if (spans.containsKey(role)) {
                 errors.add(new CellError(row, column(c), label, "表头中“" + label + "”重复（已见于 "
@@ -217,18 +280,20 @@ final class TableLayout {
             }
             spans.put(role, new Span(c, last, label));
         }
-        for (Role role : REQUIRED) {
+        for (Role role : layout.required()) {
             if (!spans.containsKey(role)) {
-                errors.add(new CellError(row, null, chinese(role), "表头缺少“" + chinese(role) + "”列"));
+                errors.add(new CellError(row, null, chinese(role), "表头缺少“" + chinese(role) + "”列（样式「" + layout.id()
+                        + "」须有：" + String.join("、", layout.required().stream().map(TableLayout::chinese).toList()) + "）"));
             }
         }
         return new Header(row, spans);
     }
 
     /** The value of each role of the header in a row; a header whose required columns are missing reads nothing. */
-    private static Map<Role, Value> values(int row, Header header, List<String> cells, List<CellError> errors) {
+    private static Map<Role, Value> values(int row, Header header, LayoutDefinition layout, List<String> cells,
+            List<CellError> errors) {
         Map<Role, Value> values = new EnumMap<>(Role.class);
-        if (header == null || !header.spans().keySet().containsAll(REQUIRED)) {
+        if (header == null || !header.spans().keySet().containsAll(layout.required())) {
             return values;
         }
         for (Map.Entry<Role, Span> entry : header.spans().entrySet()) {
@@ -262,45 +327,32 @@ final class TableLayout {
         return null;
     }
 
-    /** A cell's text without surrounding blanks (including the no-break and ideographic spaces Excel users type). */
+    /** The non-blank cells of a row as “A：一级指标、B：分值 …”, to show what a header said. */
+    static String headersOf(List<String> cells) {
+        List<String> named = new ArrayList<>();
+        for (int c = 0; c < cells.size(); c++) {
+            if (!clean(cells.get(c)).isEmpty()) {
+                named.add(column(c) + "：" + clean(cells.get(c)).replace('\n', ' '));
+            }
+        }
+        return String.join("、", named);
+    }
+
+    /** A layout word as users read it (without the match markers). */
+    private static String word(String word) {
+        return word.startsWith("=") || word.startsWith("^") ? word.substring(1) : word;
+    }
+
     static String clean(String text) {
-        if (text == null) {
-            return "";
-        }
-        int start = 0;
-        int end = text.length();
-        while (start < end && blank(text.charAt(start))) {
-            start++;
-        }
-        while (end > start && blank(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(start, end);
+        return Cells.clean(text);
     }
 
-    private static boolean blank(char c) {
-        return Character.isWhitespace(c) || Character.isSpaceChar(c);
-    }
-
-    /**
-     * A text compared by its words only: NFKC (full-width letters, digits and brackets as ASCII), no blanks or line
-     * breaks, no quotation marks — a name typed in Excel matches the rubric's however it was spaced or quoted.
-     */
     static String normalise(String text) {
-        String nfkc = Normalizer.normalize(clean(text), Normalizer.Form.NFKC);
-        StringBuilder out = new StringBuilder(nfkc.length());
-        nfkc.codePoints().filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)
-                && "\"'“”‘’「」『』".indexOf(c) < 0).forEach(out::appendCodePoint);
-        return out.toString();
+        return Cells.normalise(text);
     }
 
-    /** The Excel column letter of a 0-based column: 0 → A, 25 → Z, 26 → AA. */
     static String column(int index) {
-        StringBuilder letters = new StringBuilder();
-        for (int n = index + 1; n > 0; n = (n - 1) / 26) {
-            letters.insert(0, (char) ('A' + (n - 1) % 26));
-        }
-        return letters.toString();
+        return Cells.column(index);
     }
 
     static String chinese(Role role) {
@@ -316,6 +368,10 @@ final class TableLayout {
             case BASIS -> "评分依据";
             case DIRECTION -> "指标性质";
             case GRADE -> "评定等级";
+            case ADJUSTED_TARGET -> "调整指标值";
+            case UNIT -> "度量单位";
+            case COEFFICIENT -> "得分系数";
+            case CORE -> "是否核心指标";
         };
     }
 }

@@ -1,6 +1,5 @@
 package cn.perfledger.app.imports.evaluation;
 
-import cn.perfledger.app.api.RequestTextGuard;
 import cn.perfledger.app.evaluation.SelfEvaluationEntries;
 import cn.perfledger.app.evaluation.SelfEvaluationEntries.IndicatorEntry;
 import cn.perfledger.app.imports.evaluation.TableLayout.ItemLine;
@@ -31,11 +30,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Maps the rows of a 自评表 onto the year's published rubric and turns each into the evaluation commands it stands for
@@ -55,7 +51,6 @@ import java.util.regex.Pattern;
  */
 final class TableMapping {
 
-    private static final Pattern NUMBER = Pattern.compile("([+-]?\\d+(?:\\.\\d+)?)\\s*分?");
     /** 加减分项: entered one by one (kind, points, 文号), never inferred from a printed net score. */
     private static final String BONUS_NOTE = "“%s”（第 %d 行）的得分 %s 只作为申报数字核对：加减分事项须逐项登记（类型、分值、文号），"
             + "见 POST …/evaluation/bonus-penalties";
@@ -69,19 +64,15 @@ final class TableMapping {
     private final LocalDate assessedOn;
     private final String evaluator;
 
-    private final Map<String, List<Leaf>> leavesByName = new LinkedHashMap<>();
-    private final Map<String, Leaf> leavesByCode = new LinkedHashMap<>();
-    private final Map<String, RubricNode> groupsByName = new LinkedHashMap<>();
+    private final RubricIndex index;
 
     private final List<TableRow> rows = new ArrayList<>();
     private final List<CellError> errors = new ArrayList<>();
+    private final CellReader cells = new CellReader(errors);
     private final List<String> notes = new ArrayList<>();
     private final Map<Integer, ItemLine> itemsByRow = new LinkedHashMap<>();
     private final Map<String, Integer> rowOfLeaf = new LinkedHashMap<>();
-
-    /** A rubric leaf with the names of the nodes above it, top first. */
-    private record Leaf(RubricNode node, List<String> ancestors) {
-    }
+    private final Set<Integer> budgetRows = new java.util.HashSet<>();
 
     /** The commands of the rows that could be mapped, the problems of those that could not, and notes. */
     record Mapping(List<TableRow> rows, List<CellError> errors, List<String> notes) {
@@ -101,9 +92,7 @@ final class TableMapping {
         this.definedOn = evaluation.fiscalYearId().year().firstDay();
         this.assessedOn = assessedOn;
         this.evaluator = evaluator;
-        for (RubricNode top : rubric.tree()) {
-            index(top, new ArrayList<>());
-        }
+        this.index = new RubricIndex(rubric);
     }
 
     /**
@@ -126,28 +115,22 @@ final class TableMapping {
         return of(table, rubric, evaluation, fileName, digest, assessedOn, evaluator, null);
     }
 
-    Mapping result() {
-        return new Mapping(List.copyOf(rows), List.copyOf(errors), List.copyOf(notes));
+    /** Where in the table a refusal of the aggregate points (see {@link RefusalLocator}). */
+    CellError locate(RowError refusal) {
+        return RefusalLocator.locate(refusal, itemsByRow.get(refusal.row()),
+                table.total() != null && table.total().row() == refusal.row() ? table.total() : null,
+                budgetRows.contains(refusal.row()));
     }
 
-    private void index(RubricNode node, List<String> ancestors) {
-        if (node.leaf()) {
-            Leaf leaf = new Leaf(node, List.copyOf(ancestors));
-            leavesByName.computeIfAbsent(TableLayout.normalise(node.name()), k -> new ArrayList<>()).add(leaf);
-            leavesByCode.put(node.code().value().toUpperCase(Locale.ROOT), leaf);
-            return;
-        }
-        groupsByName.putIfAbsent(TableLayout.normalise(node.name()), node);
-        ancestors.add(node.name());
-        node.children().forEach(child -> index(child, ancestors));
-        ancestors.remove(ancestors.size() - 1);
+    Mapping result() {
+        return new Mapping(List.copyOf(rows), List.copyOf(errors), List.copyOf(notes));
     }
 
     private void map() {
         errors.addAll(table.errors());
         for (ItemLine line : table.items()) {
             itemsByRow.put(line.row(), line);
-            Leaf leaf = find(line);
+            RubricIndex.Leaf leaf = find(line);
             if (leaf != null) {
                 map(line, leaf);
             }
@@ -155,11 +138,14 @@ final class TableMapping {
         if (table.total() != null) {
             total(table.total());
         }
+        if (table.budget() != null) {
+            budget(table.budget());
+        }
         Set<String> judgedMissing = new LinkedHashSet<>(SelfEvaluationEntries.judgedItems(rubric.tree()));
         judgedMissing.removeAll(rowOfLeaf.keySet());
         if (!judgedMissing.isEmpty() && !table.items().isEmpty()) {
             notes.add("评价体系 " + rubric.rubricVersionId() + " 中以下评价人评分项未出现在表中，未录入评分: "
-                    + String.join("、", judgedMissing.stream().map(code -> leavesByCode.get(code).node().name()).toList()));
+                    + String.join("、", judgedMissing.stream().map(code -> index.byCode(code).node().name()).toList()));
         }
         errors.sort(Comparator.comparing((CellError e) -> e.row() == null ? 0 : e.row())
                 .thenComparing(e -> e.column() == null ? "" : e.column(), Comparator.comparingInt(String::length)
@@ -167,64 +153,39 @@ final class TableMapping {
     }
 
     /** The rubric leaf a row names, by name (disambiguated by its 一级/二级) or by code; null after recording why not. */
-    private Leaf find(ItemLine line) {
+    private RubricIndex.Leaf find(ItemLine line) {
         Value item = line.value(Role.ITEM);
-        List<Leaf> candidates = leavesByName.getOrDefault(TableLayout.normalise(item.text()), List.of());
-        Leaf byCode = leavesByCode.get(item.text().toUpperCase(Locale.ROOT));
+        List<RubricIndex.Leaf> candidates = index.byName(item.text());
+        RubricIndex.Leaf byCode = index.byCode(item.text());
         if (candidates.isEmpty() && byCode != null) {
             candidates = List.of(byCode);
         }
         if (candidates.size() > 1) {
-            List<Leaf> inContext = candidates.stream().filter(leaf -> under(leaf, line.level1())
-                    && under(leaf, line.level2())).toList();
+            List<RubricIndex.Leaf> inContext = candidates.stream().filter(leaf -> leaf.under(line.level1())
+                    && leaf.under(line.level2())).toList();
             if (inContext.size() == 1) {
                 candidates = inContext;
             } else {
-                error(line.row(), item, "评价体系 " + rubric.rubricVersionId() + " 中有多个名为「" + item.text() + "」的三级指标（"
+                cells.error(line.row(), item, "评价体系 " + rubric.rubricVersionId() + " 中有多个名为「" + item.text() + "」的三级指标（"
                         + String.join("、", candidates.stream().map(l -> l.node().code().value()).toList())
                         + "），本行的一级/二级指标无法区分：请改写为评分项编码");
                 return null;
             }
         }
         if (candidates.isEmpty()) {
-            error(line.row(), item, unknownItem(line, item));
+            cells.error(line.row(), item, index.unknownItem(line, item));
             return null;
         }
-        Leaf leaf = candidates.get(0);
+        RubricIndex.Leaf leaf = candidates.get(0);
         Integer earlier = rowOfLeaf.putIfAbsent(leaf.node().code().value(), line.row());
         if (earlier != null) {
-            error(line.row(), item, "与第 " + earlier + " 行是同一评分项（" + leaf.node().code() + " " + leaf.node().name() + "）");
+            cells.error(line.row(), item, "与第 " + earlier + " 行是同一评分项（" + leaf.node().code() + " " + leaf.node().name() + "）");
             return null;
         }
         return leaf;
     }
 
-    private String unknownItem(ItemLine line, Value item) {
-        RubricNode group = groupsByName.get(TableLayout.normalise(item.text()));
-        if (group != null) {
-            return "「" + item.text() + "」在评价体系 " + rubric.rubricVersionId() + " 中是分组（" + group.code()
-                    + "），不是可评分的三级指标";
-        }
-        String rule = "评价体系 " + rubric.rubricVersionId() + " 中没有名为「" + item.text() + "」的三级指标";
-        for (int c = 0; c < line.cells().size(); c++) {
-            String text = line.cells().get(c);
-            if (c != item.column() && leavesByName.containsKey(TableLayout.normalise(text))) {
-                return rule + "；本行 " + TableLayout.column(c) + " 列的「" + TableLayout.clean(text)
-                        + "」才是三级指标：单元格可能错位（合并单元格被拆开？），请按表头对齐";
-            }
-        }
-        return rule + "（名称须与评价体系一致，或写评分项编码）";
-    }
-
-    private static boolean under(Leaf leaf, String groupName) {
-        if (groupName == null) {
-            return true;
-        }
-        String wanted = TableLayout.normalise(groupName);
-        return leaf.ancestors().stream().anyMatch(name -> TableLayout.normalise(name).equals(wanted));
-    }
-
-    private void map(ItemLine line, Leaf leaf) {
+    private void map(ItemLine line, RubricIndex.Leaf leaf) {
         RubricNode node = leaf.node();
         int row = line.row();
         int before = errors.size();
@@ -233,8 +194,8 @@ final class TableMapping {
         BigDecimal score = score(line, node, scoreCell);
         InputReference input = node.input();
         if (node.judged()) {
-            String basis = text(row, line.value(Role.BASIS));
-            if (basis != null && line.header().has(Role.TARGET)) {
+            String basis = cells.text(row, line.value(Role.BASIS));
+            if (line.header().has(Role.TARGET)) {
                 basis = withTargetAndActual(basis, line);
             }
             EnterJudgementScore judgement = SelfEvaluationEntries.judgement(evaluation, node.code(), score, basis,
@@ -242,29 +203,39 @@ final class TableMapping {
             add(before, new TableRow(row, null, null, judgement, null));
         } else if (input instanceof InputReference.IndicatorInput indicator) {
             if (!line.header().has(Role.TARGET)) {
-                error(row, line.value(Role.ITEM), "「" + node.name() + "」按绩效指标完成情况计分，须写在有“年度指标值”“实际完成值”列的表头之下"
+                cells.error(row, line.value(Role.ITEM), "「" + node.name() + "」按绩效指标完成情况计分，须写在有“年度指标值”“实际完成值”列的表头之下"
                         + "（本节表头为“" + line.header().label(Role.DESCRIPTION) + "”）");
                 return;
             }
-            Direction direction;
-            Grade grade;
-            try {
-                direction = Direction.fromText("direction", text(row, line.value(Role.DIRECTION)));
-                String target = text(row, line.value(Role.TARGET));
-                if (direction == null && defaultDirection != null && target != null
-                        && TargetExpression.statedDirection(target).isEmpty()) {
-                    direction = defaultDirection; // the uploader's direction for rows that state none
-                }
-                grade = Grade.fromText("grade", text(row, line.value(Role.GRADE)));
-            } catch (DomainException refused) {
-                error(row, line.value(refused.field().equals("grade") ? Role.GRADE : Role.DIRECTION), refused.rule());
+            IndicatorCells.Read read = IndicatorCells.read(line, cells);
+            if (read == null) {
                 return;
             }
+            Direction direction = read.direction();
+            Grade grade;
+            try {
+                if (direction == null && defaultDirection != null && read.target() != null
+                        && TargetExpression.statedDirection(read.target()).isEmpty()) {
+                    direction = defaultDirection; // the uploader's direction for rows that state none
+                }
+                grade = Grade.fromText("grade", cells.text(row, line.value(Role.GRADE)));
+                if (grade == null && !line.header().has(Role.GRADE) && read.actual() != null && read.target() != null
+                        && (direction == Direction.QUALITATIVE || TargetExpression.statedDirection(read.target())
+                                .filter(d -> d == Direction.QUALITATIVE).isPresent())) {
+                    grade = gradePrinted(read.actual());
+                }
+            } catch (DomainException refused) {
+                cells.error(row, line.value(Role.GRADE), refused.rule());
+                return;
+            }
+            if (read.note() != null) {
+                notes.add(read.note());
+            }
+            IndicatorCells.checkExtras(line, node.weight(), score, cells);
             IndicatorEntry entry = new IndicatorEntry(
                     indicator.indicatorId() != null ? indicator.indicatorId() : new IndicatorId(node.code().value()),
                     leaf.ancestors().subList(Math.max(0, leaf.ancestors().size() - 3), leaf.ancestors().size()),
-                    node.name(), node.weight(), text(row, line.value(Role.TARGET)), direction,
-                    text(row, line.value(Role.ACTUAL)), grade,
+                    node.name(), node.weight(), read.target(), direction, read.actual(), grade,
                     indicator.indicatorId() != null ? node.code() : indicator.taggedWith());
             DefineIndicator define = SelfEvaluationEntries.define(evaluation, entry, definedOn);
             RecordActual actual = SelfEvaluationEntries.actual(evaluation, entry, assessedOn);
@@ -288,27 +259,30 @@ final class TableMapping {
     }
 
     private void weight(ItemLine line, RubricNode node) {
+        if (!line.header().has(Role.WEIGHT)) {
+            return; // a layout that prints no 分值: the rubric's weight stands
+        }
         Value cell = line.value(Role.WEIGHT);
-        BigDecimal weight = number(line.row(), cell, "分值");
+        BigDecimal weight = cells.number(line.row(), cell, "分值");
         if (weight != null && weight.compareTo(node.weight()) != 0) {
-            error(line.row(), cell, "分值 " + cell.text() + " 与评价体系 " + rubric.rubricVersionId() + " 中该项（" + node.code()
+            cells.error(line.row(), cell, "分值 " + cell.text() + " 与评价体系 " + rubric.rubricVersionId() + " 中该项（" + node.code()
                     + "）的分值 " + node.weight().toPlainString() + " 不一致");
         } else if (weight == null && cell.blank()) {
-            error(line.row(), cell, "分值不能为空（评价体系中该项为 " + node.weight().toPlainString() + " 分）");
+            cells.error(line.row(), cell, "分值不能为空（评价体系中该项为 " + node.weight().toPlainString() + " 分）");
         }
     }
 
     /** The printed 得分 (null when blank, the aggregate decides whether that is allowed), within the item's 分值. */
     private BigDecimal score(ItemLine line, RubricNode node, Value cell) {
-        BigDecimal score = number(line.row(), cell, "得分");
+        BigDecimal score = cells.number(line.row(), cell, "得分");
         if (score == null) {
             return null;
         }
         boolean bonus = node.input() instanceof InputReference.BonusPenaltyInput;
         if (score.compareTo(node.weight()) > 0 || (bonus && score.negate().compareTo(node.weight()) > 0)) {
-            error(line.row(), cell, "得分 " + cell.text() + " 超过该项分值 " + node.weight().toPlainString());
+            cells.error(line.row(), cell, "得分 " + cell.text() + " 超过该项分值 " + node.weight().toPlainString());
         } else if (score.signum() < 0 && !bonus && !node.judged()) {
-            error(line.row(), cell, "得分不能为负数: " + cell.text());
+            cells.error(line.row(), cell, "得分不能为负数: " + cell.text());
         }
         return score;
     }
@@ -318,26 +292,86 @@ final class TableMapping {
             return null; // nothing printed, nothing to compare
         }
         return new RecordDeclaredFigure(evaluation, figurePrefix + line.row(), document,
-                truncate(node.name() + " 得分", 1000), text(line.row(), cell), "分", "SCORE[" + node.code() + "].ITEM",
+                truncate(node.name() + " 得分", 1000), cells.text(line.row(), cell), "分", "SCORE[" + node.code() + "].ITEM",
                 null, assessedOn);
     }
 
     private void total(TotalLine line) {
         Value weightCell = line.value(Role.LEVEL1_WEIGHT).blank() ? line.value(Role.WEIGHT) : line.value(Role.LEVEL1_WEIGHT);
-        BigDecimal weight = number(line.row(), weightCell, "分值");
+        BigDecimal weight = cells.number(line.row(), weightCell, "分值");
         if (weight != null && weight.compareTo(rubric.totalWeight()) != 0) {
-            error(line.row(), weightCell, "总分 " + weightCell.text() + " 与评价体系 " + rubric.rubricVersionId() + " 的总分值 "
+            cells.error(line.row(), weightCell, "总分 " + weightCell.text() + " 与评价体系 " + rubric.rubricVersionId() + " 的总分值 "
                     + rubric.totalWeight().toPlainString() + " 不一致");
         }
         Value scoreCell = line.value(Role.SCORE);
+        if (scoreCell.blank() && !line.header().has(Role.WEIGHT)) {
+            scoreCell = soleNumber(line, scoreCell); // a form without 分值 prints 总分 once, merged across the row
+        }
         int before = errors.size();
-        BigDecimal score = number(line.row(), scoreCell, "得分");
+        BigDecimal score = cells.number(line.row(), scoreCell, "得分");
+        grade(line, score);
         if (score == null) {
             return;
         }
         RecordDeclaredFigure figure = new RecordDeclaredFigure(evaluation, figurePrefix + line.row(), document,
-                "自评得分（总分）", text(line.row(), scoreCell), "分", "SCORE.TOTAL", null, assessedOn);
+                "自评得分（总分）", score.toPlainString(), "分", "SCORE.TOTAL", null, assessedOn);
         add(before, new TableRow(line.row(), null, null, null, figure));
+    }
+
+    /** The 预算资金 block's figures, its 得分 as the score of the rubric item the layout names for it. */
+    private void budget(BudgetBlock.Block block) {
+        LayoutDefinition.Budget definition = table.layout().budget();
+        RubricIndex.Leaf scoreLeaf = definition.scoreItems().stream()
+                .map(index::byName)
+                .filter(found -> found.size() == 1).map(found -> found.get(0)).findFirst().orElse(null);
+        int before = errors.size();
+        BudgetFigures figures = BudgetFigures.of(block, definition, evaluation, document, figurePrefix, assessedOn, cells,
+                scoreLeaf == null ? null : scoreLeaf.node());
+        if (errors.size() == before) {
+            rows.addAll(figures.rows());
+        }
+        notes.addAll(figures.notes());
+        figures.rows().forEach(row -> budgetRows.add(row.row()));
+    }
+
+    /** The one number a 总分 row prints (“100分”), when it prints exactly one; else the blank cell as it was. */
+    private static Value soleNumber(TotalLine line, Value blank) {
+        Value found = null;
+        for (int c = 1; c < line.cells().size(); c++) {
+            String text = TableLayout.clean(line.cells().get(c));
+            if (text.isEmpty()) {
+                continue;
+            }
+            if (found != null || !TableLayout.normalise(text).matches("\\d+(\\.\\d+)?分?")) {
+                return blank;
+            }
+            found = new Value(text, c, "总分");
+        }
+        return found != null ? found : blank;
+    }
+
+    /** The printed 自评等级 against the grade the rubric gives the printed 总分. */
+    private void grade(TotalLine line, BigDecimal total) {
+        if (line.grade() == null || line.grade().blank() || total == null) {
+            return;
+        }
+        String expected = rubric.grades().gradeOf(total);
+        if (!TableLayout.normalise(line.grade().text()).equals(TableLayout.normalise(expected))) {
+            notes.add("所印自评等级「" + line.grade().text() + "」与所印总分 " + total.toPlainString() + " 按评价体系等级划分应为「"
+                    + expected + "」不符");
+        }
+    }
+
+    /**
+     * The grade a form without an 评定等级 column prints as the actual of a 定性 indicator (达成预期指标 → 达成), or null
+     * when the actual is not one of the grades (the aggregate then asks for it).
+     */
+    private static Grade gradePrinted(String actual) {
+        try {
+            return Grade.fromText("grade", actual);
+        } catch (DomainException notAGrade) {
+            return null;
+        }
     }
 
     /** A judged item under a 年度指标值 header keeps what the row says of its target and actual, in its basis. */
@@ -351,85 +385,11 @@ final class TableMapping {
         if (!actual.blank()) {
             parts.add(actual.label() + "：" + actual.text());
         }
+        if (basis == null) {
+            // a form without a 评分依据 column: what the row states of its target and actual is the basis
+            return parts.isEmpty() ? null : String.join("；", parts);
+        }
         return parts.isEmpty() ? basis : basis + "\n（" + String.join("；", parts) + "）";
-    }
-
-    /** A number as printed (full-width digits allowed, a trailing 分 allowed); null when blank or after an error. */
-    private BigDecimal number(int row, Value cell, String what) {
-        if (cell.blank()) {
-            return null;
-        }
-        Matcher matcher = NUMBER.matcher(TableLayout.normalise(cell.text()).replace('−', '-'));
-        if (!matcher.matches()) {
-            error(row, cell, what + "应为数字（如 2.94）: " + cell.text());
-            return null;
-        }
-        return new BigDecimal(matcher.group(1));
-    }
-
-    /**
-     * A cell's text for a command, held to the API's text guard (length, control characters, no leading = @ or sign
-     * that a spreadsheet would run as a formula); null when blank.
-     */
-    private String text(int row, Value cell) {
-        if (cell.blank()) {
-            return null;
-        }
-        try {
-            RequestTextGuard.check(cell.text(), cell.label(), 0);
-        } catch (DomainException refused) {
-            error(row, cell, refused.rule());
-        }
-        return cell.text();
-    }
-
-    private void error(int row, Value cell, String rule) {
-        errors.add(new CellError(row, cell.column() < 0 ? null : TableLayout.column(cell.column()), cell.label(), rule));
-    }
-
-    /**
-     * Where in the table a refusal of the aggregate points: the cell of the row that holds the refused field
-     * ({@code indicator.targetExpression} → 年度指标值, {@code judgement.basis} → 评分依据 …); a field of the request
-     * rather than of the file (the evaluator, the reference date) is named as such.
-     */
-    CellError locate(RowError refusal) {
-        String rule = refusal.rule();
-        ItemLine item = itemsByRow.get(refusal.row());
-        TotalLine total = table.total() != null && table.total().row() == refusal.row() ? table.total() : null;
-        String field = refusal.field();
-        String part = field.contains(".") ? field.substring(0, field.indexOf('.')) : field;
-        String name = field.substring(field.indexOf('.') + 1);
-        if (name.equals("evaluator")) {
-            return new CellError(refusal.row(), null, "evaluator", "评分人（参数 evaluator）: " + rule);
-        }
-        if (name.equals("effectiveDate")) {
-            return new CellError(refusal.row(), null, "referenceDate", "业务日期（参数 referenceDate）: " + rule);
-        }
-        Role role = switch (part) {
-            case "indicator" -> switch (name) {
-                case "targetExpression", "direction" -> Role.TARGET;
-                case "weight" -> Role.WEIGHT;
-                default -> Role.ITEM;
-            };
-            case "actual" -> name.equals("actual") ? Role.ACTUAL : name.equals("grade") ? Role.GRADE : Role.ITEM;
-            case "judgement" -> switch (name) {
-                case "score" -> Role.SCORE;
-                case "basis" -> Role.BASIS;
-                default -> Role.ITEM;
-            };
-            case "declaredFigure" -> Role.SCORE;
-            default -> Role.ITEM;
-        };
-        if (role == Role.TARGET) {
-            rule = rule + "（年度指标值须可度量：一个数值及其单位与比较方式，如“≥95%”“≤5%”“9月底前”；未写比较方式的请在“指标性质”列"
-                    + "写明 正向/反向/等于；文字目标请写“定性”）";
-        }
-        Value cell = item != null ? item.value(role) : total != null ? total.value(Role.SCORE) : null;
-        if (cell == null) {
-            return new CellError(refusal.row() == 0 ? null : refusal.row(), null, field, rule);
-        }
-        return new CellError(refusal.row(), cell.column() < 0 ? null : TableLayout.column(cell.column()), cell.label(),
-                rule);
     }
 
     private static String truncate(String text, int max) {

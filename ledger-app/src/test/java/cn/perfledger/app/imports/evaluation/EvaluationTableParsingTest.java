@@ -114,7 +114,7 @@ class EvaluationTableParsingTest {
     @Test
     void aHeaderWithoutItsRequiredColumns_isNamed() {
         Table table = parse("一级指标\t分值\t三级指标\t分值\t得分\n指标甲\t1\t1\n");
-        assertThat(table.errors()).extracting(CellError::rule).containsExactly("表头缺少“评分依据”列");
+        assertThat(table.errors()).extracting(CellError::rule).singleElement().asString().startsWith("表头缺少“评分依据”列");
         assertThatThrownBy(() -> parse("单位名称\t某局\n"))
                 .isInstanceOf(TableRejectedException.class)
                 .satisfies(e -> assertThat(((TableRejectedException) e).errors().get(0).rule()).contains("表头"));
