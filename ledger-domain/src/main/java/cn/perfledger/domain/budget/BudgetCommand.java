@@ -80,6 +80,14 @@ public sealed interface BudgetCommand {
             CarryOverKind kind) implements BudgetCommand {
     }
 
+    /**
+     * 其他资金收入: money a line funded from other sources (资金来源 其他 or 财政专户 — 事业收入, 经营收入, 捐赠, 利息…) received
+     * beyond its budget. It may be spent on that line; it is not budget, so the line's 全年预算数 stays as approved.
+     */
+    record ReceiveOtherFunds(@TargetAggregateIdentifier FiscalYearId fiscalYearId, BudgetLineId lineId, Money amount,
+            String documentNo, String reason, LocalDate effectiveDate) implements BudgetCommand {
+    }
+
     record WithdrawAppropriation(@TargetAggregateIdentifier FiscalYearId fiscalYearId, BudgetLineId lineId,
             Money amount, String documentNo, String reason, LocalDate effectiveDate, String postCloseReason)
             implements BudgetCommand {
@@ -153,6 +161,11 @@ public sealed interface BudgetCommand {
 
     record RecordFixedAssets(@TargetAggregateIdentifier FiscalYearId fiscalYearId, Money originalValue,
             Money inUseValue, LocalDate effectiveDate) implements BudgetCommand {
+    }
+
+    /** 财政供养人员: 编制数 (authorized positions) and 实有人数 (actual headcount) as the 编制 document states them. */
+    record RecordStaffing(@TargetAggregateIdentifier FiscalYearId fiscalYearId, Integer authorizedPositions,
+            Integer actualHeadcount, String documentNo, LocalDate effectiveDate) implements BudgetCommand {
     }
 
     /**

@@ -105,6 +105,11 @@ public class BudgetLedger {
     }
 
     @CommandHandler
+    public void handle(BudgetCommand.ReceiveOtherFunds command) {
+        apply(lineBook.decide(command, year));
+    }
+
+    @CommandHandler
     public void handle(BudgetCommand.WithdrawAppropriation command) {
         apply(lineBook.decide(command, year));
     }
@@ -159,6 +164,11 @@ public class BudgetLedger {
 
     @CommandHandler
     public void handle(BudgetCommand.RecordFixedAssets command) {
+        apply(NoticesAndAssets.decide(command, year));
+    }
+
+    @CommandHandler
+    public void handle(BudgetCommand.RecordStaffing command) {
         apply(NoticesAndAssets.decide(command, year));
     }
 
@@ -221,6 +231,11 @@ public class BudgetLedger {
     }
 
     @EventSourcingHandler
+    private void on(BudgetEvent.OtherFundsReceived event) {
+        lineBook.on(event);
+    }
+
+    @EventSourcingHandler
     private void on(BudgetEvent.AppropriationWithdrawn event) {
         lineBook.on(event);
     }
@@ -257,7 +272,8 @@ public class BudgetLedger {
         fileImport.on(event);
     }
 
-    // ProcurementExecuted, ExecutionNoticeRecorded and FixedAssetsRecorded change no rule's state: no handler.
+    // ProcurementExecuted, ExecutionNoticeRecorded, FixedAssetsRecorded and StaffingRecorded change no rule's state:
+    // no handler.
 
     @EventSourcingHandler
     private void on(BudgetEvent.FiscalYearClosed event) {
