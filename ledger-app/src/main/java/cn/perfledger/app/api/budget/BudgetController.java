@@ -15,9 +15,11 @@ import cn.perfledger.app.api.budget.BudgetRequests.FilingRequest;
 import cn.perfledger.app.api.budget.BudgetRequests.FixedAssetsRequest;
 import cn.perfledger.app.api.budget.BudgetRequests.InitialBudgetRequest;
 import cn.perfledger.app.api.budget.BudgetRequests.OpenYearRequest;
+import cn.perfledger.app.api.budget.BudgetRequests.OtherFundsRequest;
 import cn.perfledger.app.api.budget.BudgetRequests.ProcurementExecutionRequest;
 import cn.perfledger.app.api.budget.BudgetRequests.ProcurementRequest;
 import cn.perfledger.app.api.budget.BudgetRequests.ReversalRequest;
+import cn.perfledger.app.api.budget.BudgetRequests.StaffingRequest;
 import cn.perfledger.app.api.budget.BudgetRequests.TransferRequest;
 import cn.perfledger.app.api.budget.BudgetRequests.WithdrawalRequest;
 import cn.perfledger.app.readmodel.DepartmentRegister;
@@ -134,6 +136,17 @@ public class BudgetController {
         return send(id, new BudgetCommand.RecordCarryIn(id, r.lineId(), r.amount(), r.kind()));
     }
 
+    @PostMapping("/{year}/other-funds")
+    @Operation(summary = "其他资金收入（ReceiveOtherFunds）", description = "只能记入资金来源为“其他”或“财政专户”的预算行；"
+            + "收到的资金可在该行支出，不计入全年预算数，因此执行数可以超过全年预算数（执行率超过 100%）。"
+            + "财政拨款的增加须以预算追加登记。")
+    public ResponseEntity<CommandResult> otherFunds(@PathVariable String dept, @PathVariable int year,
+            @Valid @RequestBody OtherFundsRequest r) {
+        FiscalYearId id = FiscalYearId.of(dept, year);
+        return send(id, new BudgetCommand.ReceiveOtherFunds(id, r.lineId(), r.amount(), r.documentNo(), r.reason(),
+                r.effectiveDate()));
+    }
+
     @PostMapping("/{year}/withdrawals")
     @Operation(summary = "指标收回（WithdrawAppropriation）")
     public ResponseEntity<CommandResult> withdraw(@PathVariable String dept, @PathVariable int year,
@@ -225,6 +238,15 @@ public class BudgetController {
         FiscalYearId id = FiscalYearId.of(dept, year);
         return send(id, new BudgetCommand.RecordFixedAssets(id, r.originalValue(), r.inUseValue(),
                 r.effectiveDate()));
+    }
+
+    @PostMapping("/{year}/staffing")
+    @Operation(summary = "财政供养人员（RecordStaffing）", description = "编制数与实有人数；以最后登记的为准。")
+    public ResponseEntity<CommandResult> staffing(@PathVariable String dept, @PathVariable int year,
+            @Valid @RequestBody StaffingRequest r) {
+        FiscalYearId id = FiscalYearId.of(dept, year);
+        return send(id, new BudgetCommand.RecordStaffing(id, r.authorizedPositions(), r.actualHeadcount(),
+                r.documentNo(), r.effectiveDate()));
     }
 
     @PostMapping("/{year}/close")
