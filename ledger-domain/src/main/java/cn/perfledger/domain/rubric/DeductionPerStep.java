@@ -39,11 +39,11 @@ public record DeductionPerStep(BigDecimal limit, Side side, BigDecimal step, Big
     /** How a part of a step counts. */
     public enum PartialStep {
         /** Pro rata: 1.5 percentage points over at 0.5 per point deduct 0.75. */
-        PROPORTIONAL("按比例计算不足一个步长的部分"),
+        PROPORTIONAL("不足一档的部分按比例扣分"),
         /** A step once started counts whole (不足一个步长按一个步长计): 1.5 points over deduct 1.0. */
-        STARTED("不足一个步长按一个步长扣分"),
+        STARTED("不足一档按一档扣分"),
         /** Only completed steps count (不足一个步长不扣分): 1.5 points over deduct 0.5. */
-        COMPLETED("不足一个步长不扣分");
+        COMPLETED("不足一档不扣分");
 
         private final String label;
 

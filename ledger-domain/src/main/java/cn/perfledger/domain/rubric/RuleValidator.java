@@ -137,15 +137,15 @@ final class RuleValidator {
         if (rule.side() == null) {
             throw new DomainException(path + ".side", "扣分方向不能为空，可选: ABOVE（每超过限值）, BELOW（每低于限值）");
         }
-        RubricValidator.requirePositive(path + ".step", rule.step(), "步长（例如 0.01 表示一个百分点）");
-        BigDecimal points = RubricValidator.requirePositive(path + ".pointsPerStep", rule.pointsPerStep(), "每步扣分");
+        RubricValidator.requirePositive(path + ".step", rule.step(), "每档的幅度（例如 0.01 表示一个百分点）");
+        BigDecimal points = RubricValidator.requirePositive(path + ".pointsPerStep", rule.pointsPerStep(), "每档扣分");
         if (points.compareTo(weight) > 0) {
-            throw new DomainException(path + ".pointsPerStep", "每步扣分 " + points.toPlainString() + " 超过本指标分值 "
+            throw new DomainException(path + ".pointsPerStep", "每档扣分 " + points.toPlainString() + " 超过本指标分值 "
                     + weight.toPlainString());
         }
         if (rule.partialStep() == null) {
-            throw new DomainException(path + ".partialStep", "须写明不足一个步长的部分如何扣分（评分标准的“每超过/每低于”"
-                    + "对此有不同读法）: PROPORTIONAL（按比例）, STARTED（不足一个步长按一个步长计）, COMPLETED（不足一个步长不扣）");
+            throw new DomainException(path + ".partialStep", "须写明不足一档的部分如何扣分（评分标准的“每超过/每低于”对此有不同读法）: "
+                    + "PROPORTIONAL（按比例扣分）, STARTED（不足一档按一档扣分）, COMPLETED（不足一档不扣分）");
         }
     }
 

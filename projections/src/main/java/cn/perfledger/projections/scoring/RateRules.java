@@ -22,6 +22,7 @@ import cn.perfledger.projections.evaluation.Flag;
 import cn.perfledger.projections.evaluation.FlagKind;
 import cn.perfledger.projections.evaluation.IndicatorState;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,10 +69,11 @@ final class RateRules {
     private LeafScore deductionPerStep(RubricNode leaf, DeductionPerStep rule, RateInput rate) {
         BigDecimal steps = rule.steps(rate.value());
         List<ScoredInput> inputs = new ArrayList<>(rate.inputs());
-        inputs.add(ScoredInput.of(InputKind.COMPUTED, "STEPS", "扣分步数", steps,
-                Display.number(steps) + " 步（" + rule.side().label() + " " + Display.exactPercent(rule.limit())
-                        + " 的部分 " + Display.exactPercent(rule.excess(rate.value())) + "，每步 "
-                        + Display.exactPercent(rule.step()) + "，" + rule.partialStep().label() + "）",
+        inputs.add(ScoredInput.of(InputKind.COMPUTED, "STEPS", "扣分档数", steps,
+                Display.number(steps.setScale(2, RoundingMode.HALF_UP)) + " 档（" + rule.side().label() + " " + Display.exactPercent(rule.limit())
+                        + " 的部分 " + Display.number(rule.excess(rate.value()).movePointRight(2).setScale(2, RoundingMode.HALF_UP))
+                        + " 个百分点，每档 "
+                        + Display.number(rule.step().movePointRight(2)) + " 个百分点，" + rule.partialStep().label() + "）",
                 List.of(Figure.points("扣分", rule.pointsPerStep().multiply(steps))), null));
         return LeafScore.of(rule.score(leaf.weight(), rate.value()), inputs, rate.flags());
     }

@@ -84,9 +84,9 @@ public record RuleSummary(String kind, String label, String description) {
         } else if (rule instanceof CompletionRatio) {
             return "完成比率：得分 = 分值 " + w + " × 完成比率（正向：完成值 ÷ 指标值；反向：指标值 ÷ 完成值；不超过 100%）";
         } else if (rule instanceof DeductionPerStep d) {
-            return "扣分：每" + d.side().label() + " " + Display.exactPercent(d.limit()) + " "
-                    + Display.exactPercent(d.step()) + " 扣 " + Display.number(d.pointsPerStep()) + " 分（"
-                    + d.partialStep().label() + "），扣完为止（满分 " + w + "）";
+            return "扣分：" + d.side().label() + " " + Display.exactPercent(d.limit()) + " 的部分每 "
+                    + Display.number(d.step().movePointRight(2)) + " 个百分点扣 " + Display.number(d.pointsPerStep())
+                    + " 分（" + d.partialStep().label() + "），扣完为止（满分 " + w + "）";
         } else if (rule instanceof GradeCoefficientTable t) {
             return "得分系数：得分 = 分值 " + w + " × 达到等级的得分系数；" + t.levels().stream()
                     .map(RuleSummary::level).collect(Collectors.joining("；"))
