@@ -89,7 +89,7 @@ class OtherFundsAndStaffingTest {
     void spending_oneFenBeyondTheBudgetAndTheOtherFunds_isRefused() {
         refused(fixture.given(withOtherLine(received("85400.00")))
                 .when(new RecordExpenditure(YEAR_ID, entry("V-9", OTHER, "383100.01", date(11, 30)), null, null)),
-                "amount", "超出预算行 L-OTHER 的可用预算", "383,100.00");
+                "amount", "超出预算行 L-OTHER 的可用预算", "可用预算 383100.00 元");
     }
 
     @Test
