@@ -1,7 +1,6 @@
 package cn.perfledger.app.rubrics;
 
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -19,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /**
  * A rubric file written the way provinces write their rules ({@code rubrics-provincial/provincial-example-2024.json}:
@@ -44,29 +44,29 @@ class ProvincialRubricFileTest implements H2FileContext {
     void theProvincialRubricFile_scoresAYearRecordedThroughTheApi_asWorkedOutByHand() throws Exception {
         String dept = "PV-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         String base = "/api/v1/departments/" + dept + "/years/";
-        post("/api/v1/departments", """
+        created("/api/v1/departments", """
                 {"departmentId":"%s","name":"示例省某厅","jurisdiction":"示例省",
                  "units":[{"code":"BJ","name":"本级","headOffice":true}],"effectiveDate":"2023-01-01"}""".formatted(dept));
         String version = "pv-" + dept.substring(3).toLowerCase() + "@1";
-        post("/api/v1/rubrics", rubricFile().replace("__DEPARTMENT__", dept)
+        created("/api/v1/rubrics", rubricFile().replace("__DEPARTMENT__", dept)
                 .replace("provincial-example-2024@1", version));
         TestRubrics.ensurePublished(mvc);
 
         // 2023, opened under another rubric: only its 接待费 matters here
-        post(base, "{\"year\":2023,\"rubricVersion\":\"" + TestRubrics.GZ_2021 + "\"}");
+        created(base.substring(0, base.length() - 1), "{\"year\":2023,\"rubricVersion\":\"" + TestRubrics.GZ_2021 + "\"}");
         line(base + 2023, "F3", "GENERAL_PUBLIC_BUDGET", "PROJECT", "P-3", "30217", "2023-01-01", "50000.00");
         spend(base + 2023, "V23-1", "F3", "48000.00", "2023-06-01");
 
-        post(base, "{\"year\":2024,\"rubricVersion\":\"" + version + "\"}");
+        created(base.substring(0, base.length() - 1), "{\"year\":2024,\"rubricVersion\":\"" + version + "\"}");
         String y = base + 2024;
         line(y, "F1", "GENERAL_PUBLIC_BUDGET", "BASIC_OPERATING", null, "30201", "2024-01-01", "1900000.00");
         line(y, "F2", "GENERAL_PUBLIC_BUDGET", "PROJECT", "P-2", "30227", "2024-01-01", "950000.00");
         line(y, "F3", "GENERAL_PUBLIC_BUDGET", "PROJECT", "P-3", "30217", "2024-01-01", "50000.00");
         line(y, "O1", "OTHER", "PROJECT", "P-9", "30227", "2024-01-01", "297700.00");
-        post(y + "/adjustments/increase", """
+        created(y + "/adjustments/increase", """
                 {"lineId":"F1","amount":"100000.00","documentNo":"示财预〔2024〕12号","reason":"增加运行经费",
                  "effectiveDate":"2024-04-01"}""");
-        post(y + "/other-funds", """
+        created(y + "/other-funds", """
                 {"lineId":"O1","amount":"185400.00","documentNo":"收入-2024-07","reason":"事业收入超出预算",
                  "effectiveDate":"2024-07-01"}""");
         spend(y, "V-1", "F1", "1900000.00", "2024-11-30");
@@ -74,16 +74,16 @@ class ProvincialRubricFileTest implements H2FileContext {
         spend(y, "V-3", "F3", "50000.00", "2024-11-30");
         spend(y, "V-4", "O1", "483100.00", "2024-12-20");
         // beyond the budget and the other funds received: still refused, nothing recorded
-        mvc.perform(post(y + "/expenditures").contentType(MediaType.APPLICATION_JSON).content("""
+        mvc.perform(MockMvcRequestBuilders.post(y + "/expenditures").contentType(MediaType.APPLICATION_JSON).content("""
                 {"voucherNo":"V-5","lineId":"O1","amount":"0.01","effectiveDate":"2024-12-21"}"""))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("amount"));
         // a 财政拨款 line gets more only by an increase
-        mvc.perform(post(y + "/other-funds").contentType(MediaType.APPLICATION_JSON).content("""
+        mvc.perform(MockMvcRequestBuilders.post(y + "/other-funds").contentType(MediaType.APPLICATION_JSON).content("""
                 {"lineId":"F2","amount":"10.00","reason":"超收","effectiveDate":"2024-07-01"}"""))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("lineId"));
-        post(y + "/staffing", "{\"authorizedPositions\":50,\"actualHeadcount\":52,\"effectiveDate\":\"2024-12-31\"}");
-        post(y + "/evaluation", "");
-        post(y + "/evaluation/indicators", """
+        created(y + "/staffing", "{\"authorizedPositions\":50,\"actualHeadcount\":52,\"effectiveDate\":\"2024-12-31\"}");
+        created(y + "/evaluation", "");
+        created(y + "/evaluation/indicators", """
                 {"indicatorId":"I-EXEC","path":["产出指标","质量指标"],"name":"预算完成率","weight":0,
                  "targetExpression":"≥100%","rubricItemCode":"M.EXEC","effectiveDate":"2024-01-05"}""");
 
@@ -110,12 +110,17 @@ class ProvincialRubricFileTest implements H2FileContext {
                 .andExpect(item("C.3PUB", "1.00"))
                 // ratio 96.67% → 基本达成 → the rubric's 0.85 × 3 = 2.55
                 .andExpect(item("C.EXEC.GRADE", "2.55"))
-                .andExpect(jsonPath("$.result.total").value(14.88));
+                .andExpect(jsonPath("$.result.total").value(14.88))
+                .andExpect(jsonPath("$.result.flags[*].kind").value(Matchers.not(Matchers.hasItem(
+                        "RUBRIC_OF_OTHER_PLACE_OR_YEAR"))));
 
         // the 2023 table is headed by the department and 2023, and warns that its rubric is of 2021
         mvc.perform(get(base + "2023/evaluation")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.result.fiscalYear").value(2023))
-                .andExpect(jsonPath("$.result.flags[*].kind").value(Matchers.hasItem("RUBRIC_OF_OTHER_PLACE_OR_YEAR")));
+                .andExpect(jsonPath("$.result.departmentName").value("示例省某厅"))
+                .andExpect(jsonPath("$.result.flags[?(@.kind == 'RUBRIC_OF_OTHER_PLACE_OR_YEAR')].detail").value(
+                        Matchers.contains(Matchers.allOf(Matchers.containsString("适用地区为广州市，本部门属示例省"),
+                                Matchers.containsString("适用年度为 2021 年，本年度为 2023 年")))));
     }
 
     private static org.springframework.test.web.servlet.ResultMatcher item(String code, String score) {
@@ -126,24 +131,30 @@ class ProvincialRubricFileTest implements H2FileContext {
     private void line(String year, String id, String source, String kind, String project, String economic,
             String date, String initial) throws Exception {
         String projectFields = project == null ? "" : ",\"projectCode\":\"" + project + "\",\"projectName\":\"项目" + project + "\"";
-        post(year + "/budget-lines", ("{\"lineId\":\"%s\",\"unit\":\"BJ\",\"fundingSource\":\"%s\",\"kind\":\"%s\"%s,"
+        created(year + "/budget-lines", ("{\"lineId\":\"%s\",\"unit\":\"BJ\",\"fundingSource\":\"%s\",\"kind\":\"%s\"%s,"
                 + "\"functionalCode\":\"2010101\",\"economicCode\":\"%s\",\"effectiveDate\":\"%s\"}")
                 .formatted(id, source, kind, projectFields, economic, date));
-        post(year + "/initial-budgets", "{\"lineId\":\"%s\",\"amount\":\"%s\",\"documentNo\":\"批-%s\",\"effectiveDate\":\"%s\"}"
+        created(year + "/initial-budgets", "{\"lineId\":\"%s\",\"amount\":\"%s\",\"documentNo\":\"批-%s\",\"effectiveDate\":\"%s\"}"
                 .formatted(id, initial, id, date));
     }
 
     private void spend(String year, String voucher, String line, String amount, String date) throws Exception {
-        post(year + "/expenditures", "{\"voucherNo\":\"%s\",\"lineId\":\"%s\",\"amount\":\"%s\",\"effectiveDate\":\"%s\"}"
+        created(year + "/expenditures", "{\"voucherNo\":\"%s\",\"lineId\":\"%s\",\"amount\":\"%s\",\"effectiveDate\":\"%s\"}"
                 .formatted(voucher, line, amount, date));
     }
 
-    private ResultActions post(String path, String body) throws Exception {
+    private ResultActions created(String path, String body) throws Exception {
         var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path);
         if (!body.isEmpty()) {
             request.contentType(MediaType.APPLICATION_JSON).content(body);
         }
-        return mvc.perform(request).andExpect(status().isCreated());
+        ResultActions result = mvc.perform(request);
+        int answered = result.andReturn().getResponse().getStatus();
+        if (answered != 201) {
+            throw new AssertionError(path + " answered " + answered + ": "
+                    + result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        }
+        return result;
     }
 
     private static String rubricFile() throws IOException {

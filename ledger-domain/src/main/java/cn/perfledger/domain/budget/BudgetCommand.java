@@ -23,8 +23,23 @@ public sealed interface BudgetCommand {
     FiscalYearId fiscalYearId();
 
     /** Opens the year: units come from the department's register, the rubric names how it will be scored. */
+    /**
+     * Opens the year. {@code rubricFit} says where the rubric version comes from and where the department is (null
+     * when the caller does not know): a rubric of another place or year may be used, and is then recorded with a
+     * warning ({@code RubricOfOtherPlaceOrYearNoted}).
+     */
     record OpenFiscalYear(@TargetAggregateIdentifier FiscalYearId fiscalYearId, String departmentName,
-            List<UnitRef> units, RubricVersionId rubricVersion) implements BudgetCommand {
+            List<UnitRef> units, RubricVersionId rubricVersion, RubricFit rubricFit) implements BudgetCommand {
+
+        public OpenFiscalYear(FiscalYearId fiscalYearId, String departmentName, List<UnitRef> units,
+                RubricVersionId rubricVersion) {
+            this(fiscalYearId, departmentName, units, rubricVersion, null);
+        }
+    }
+
+    /** The rubric version's place (辖区) and template year, and the department's place, as the directory has them. */
+    record RubricFit(String rubricName, String rubricJurisdiction, int rubricTemplateYear,
+            String departmentJurisdiction) {
     }
 
     record OpenBudgetLine(@TargetAggregateIdentifier FiscalYearId fiscalYearId, BudgetLineId lineId,

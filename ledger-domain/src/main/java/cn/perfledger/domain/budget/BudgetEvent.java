@@ -41,6 +41,15 @@ public sealed interface BudgetEvent extends LedgerEvent {
             List<UnitRef> units, RubricVersionId rubricVersion, LocalDate effectiveDate) implements BudgetEvent {
     }
 
+    /**
+     * The year was opened with a rubric version of another place (its 辖区 differs from the department's) or of another
+     * year (its template year differs): allowed, and recorded so that the 自评表 carries the warning.
+     */
+    @Revision("1")
+    record RubricOfOtherPlaceOrYearNoted(FiscalYearId fiscalYearId, RubricVersionId rubricVersion, String warning,
+            LocalDate effectiveDate) implements BudgetEvent {
+    }
+
     @Revision("1")
     record BudgetLineOpened(FiscalYearId fiscalYearId, BudgetLineId lineId, BudgetLineSpec spec,
             LocalDate effectiveDate) implements BudgetEvent {

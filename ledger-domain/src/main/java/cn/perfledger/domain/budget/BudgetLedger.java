@@ -67,6 +67,7 @@ public class BudgetLedger {
     @CommandHandler
     public BudgetLedger(OpenFiscalYear command) {
         apply(LedgerYear.open(command));
+        LedgerYear.rubricOfOtherPlaceOrYear(command).ifPresent(AggregateLifecycle::apply);
     }
 
     // ---- the line book ----
@@ -272,8 +273,8 @@ public class BudgetLedger {
         fileImport.on(event);
     }
 
-    // ProcurementExecuted, ExecutionNoticeRecorded, FixedAssetsRecorded and StaffingRecorded change no rule's state:
-    // no handler.
+    // ProcurementExecuted, ExecutionNoticeRecorded, FixedAssetsRecorded, StaffingRecorded and
+    // RubricOfOtherPlaceOrYearNoted change no rule's state: no handler.
 
     @EventSourcingHandler
     private void on(BudgetEvent.FiscalYearClosed event) {

@@ -20,6 +20,7 @@ import cn.perfledger.domain.budget.BudgetEvent.ProcurementContractFiled;
 import cn.perfledger.domain.budget.BudgetEvent.ProcurementContractSigned;
 import cn.perfledger.domain.budget.BudgetEvent.ProcurementExecuted;
 import cn.perfledger.domain.budget.BudgetEvent.ProcurementPlanned;
+import cn.perfledger.domain.budget.BudgetEvent.RubricOfOtherPlaceOrYearNoted;
 import cn.perfledger.domain.budget.BudgetEvent.StaffingRecorded;
 import cn.perfledger.domain.budget.FundingSource;
 import cn.perfledger.domain.common.BudgetLineId;
@@ -48,6 +49,7 @@ public final class LedgerFold implements Consumer<RecordedEvent> {
     private final List<ExecutionNoticeRecorded> pendingNotices = new ArrayList<>();
     private FixedAssetsRecorded fixedAssets;
     private StaffingRecorded staffing;
+    private RubricOfOtherPlaceOrYearNoted rubricWarning;
     private FiscalYearClosed closed;
     private long lastGlobalSequence = -1;
     private int eventCount;
@@ -103,6 +105,8 @@ public final class LedgerFold implements Consumer<RecordedEvent> {
             pendingNotices.add(e);
         } else if (payload instanceof FixedAssetsRecorded e) {
             fixedAssets = e;
+        } else if (payload instanceof RubricOfOtherPlaceOrYearNoted e) {
+            rubricWarning = e;
         } else if (payload instanceof StaffingRecorded e) {
             staffing = e;
         } else if (payload instanceof FiscalYearClosed e) {
@@ -188,6 +192,11 @@ public final class LedgerFold implements Consumer<RecordedEvent> {
     /** The latest 编制数 and 实有人数 recorded, or null. */
     public StaffingRecorded staffing() {
         return staffing;
+    }
+
+    /** The warning recorded when the year was opened with a rubric of another place or year, or null. */
+    public RubricOfOtherPlaceOrYearNoted rubricWarning() {
+        return rubricWarning;
     }
 
     public FiscalYearClosed closed() {

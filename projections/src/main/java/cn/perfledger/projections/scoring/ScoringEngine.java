@@ -1,6 +1,7 @@
 package cn.perfledger.projections.scoring;
 
 import cn.perfledger.domain.budget.BudgetEvent.FiscalYearOpened;
+import cn.perfledger.domain.budget.BudgetEvent.RubricOfOtherPlaceOrYearNoted;
 import cn.perfledger.domain.rubric.CompletionRatio;
 import cn.perfledger.domain.rubric.GradeCoefficientTable;
 import cn.perfledger.domain.rubric.GradeScale;
@@ -95,7 +96,10 @@ public final class ScoringEngine {
                     + "，本表按 " + rubric.rubricVersionId() + " 计分"));
         }
         FiscalYearOpened opened = ledger.fold().opened();
-        if (opened != null && rubric.templateYear() != opened.year()) {
+        RubricOfOtherPlaceOrYearNoted noted = ledger.fold().rubricWarning();
+        if (noted != null && noted.rubricVersion().equals(rubric.rubricVersionId())) {
+            flags.add(Flag.of(FlagKind.RUBRIC_OF_OTHER_PLACE_OR_YEAR, noted.warning()));
+        } else if (opened != null && rubric.templateYear() != opened.year()) {
             flags.add(Flag.of(FlagKind.RUBRIC_OF_OTHER_PLACE_OR_YEAR, "评价体系「" + rubric.name() + "」是 "
                     + rubric.templateYear() + " 年度的，本表为 " + opened.year() + " 年度；表头按部门和年度填写"));
         }

@@ -70,15 +70,21 @@ public class BudgetController {
 
     @PostMapping
     @Operation(summary = "开立部门年度（OpenFiscalYear）", description = "部门名称与单位取自部门登记；部门须已登记。"
-            + "评价体系版本须已发布、未停用、不晚于该年度生效，且其适用部门包含本部门。")
+            + "评价体系版本须已发布、未停用、不晚于该年度生效，且其适用部门包含本部门；选用其他地区或其他年度的评价体系时照常开立，"
+            + "并记录一条提示（自评表上显示），表头仍按本部门和本年度填写。")
     public ResponseEntity<CommandResult> open(@PathVariable String dept, @Valid @RequestBody OpenYearRequest request) {
         DepartmentId departmentId = new DepartmentId(dept);
         FiscalYearId id = FiscalYearId.of(departmentId.code(), request.year());
         Register department = register.get(departmentId);
         List<UnitRef> units = department.units().stream().map(u -> new UnitRef(u.code(), u.name())).toList();
+        // a rubric of another place or year may be chosen; the command records the warning then
         return rubrics.whileUsable("rubricVersion", request.rubricVersion(), id, RubricDirectory.Use.OPEN_YEAR,
-                () -> send(id, new BudgetCommand.OpenFiscalYear(id, department.name(), units,
-                        request.rubricVersion())));
+                () -> {
+                    RubricDirectory.Version version = rubrics.find(request.rubricVersion()).orElseThrow();
+                    return send(id, new BudgetCommand.OpenFiscalYear(id, department.name(), units,
+                            request.rubricVersion(), new BudgetCommand.RubricFit(version.name(),
+                                    version.jurisdiction(), version.templateYear(), department.jurisdiction())));
+                });
     }
 
     @PostMapping("/{year}/budget-lines")
