@@ -91,7 +91,7 @@ class ProvincialRubricFileTest implements H2FileContext {
                 .andExpect(jsonPath("$.result.total.fullYear").value("3297700.00"))
                 .andExpect(jsonPath("$.result.total.executed").value("3383100.00"))
                 .andExpect(jsonPath("$.result.total.carryIn").value("0.00"))
-                .andExpect(jsonPath("$.result.total.executionRate").value(Matchers.startsWith("1.025896")));
+                .andExpect(jsonPath("$.result.total.executionRate").value(Matchers.closeTo(1.0258968, 0.0000001)));
 
         mvc.perform(get(y + "/evaluation")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.result.departmentName").value("示例省某厅"))
