@@ -78,7 +78,8 @@ public class AuditService {
             throw new DomainException("size", "每页条数须在 1 到 " + MAX_PAGE_SIZE + " 之间");
         }
         Basis basis = queries.basis(year, asOf, knownAt);
-        return Lineage.of(queries.events(year), basis, code, page, size).orElseThrow(() -> notFound(code));
+        return Lineage.of(queries.events(year), basis, code, page, size, () -> queries.previousYear(year, basis))
+                .orElseThrow(() -> notFound(code));
     }
 
     public WhyChanged.Result why(FiscalYearId year, String code, LocalDate fromAsOf, Instant fromKnownAt,

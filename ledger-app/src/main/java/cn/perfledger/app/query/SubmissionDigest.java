@@ -1,6 +1,9 @@
 package cn.perfledger.app.query;
 
 import cn.perfledger.projections.evaluation.FlagKind;
+import cn.perfledger.projections.evaluation.Flag;
+import cn.perfledger.projections.scoring.DeclaredTotal;
+import cn.perfledger.projections.scoring.ScoredItem;
 import cn.perfledger.projections.scoring.ScoredTable;
 
 /**
@@ -14,10 +17,20 @@ public final class SubmissionDigest {
     }
 
     public static String of(ScoredTable table) {
-        ScoredTable shown = new ScoredTable(table.evaluationId(), table.rubricVersion(), table.rubricName(),
+        Shown shown = new Shown(table.evaluationId(), table.rubricVersion(), table.rubricName(),
                 table.jurisdiction(), table.rubricSourceNote(), table.totalWeight(), table.items(), table.total(),
                 table.grade(), null, table.flags().stream()
                         .filter(flag -> flag.kind() != FlagKind.DECLARED_TOTAL_DIFFERS).toList());
         return CanonicalJson.sha256(shown);
+    }
+
+    /**
+     * The parts of the table a digest covers, in the order submissions have always digested them; the header
+     * (department and year) is not among them: it follows from the year the submission belongs to, and digests
+     * stored before the header existed must still verify.
+     */
+    private record Shown(String evaluationId, String rubricVersion, String rubricName, String jurisdiction,
+            String rubricSourceNote, java.math.BigDecimal totalWeight, java.util.List<ScoredItem> items,
+            java.math.BigDecimal total, String grade, DeclaredTotal declared, java.util.List<Flag> flags) {
     }
 }

@@ -18,6 +18,7 @@ import cn.perfledger.domain.evaluation.EvaluationId;
 import cn.perfledger.projections.evaluation.IndicatorReport;
 import cn.perfledger.projections.ledger.CarryOverReport;
 import cn.perfledger.projections.ledger.ExecutionReport;
+import cn.perfledger.projections.ledger.LedgerFold;
 import cn.perfledger.projections.ledger.LedgerMetrics;
 import cn.perfledger.projections.scoring.ScoredTable;
 import cn.perfledger.projections.scoring.SelfEvaluationFold;
@@ -80,12 +81,31 @@ public class YearQueries {
      */
     public Optional<BasisResult<ScoredTable>> scoredTable(FiscalYearId year, LocalDate asOf, Instant knownAt) {
         Replayed replayed = replay(year, asOf, knownAt);
+        if (replayed.fold().needsPreviousYear()) {
+            replayed.fold().withPreviousYear(previousYear(year, replayed.basis));
+        }
         return replayed.fold().scoredTable().map(replayed::result);
     }
 
     /** The fold of the year at the basis, for callers that need several views of one replay. */
     public SelfEvaluationFold fold(FiscalYearId year, Basis basis) {
-        return SelfEvaluationFold.replay(events(year), basis);
+        SelfEvaluationFold fold = SelfEvaluationFold.replay(events(year), basis);
+        return fold.needsPreviousYear() ? fold.withPreviousYear(previousYear(year, basis)) : fold;
+    }
+
+    /**
+     * The previous department-year's budget ledger at its own basis — its 评价基准日 (12-31 of that year) and the
+     * same {@code knownAt} — for the year-over-year metrics; null when that year was never opened. Only its ledger
+     * is read: a change rate compares spending, not scores.
+     */
+    public LedgerFold previousYear(FiscalYearId year, Basis basis) {
+        FiscalYearId previous = FiscalYearId.of(year.department().code(), year.year().year() - 1);
+        List<RecordedEvent> events = history.read(previous.toString()).events();
+        if (events.isEmpty()) {
+            return null;
+        }
+        Basis own = new Basis(previous.year().lastDay(), basis.knownAt());
+        return Replay.fold(events, own, new LedgerFold());
     }
 
     public Basis basis(FiscalYearId year, LocalDate asOf, Instant knownAt) {

@@ -7,7 +7,6 @@ import cn.perfledger.domain.common.FiscalYearId;
 import cn.perfledger.projections.basis.Basis;
 import cn.perfledger.projections.basis.RecordedEvent;
 import cn.perfledger.projections.basis.Replay;
-import cn.perfledger.projections.ledger.LedgerMetrics;
 import cn.perfledger.projections.reconciliation.DeclaredFigureFold;
 import cn.perfledger.projections.reconciliation.FigureSource;
 import cn.perfledger.projections.reconciliation.ReconciliationReport;
@@ -37,7 +36,7 @@ public class ReconciliationQueries {
             fold.accept(event);
             declared.accept(event);
         }
-        FigureSource source = new FigureSource(new LedgerMetrics(fold.ledger()), fold.indicatorReport(),
+        FigureSource source = new FigureSource(fold.metrics(), fold.indicatorReport(),
                 fold.scoredTable().orElse(null));
         ReconciliationReport report = ReconciliationReport.of(source, declared.figures());
         String yearId = year.toString();

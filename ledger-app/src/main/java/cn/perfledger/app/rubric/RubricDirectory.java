@@ -40,7 +40,7 @@ public class RubricDirectory {
 
     /** A version as its stream says: its scope, the day it applies from and its retirement, if any. */
     public record Version(RubricVersionId id, String name, RubricScope scope, LocalDate effectiveFrom,
-            RubricRetired retirement) {
+            RubricRetired retirement, String jurisdiction, int templateYear) {
 
         /** Retired for new uses once the retirement's effective date has come. */
         public boolean retiredOn(LocalDate day) {
@@ -78,7 +78,8 @@ public class RubricDirectory {
             }
         }
         return published == null ? Optional.empty()
-                : Optional.of(new Version(id, published.name(), published.scope(), published.effectiveDate(), retired));
+                : Optional.of(new Version(id, published.name(), published.scope(), published.effectiveDate(), retired,
+                        published.jurisdiction(), published.templateYear()));
     }
 
     /** What a year does with a version. */

@@ -128,6 +128,12 @@ public final class EventSamples {
         samples.add(new BudgetEvent.ExecutionNoticeRecorded(YEAR, "穗财库〔2021〕7号", new BigDecimal("0.50"),
                 new BigDecimal("0.4821"), day(6, 30)));
         samples.add(new BudgetEvent.FixedAssetsRecorded(YEAR, yuan("300000.00"), yuan("280000.00"), day(12, 31)));
+        samples.add(new BudgetEvent.RubricOfOtherPlaceOrYearNoted(YEAR, new RubricVersionId("haizhu-2023@1"),
+                "开立年度时选用的评价体系「海珠区部门整体支出绩效评价指标体系（2023年度）」（haizhu-2023@1）适用地区为广州市海珠区，"
+                        + "本部门属广州市，适用年度为 2023 年，本年度为 2021 年；自评表表头按本部门和本年度填写", day(1, 1)));
+        samples.add(new BudgetEvent.StaffingRecorded(YEAR, 120, 113, "穗编〔2021〕3号", day(12, 31)));
+        samples.add(new BudgetEvent.OtherFundsReceived(YEAR, L2, yuan("85400.00"), "收入-2021-07",
+                "事业收入超出预算部分", day(7, 15)));
         samples.add(new BudgetEvent.LedgerFileImported(YEAR, "imp-1", "2021年预算台账.xlsx", "ab".repeat(32), 57, 56,
                 day(5, 1)));
         samples.add(new BudgetEvent.FiscalYearClosed(YEAR, List.of(new LineCarryOut(L1, yuan("105466.50"),

@@ -23,8 +23,23 @@ public sealed interface BudgetCommand {
     FiscalYearId fiscalYearId();
 
     /** Opens the year: units come from the department's register, the rubric names how it will be scored. */
+    /**
+     * Opens the year. {@code rubricFit} says where the rubric version comes from and where the department is (null
+     * when the caller does not know): a rubric of another place or year may be used, and is then recorded with a
+     * warning ({@code RubricOfOtherPlaceOrYearNoted}).
+     */
     record OpenFiscalYear(@TargetAggregateIdentifier FiscalYearId fiscalYearId, String departmentName,
-            List<UnitRef> units, RubricVersionId rubricVersion) implements BudgetCommand {
+            List<UnitRef> units, RubricVersionId rubricVersion, RubricFit rubricFit) implements BudgetCommand {
+
+        public OpenFiscalYear(FiscalYearId fiscalYearId, String departmentName, List<UnitRef> units,
+                RubricVersionId rubricVersion) {
+            this(fiscalYearId, departmentName, units, rubricVersion, null);
+        }
+    }
+
+    /** The rubric version's place (辖区) and template year, and the department's place, as the directory has them. */
+    record RubricFit(String rubricName, String rubricJurisdiction, int rubricTemplateYear,
+            String departmentJurisdiction) {
     }
 
     record OpenBudgetLine(@TargetAggregateIdentifier FiscalYearId fiscalYearId, BudgetLineId lineId,
@@ -78,6 +93,14 @@ public sealed interface BudgetCommand {
     /** Carry-in from the previous year, effective on the year's first day. */
     record RecordCarryIn(@TargetAggregateIdentifier FiscalYearId fiscalYearId, BudgetLineId lineId, Money amount,
             CarryOverKind kind) implements BudgetCommand {
+    }
+
+    /**
+     * 其他资金收入: money a line funded from other sources (资金来源 其他 or 财政专户 — 事业收入, 经营收入, 捐赠, 利息…) received
+     * beyond its budget. It may be spent on that line; it is not budget, so the line's 全年预算数 stays as approved.
+     */
+    record ReceiveOtherFunds(@TargetAggregateIdentifier FiscalYearId fiscalYearId, BudgetLineId lineId, Money amount,
+            String documentNo, String reason, LocalDate effectiveDate) implements BudgetCommand {
     }
 
     record WithdrawAppropriation(@TargetAggregateIdentifier FiscalYearId fiscalYearId, BudgetLineId lineId,
@@ -153,6 +176,11 @@ public sealed interface BudgetCommand {
 
     record RecordFixedAssets(@TargetAggregateIdentifier FiscalYearId fiscalYearId, Money originalValue,
             Money inUseValue, LocalDate effectiveDate) implements BudgetCommand {
+    }
+
+    /** 财政供养人员: 编制数 (authorized positions) and 实有人数 (actual headcount) as the 编制 document states them. */
+    record RecordStaffing(@TargetAggregateIdentifier FiscalYearId fiscalYearId, Integer authorizedPositions,
+            Integer actualHeadcount, String documentNo, LocalDate effectiveDate) implements BudgetCommand {
     }
 
     /**

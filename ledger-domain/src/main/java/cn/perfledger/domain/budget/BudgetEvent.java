@@ -41,6 +41,15 @@ public sealed interface BudgetEvent extends LedgerEvent {
             List<UnitRef> units, RubricVersionId rubricVersion, LocalDate effectiveDate) implements BudgetEvent {
     }
 
+    /**
+     * The year was opened with a rubric version of another place (its 辖区 differs from the department's) or of another
+     * year (its template year differs): allowed, and recorded so that the 自评表 carries the warning.
+     */
+    @Revision("1")
+    record RubricOfOtherPlaceOrYearNoted(FiscalYearId fiscalYearId, RubricVersionId rubricVersion, String warning,
+            LocalDate effectiveDate) implements BudgetEvent {
+    }
+
     @Revision("1")
     record BudgetLineOpened(FiscalYearId fiscalYearId, BudgetLineId lineId, BudgetLineSpec spec,
             LocalDate effectiveDate) implements BudgetEvent {
@@ -96,6 +105,12 @@ public sealed interface BudgetEvent extends LedgerEvent {
             LocalDate effectiveDate) implements BudgetEvent {
     }
 
+    /** 其他资金收入 on a line funded from other sources: spendable there, not part of its 全年预算数. */
+    @Revision("1")
+    record OtherFundsReceived(FiscalYearId fiscalYearId, BudgetLineId lineId, Money amount, String documentNo,
+            String reason, LocalDate effectiveDate) implements BudgetEvent {
+    }
+
     @Revision("1")
     record AppropriationWithdrawn(FiscalYearId fiscalYearId, BudgetLineId lineId, Money amount, String documentNo,
             String reason, LocalDate effectiveDate, String postCloseReason) implements BudgetEvent {
@@ -149,6 +164,12 @@ public sealed interface BudgetEvent extends LedgerEvent {
     @Revision("1")
     record FixedAssetsRecorded(FiscalYearId fiscalYearId, Money originalValue, Money inUseValue,
             LocalDate effectiveDate) implements BudgetEvent {
+    }
+
+    /** 财政供养人员: 编制数 and 实有人数 (the latest recorded counts). */
+    @Revision("1")
+    record StaffingRecorded(FiscalYearId fiscalYearId, int authorizedPositions, int actualHeadcount,
+            String documentNo, LocalDate effectiveDate) implements BudgetEvent {
     }
 
     /**

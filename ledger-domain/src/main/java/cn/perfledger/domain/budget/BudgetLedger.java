@@ -67,6 +67,7 @@ public class BudgetLedger {
     @CommandHandler
     public BudgetLedger(OpenFiscalYear command) {
         apply(LedgerYear.open(command));
+        LedgerYear.rubricOfOtherPlaceOrYear(command).ifPresent(AggregateLifecycle::apply);
     }
 
     // ---- the line book ----
@@ -101,6 +102,11 @@ public class BudgetLedger {
 
     @CommandHandler
     public void handle(BudgetCommand.RecordCarryIn command) {
+        apply(lineBook.decide(command, year));
+    }
+
+    @CommandHandler
+    public void handle(BudgetCommand.ReceiveOtherFunds command) {
         apply(lineBook.decide(command, year));
     }
 
@@ -159,6 +165,11 @@ public class BudgetLedger {
 
     @CommandHandler
     public void handle(BudgetCommand.RecordFixedAssets command) {
+        apply(NoticesAndAssets.decide(command, year));
+    }
+
+    @CommandHandler
+    public void handle(BudgetCommand.RecordStaffing command) {
         apply(NoticesAndAssets.decide(command, year));
     }
 
@@ -221,6 +232,11 @@ public class BudgetLedger {
     }
 
     @EventSourcingHandler
+    private void on(BudgetEvent.OtherFundsReceived event) {
+        lineBook.on(event);
+    }
+
+    @EventSourcingHandler
     private void on(BudgetEvent.AppropriationWithdrawn event) {
         lineBook.on(event);
     }
@@ -257,7 +273,8 @@ public class BudgetLedger {
         fileImport.on(event);
     }
 
-    // ProcurementExecuted, ExecutionNoticeRecorded and FixedAssetsRecorded change no rule's state: no handler.
+    // ProcurementExecuted, ExecutionNoticeRecorded, FixedAssetsRecorded, StaffingRecorded and
+    // RubricOfOtherPlaceOrYearNoted change no rule's state: no handler.
 
     @EventSourcingHandler
     private void on(BudgetEvent.FiscalYearClosed event) {

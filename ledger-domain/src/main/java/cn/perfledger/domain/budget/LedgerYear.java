@@ -55,6 +55,35 @@ final class LedgerYear {
                 command.rubricVersion(), id.year().firstDay());
     }
 
+    /**
+     * 其他地区或年度的评价体系: the warning to record when the rubric's place or template year is not the department's
+     * place and the year; empty when they match or are not known.
+     */
+    static java.util.Optional<BudgetEvent.RubricOfOtherPlaceOrYearNoted> rubricOfOtherPlaceOrYear(
+            OpenFiscalYear command) {
+        BudgetCommand.RubricFit fit = command.rubricFit();
+        if (fit == null) {
+            return java.util.Optional.empty();
+        }
+        int year = command.fiscalYearId().year().year();
+        List<String> differences = new java.util.ArrayList<>();
+        if (fit.rubricJurisdiction() != null && fit.departmentJurisdiction() != null
+                && !fit.rubricJurisdiction().strip().equals(fit.departmentJurisdiction().strip())) {
+            differences.add("适用地区为" + fit.rubricJurisdiction().strip() + "，本部门属" + fit.departmentJurisdiction().strip());
+        }
+        if (fit.rubricTemplateYear() != year) {
+            differences.add("适用年度为 " + fit.rubricTemplateYear() + " 年，本年度为 " + year + " 年");
+        }
+        if (differences.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String warning = "开立年度时选用的评价体系「" + fit.rubricName() + "」（" + command.rubricVersion() + "）"
+                + String.join("，", differences) + "；自评表表头按本部门和本年度填写";
+        return java.util.Optional.of(new BudgetEvent.RubricOfOtherPlaceOrYearNoted(command.fiscalYearId(),
+                command.rubricVersion(), Ids.requireText("rubricFit", warning, 1000),
+                command.fiscalYearId().year().firstDay()));
+    }
+
     /** Every line's unspent remainder becomes its carry-out ({@link LineBook#carryOuts}). */
     FiscalYearClosed close(CloseFiscalYear command, LineBook lines) {
         closedOnce(command.fiscalYearId());

@@ -11,6 +11,7 @@ import static cn.perfledger.domain.budget.LinePolicies.decreaseNotBelowSpent;
 import static cn.perfledger.domain.budget.LinePolicies.defaultCarryOverKind;
 import static cn.perfledger.domain.budget.LinePolicies.initialBudgetApprovedOnce;
 import static cn.perfledger.domain.budget.LinePolicies.notBeforeTheLineOpens;
+import static cn.perfledger.domain.budget.LinePolicies.otherFundsOnlyOnOtherSourceLines;
 import static cn.perfledger.domain.budget.LinePolicies.totalWithinMoneyRange;
 import static cn.perfledger.domain.budget.LinePolicies.transferNetsToZero;
 import static cn.perfledger.domain.budget.LinePolicies.withdrawalWithinUnspent;
@@ -19,6 +20,7 @@ import cn.perfledger.domain.budget.BudgetCommand.ApproveInitialBudget;
 import cn.perfledger.domain.budget.BudgetCommand.DecreaseBudget;
 import cn.perfledger.domain.budget.BudgetCommand.IncreaseBudget;
 import cn.perfledger.domain.budget.BudgetCommand.OpenBudgetLine;
+import cn.perfledger.domain.budget.BudgetCommand.ReceiveOtherFunds;
 import cn.perfledger.domain.budget.BudgetCommand.RecordCarryIn;
 import cn.perfledger.domain.budget.BudgetCommand.TransferBudget;
 import cn.perfledger.domain.budget.BudgetCommand.WithdrawAppropriation;
@@ -33,6 +35,7 @@ import cn.perfledger.domain.budget.BudgetEvent.ExpenditureReversed;
 import cn.perfledger.domain.budget.BudgetEvent.InitialBudgetApproved;
 import cn.perfledger.domain.budget.BudgetEvent.LineCarryOut;
 import cn.perfledger.domain.budget.BudgetEvent.LineShare;
+import cn.perfledger.domain.budget.BudgetEvent.OtherFundsReceived;
 import cn.perfledger.domain.common.BudgetLineId;
 import cn.perfledger.domain.common.ConflictException;
 import cn.perfledger.domain.common.DomainException;
@@ -214,6 +217,30 @@ final class LineBook {
                 year.fiscalYear().firstDay());
     }
 
+    OtherFundsReceived decide(ReceiveOtherFunds command, LedgerYear year) {
+        year.refuseAfterClose();
+        LineState line = known("lineId", command.lineId());
+        otherFundsOnlyOnOtherSourceLines(command.lineId(), fundingSourceOf(command.lineId().value()));
+        long fen = positiveFen("amount", command.amount());
+        totalWithinMoneyRange("amount", line.availableFen(), fen);
+        String documentNo = optionalText("documentNo", command.documentNo(), DOCUMENT_NO_MAX);
+        String reason = Ids.requireText("reason", command.reason(), REASON_MAX);
+        year.fiscalYear().requireContains("effectiveDate", command.effectiveDate());
+        notBeforeTheLineOpens("effectiveDate", command.lineId(), line, command.effectiveDate());
+        return new OtherFundsReceived(command.fiscalYearId(), command.lineId(), command.amount(), documentNo, reason,
+                command.effectiveDate());
+    }
+
+    /** A line's funding source, read back from its spec key (the state keeps no spec per line). */
+    private FundingSource fundingSourceOf(String lineId) {
+        for (Map.Entry<String, String> entry : lineIdBySpec.entrySet()) {
+            if (entry.getValue().equals(lineId)) {
+                return FundingSource.valueOf(entry.getKey().split("\u001f", -1)[1]);
+            }
+        }
+        throw new IllegalStateException("预算行 " + lineId + " 没有登记要素");
+    }
+
     AppropriationWithdrawn decide(WithdrawAppropriation command, LedgerYear year) {
         String postCloseReason = year.postCloseReason(command.postCloseReason());
         LineState line = known("lineId", command.lineId());
@@ -310,6 +337,10 @@ final class LineBook {
     }
 
     void on(CarryInRecorded event) {
+        line(event.lineId()).addAvailable(event.amount().fen());
+    }
+
+    void on(OtherFundsReceived event) {
         line(event.lineId()).addAvailable(event.amount().fen());
     }
 

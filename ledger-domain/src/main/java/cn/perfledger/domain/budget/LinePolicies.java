@@ -11,7 +11,8 @@ import java.time.LocalDate;
 
 /**
  * The rules of a budget line's money, each a named policy. A line's available budget is its initial budget, plus
- * increases, minus decreases, plus or minus transfers, plus carry-in, minus withdrawals; its spent amount is its
+ * increases, minus decreases, plus or minus transfers, plus carry-in, plus other funds received (其他资金收入, only on
+ * lines funded from other sources), minus withdrawals; its spent amount is its
  * vouchers minus their reversals ({@link LineState}). Each policy throws a {@link DomainException} naming the field
  * and the rule when broken.
  */
@@ -89,6 +90,17 @@ final class LinePolicies {
                     + " 元，已支出 " + yuan(line.spentFen()) + " 元"
                     + (pendingFen > 0 ? "，本批此前各条 " + yuan(pendingFen) + " 元" : "")
                     + "，本次 " + yuan(fen) + " 元");
+        }
+    }
+
+    /**
+     * 其他资金只记入非财政拨款预算行: money beyond the budget comes in only on lines funded from other sources; a
+     * 财政拨款 line gets more budget by an increase (追加) with its 文号, never by a receipt.
+     */
+    static void otherFundsOnlyOnOtherSourceLines(BudgetLineId lineId, FundingSource source) {
+        if (source.isFiscalAppropriation()) {
+            throw new DomainException("lineId", "预算行 " + lineId + " 的资金来源是" + source.chineseName()
+                    + "（财政拨款），财政拨款增加须以预算追加（文号）登记；其他资金收入只能记入资金来源为“其他”或“财政专户”的预算行");
         }
     }
 

@@ -18,7 +18,8 @@ import java.util.List;
         @JsonSubTypes.Type(value = InputReference.IndicatorInput.class, name = "indicator"),
         @JsonSubTypes.Type(value = InputReference.IndicatorGroupInput.class, name = "indicatorGroup"),
         @JsonSubTypes.Type(value = InputReference.JudgementInput.class, name = "judgement"),
-        @JsonSubTypes.Type(value = InputReference.BonusPenaltyInput.class, name = "bonusPenalty")
+        @JsonSubTypes.Type(value = InputReference.BonusPenaltyInput.class, name = "bonusPenalty"),
+        @JsonSubTypes.Type(value = InputReference.LedgerMetricTargetInput.class, name = "ledgerMetricTarget")
 })
 public sealed interface InputReference {
 
@@ -31,6 +32,34 @@ public sealed interface InputReference {
         @Override
         public String label() {
             return "账本指标";
+        }
+    }
+
+    /**
+     * A ledger metric (the 完成值) against a target (the 指标值): the target of the department's own indicator, named by
+     * its id or by the rubric code it is tagged with, or a target the rubric itself fixes ({@code target}, e.g.
+     * "≤2%"); exactly one of the three. The target must state its direction and be a percentage, since every ledger
+     * metric is a rate.
+     */
+    record LedgerMetricTargetInput(LedgerMetric metric, IndicatorId indicatorId, RubricItemCode taggedWith,
+            String target) implements InputReference {
+
+        public static LedgerMetricTargetInput againstTagged(LedgerMetric metric, RubricItemCode code) {
+            return new LedgerMetricTargetInput(metric, null, code, null);
+        }
+
+        public static LedgerMetricTargetInput againstFixed(LedgerMetric metric, String target) {
+            return new LedgerMetricTargetInput(metric, null, null, target);
+        }
+
+        /** The department's indicator holding the target, as an indicator reference; null for a fixed target. */
+        public IndicatorInput indicator() {
+            return target != null ? null : new IndicatorInput(indicatorId, taggedWith);
+        }
+
+        @Override
+        public String label() {
+            return "账本指标对照目标值";
         }
     }
 

@@ -24,7 +24,20 @@ public enum LedgerMetric {
     CONTRACT_SIGNING_TIMELINESS_RATE("合同签订及时率", "在中标（成交）通知书发出之日起规定时限内签订的合同数 ÷ 合同总数"),
     CONTRACT_FILING_TIMELINESS_RATE("合同备案及时率", "在合同签订之日起规定工作日内备案公开的合同数 ÷ 合同总数"),
     FIXED_ASSET_UTILISATION_RATE("固定资产利用率", "在用固定资产原值 ÷ 全部固定资产原值"),
-    INDICATOR_COMPLETION_SHARE("绩效目标完成率", "已完成的绩效指标数 ÷ 设定的绩效指标数（seed 002: 16 ÷ 17）");
+    INDICATOR_COMPLETION_SHARE("绩效目标完成率", "已完成的绩效指标数 ÷ 设定的绩效指标数（seed 002: 16 ÷ 17）"),
+    BUDGET_ADJUSTMENT_RATE("预算调整率", "（全年预算数 − 年初预算数）÷ 年初预算数，财政拨款（追加、调减的净额；调剂不改变合计）"),
+    BUDGET_ADJUSTMENT_RATE_GROSS("预算调整率（调整总额口径）",
+            "（追加合计 + 调减合计 + 调剂调入合计）÷ 年初预算数，财政拨款（每一笔调整都计入，不相互抵消）"),
+    STAFF_CONTROL_RATE("财政供养人员控制率", "实有人数 ÷ 编制数"),
+    THREE_PUBLIC_CHANGE_RATE("“三公”经费变动率", "（本年“三公”经费支出 − 上年“三公”经费支出）÷ 上年“三公”经费支出；上年按其年末（12月31日）计"),
+    OPERATING_EXPENSE_CHANGE_RATE("公用经费变动率", "（本年公用经费支出 − 上年公用经费支出）÷ 上年公用经费支出；上年按其年末（12月31日）计"),
+    EXPENDITURE_CHANGE_RATE("支出变动率", "（本年支出合计 − 上年支出合计）÷ 上年支出合计；上年按其年末（12月31日）计");
+
+    /** Whether the metric compares with the previous department-year (read at that year's own 12-31). */
+    public boolean yearOverYear() {
+        return this == THREE_PUBLIC_CHANGE_RATE || this == OPERATING_EXPENSE_CHANGE_RATE
+                || this == EXPENDITURE_CHANGE_RATE;
+    }
 
     private final String label;
     private final String description;

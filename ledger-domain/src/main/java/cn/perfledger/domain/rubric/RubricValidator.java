@@ -7,14 +7,8 @@ import cn.perfledger.domain.common.Ids;
 import cn.perfledger.domain.rubric.InputReference.IndicatorGroupInput;
 import cn.perfledger.domain.rubric.InputReference.IndicatorInput;
 import cn.perfledger.domain.rubric.InputReference.LedgerMetricInput;
+import cn.perfledger.domain.rubric.InputReference.LedgerMetricTargetInput;
 import cn.perfledger.domain.rubric.RubricCommand.PublishRubric;
-import cn.perfledger.domain.rubric.ScoringRule.Band;
-import cn.perfledger.domain.rubric.ScoringRule.Bands;
-import cn.perfledger.domain.rubric.ScoringRule.BonusPenalty;
-import cn.perfledger.domain.rubric.ScoringRule.DeductionPerPoint;
-import cn.perfledger.domain.rubric.ScoringRule.MetOrFactor;
-import cn.perfledger.domain.rubric.ScoringRule.NotMetScoring;
-import cn.perfledger.domain.rubric.ScoringRule.Proportional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashSet;
@@ -35,14 +29,14 @@ public final class RubricValidator {
     private static final int MAX_PATH_PREFIX = 3;
     private static final BigDecimal MAX_TOTAL_WEIGHT = BigDecimal.valueOf(1000);
 
-    private final BigDecimal rubricBonusCap;
+    private final RuleValidator rules;
     /** Path of each code seen so far: codes are unique across the whole tree. */
     private final Map<String, String> pathByCode = new LinkedHashMap<>();
     /** Indicator groups named by leaves, by path: checked once every code is known. */
     private final Map<String, String> groupCodeByPath = new LinkedHashMap<>();
 
-    private RubricValidator(BigDecimal rubricBonusCap) {
-        this.rubricBonusCap = rubricBonusCap;
+    private RubricValidator(BigDecimal rubricBonusCap, GradeCoefficients coefficients) {
+        this.rules = new RuleValidator(rubricBonusCap, coefficients);
     }
 
     /**
@@ -71,9 +65,9 @@ public final class RubricValidator {
         if (command.effectiveDate() == null) {
             throw new DomainException("effectiveDate", "生效日期不能为空");
         }
-        new RubricValidator(bonusCap).requireTree(command.tree(), totalWeight);
         GradeCoefficients coefficients = command.gradeCoefficients() == null ? null
                 : command.gradeCoefficients().validated("gradeCoefficients");
+        new RubricValidator(bonusCap, coefficients).requireTree(command.tree(), totalWeight);
         return new PublishRubric(command.rubricVersionId(), name, jurisdiction, scope, command.templateYear(),
                 totalWeight, bonusCap, command.tree(), command.rounding(), grades, coefficients, sourceNote,
                 command.effectiveDate());
@@ -184,101 +178,8 @@ public final class RubricValidator {
         if (leaf.rounding() != null) {
             requireRounding(path + ".rounding", leaf.rounding());
         }
-        requireRule(path + ".rule", rule, weight);
+        rules.requireRule(path + ".rule", rule, weight);
         requireInput(path + ".input", input);
-    }
-
-    private void requireRule(String path, ScoringRule rule, BigDecimal weight) {
-        if (rule instanceof Proportional proportional) {
-            if (proportional.fullAt() != null && proportional.fullAt().signum() <= 0) {
-                throw new DomainException(path + ".fullAt", "满分比率必须大于 0: " + proportional.fullAt().toPlainString());
-            }
-        } else if (rule instanceof Bands bands) {
-            requireBands(path + ".bands", bands.bands(), weight);
-        } else if (rule instanceof DeductionPerPoint deduction) {
-            requirePositive(path + ".targetRate", deduction.targetRate(), "目标比率");
-            requirePositive(path + ".pointsPerPercentagePoint", deduction.pointsPerPercentagePoint(), "每百分点扣分");
-        } else if (rule instanceof MetOrFactor metOrFactor) {
-            requireMetOrFactor(path, metOrFactor);
-        } else if (rule instanceof BonusPenalty bonusPenalty) {
-            requireBonusPenalty(path, bonusPenalty, weight);
-        }
-    }
-
-    private static void requireBands(String path, List<Band> bands, BigDecimal weight) {
-        if (bands.isEmpty()) {
-            throw new DomainException(path, "分档计分至少需要一档");
-        }
-        for (int k = 0; k < bands.size(); k++) {
-            String bandPath = path + "[" + k + "]";
-            Band band = bands.get(k);
-            if (band == null) {
-                throw new DomainException(bandPath, "分档不能为空");
-            }
-            BigDecimal points = requireNonNegative(bandPath + ".points", band.points(), "分档得分");
-            if (points.compareTo(weight) > 0) {
-                throw new DomainException(bandPath + ".points", "分档得分 " + points.toPlainString() + " 超过本指标分值 "
-                        + weight.toPlainString());
-            }
-            if (band.lower() != null && band.upper() != null) {
-                int c = band.lower().compareTo(band.upper());
-                if (c > 0) {
-                    throw new DomainException(bandPath, "下限 " + band.lower().toPlainString() + " 大于上限 "
-                            + band.upper().toPlainString());
-                }
-                if (c == 0 && !(band.lowerInclusive() && band.upperInclusive())) {
-                    throw new DomainException(bandPath, "下限等于上限时两端都必须包含，否则该档为空: " + band.interval());
-                }
-            }
-            for (int m = 0; m < k; m++) {
-                if (bands.get(m).overlaps(band)) {
-                    throw new DomainException(bandPath, "区间 " + band.interval() + " 与第 " + (m + 1) + " 档 "
-                            + bands.get(m).interval() + " 重叠");
-                }
-            }
-        }
-    }
-
-    private static void requireMetOrFactor(String path, MetOrFactor rule) {
-        if (rule.whenNotMet() == null) {
-            throw new DomainException(path + ".whenNotMet", "未达标时的计分方式不能为空，可选: FACTOR（按系数）, COMPLETION_RATE（按完成率）");
-        }
-        if (rule.whenNotMet() == NotMetScoring.FACTOR) {
-            if (rule.factor() == null || rule.factor().signum() < 0 || rule.factor().compareTo(BigDecimal.ONE) > 0) {
-                throw new DomainException(path + ".factor", "未达标系数必须在 0 到 1 之间");
-            }
-        } else if (rule.factor() != null) {
-            throw new DomainException(path + ".factor", "按完成率计分时不设系数");
-        }
-    }
-
-    private void requireBonusPenalty(String path, BonusPenalty rule, BigDecimal weight) {
-        BigDecimal bonusCap = requireNonNegative(path + ".bonusCap", rule.bonusCap(), "加分上限");
-        BigDecimal penaltyCap = requireNonNegative(path + ".penaltyCap", rule.penaltyCap(), "减分上限");
-        if (bonusCap.compareTo(weight) > 0) {
-            throw new DomainException(path + ".bonusCap", "加分上限 " + bonusCap.toPlainString() + " 超过本指标分值 "
-                    + weight.toPlainString());
-        }
-        if (bonusCap.compareTo(rubricBonusCap) > 0) {
-            throw new DomainException(path + ".bonusCap", "加分上限 " + bonusCap.toPlainString() + " 超过评分规则的加分上限 "
-                    + rubricBonusCap.toPlainString());
-        }
-        if (penaltyCap.compareTo(weight) > 0) {
-            throw new DomainException(path + ".penaltyCap", "减分上限 " + penaltyCap.toPlainString() + " 超过本指标分值 "
-                    + weight.toPlainString());
-        }
-        requirePerItem(path + ".pointsPerBonus", rule.pointsPerBonus(), bonusCap, "每项加分");
-        requirePerItem(path + ".pointsPerPenalty", rule.pointsPerPenalty(), penaltyCap, "每项减分");
-    }
-
-    private static void requirePerItem(String path, BigDecimal points, BigDecimal cap, String label) {
-        if (points == null) {
-            return;
-        }
-        requirePositive(path, points, label);
-        if (points.compareTo(cap) > 0) {
-            throw new DomainException(path, label + " " + points.toPlainString() + " 超过上限 " + cap.toPlainString());
-        }
     }
 
     private void requireInput(String path, InputReference input) {
@@ -290,6 +191,8 @@ public final class RubricValidator {
             if ((indicator.indicatorId() == null) == (indicator.taggedWith() == null)) {
                 throw new DomainException(path, "须且只能指定 indicatorId（指标编码）或 taggedWith（指标所挂评分项编码）之一");
             }
+        } else if (input instanceof LedgerMetricTargetInput against) {
+            RuleValidator.requireMetricTarget(path, against);
         } else if (input instanceof IndicatorGroupInput group) {
             if (group.groupCode() == null) {
                 throw new DomainException(path + ".groupCode", "指标组编码不能为空");
@@ -356,7 +259,7 @@ public final class RubricValidator {
         return value;
     }
 
-    private static BigDecimal requirePositive(String field, BigDecimal value, String label) {
+    static BigDecimal requirePositive(String field, BigDecimal value, String label) {
         if (value == null) {
             throw new DomainException(field, label + "不能为空");
         }
@@ -366,7 +269,7 @@ public final class RubricValidator {
         return value;
     }
 
-    private static BigDecimal requireNonNegative(String field, BigDecimal value, String label) {
+    static BigDecimal requireNonNegative(String field, BigDecimal value, String label) {
         if (value == null) {
             throw new DomainException(field, label + "不能为空");
         }

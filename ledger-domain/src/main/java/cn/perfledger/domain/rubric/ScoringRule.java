@@ -22,9 +22,14 @@ import java.util.Optional;
         @JsonSubTypes.Type(value = ScoringRule.DeductionPerPoint.class, name = "deductionPerPoint"),
         @JsonSubTypes.Type(value = ScoringRule.MetOrFactor.class, name = "metOrFactor"),
         @JsonSubTypes.Type(value = ScoringRule.ShareMet.class, name = "shareMet"),
-        @JsonSubTypes.Type(value = ScoringRule.BonusPenalty.class, name = "bonusPenalty")
+        @JsonSubTypes.Type(value = ScoringRule.BonusPenalty.class, name = "bonusPenalty"),
+        @JsonSubTypes.Type(value = CompletionRatio.class, name = "completionRatio"),
+        @JsonSubTypes.Type(value = DeductionPerStep.class, name = "deductionPerStep"),
+        @JsonSubTypes.Type(value = GradeCoefficientTable.class, name = "gradeCoefficients")
 })
-public sealed interface ScoringRule {
+public sealed interface ScoringRule permits ScoringRule.Judgement, ScoringRule.Proportional, ScoringRule.Bands,
+        ScoringRule.DeductionPerPoint, ScoringRule.MetOrFactor, ScoringRule.ShareMet, ScoringRule.BonusPenalty,
+        CompletionRatio, DeductionPerStep, GradeCoefficientTable {
 
     /** Decimals kept by intermediate divisions, far beyond any rubric's display precision. */
     int INTERMEDIATE_SCALE = 12;

@@ -12,6 +12,8 @@ import cn.perfledger.domain.budget.BudgetEvent.ExpenditureReversed;
 import cn.perfledger.domain.budget.BudgetEvent.FiscalYearClosed;
 import cn.perfledger.domain.budget.BudgetEvent.FiscalYearOpened;
 import cn.perfledger.domain.budget.BudgetEvent.FixedAssetsRecorded;
+import cn.perfledger.domain.budget.BudgetEvent.OtherFundsReceived;
+import cn.perfledger.domain.budget.BudgetEvent.StaffingRecorded;
 import cn.perfledger.domain.budget.BudgetEvent.InitialBudgetApproved;
 import cn.perfledger.domain.budget.BudgetEvent.LedgerFileImported;
 import cn.perfledger.domain.budget.BudgetEvent.ProcurementContractFiled;
@@ -104,6 +106,12 @@ public record AuditEvent(long globalSequence, String eventId, String type, Strin
             reference = e.documentNo();
         } else if (p instanceof FixedAssetsRecorded e) {
             amount = e.originalValue().yuan();
+        } else if (p instanceof StaffingRecorded e) {
+            reference = e.documentNo();
+        } else if (p instanceof OtherFundsReceived e) {
+            reference = e.documentNo();
+            amount = e.amount().yuan();
+            subject = e.lineId().value();
         } else if (p instanceof LedgerFileImported e) {
             reference = e.fileName();
             subject = e.importId();

@@ -43,6 +43,9 @@ public final class EventTypeLabels {
         m.put("ProcurementExecuted", "政府采购执行");
         m.put("ExecutionNoticeRecorded", "财政局执行进度通报");
         m.put("FixedAssetsRecorded", "固定资产登记");
+        m.put("StaffingRecorded", "财政供养人员登记");
+        m.put("RubricOfOtherPlaceOrYearNoted", "评价体系地区或年度不符的提示");
+        m.put("OtherFundsReceived", "其他资金收入");
         m.put("LedgerFileImported", "账务文件导入");
         m.put("FiscalYearClosed", "年度结账");
         m.put("EvaluationStarted", "自评开始");

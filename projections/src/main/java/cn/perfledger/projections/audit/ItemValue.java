@@ -35,7 +35,7 @@ public record ItemValue(boolean present, String name, BigDecimal weight, BigDeci
     }
 
     public static ItemValue of(RubricPublished rubric, SelfEvaluationFold fold, String code) {
-        return of(rubric, fold, new LedgerMetrics(fold.ledger()), code);
+        return of(rubric, fold, fold.metrics(), code);
     }
 
     /**

@@ -5,7 +5,6 @@ import cn.perfledger.domain.common.BudgetLineId;
 import cn.perfledger.domain.rubric.RubricEvent.RubricPublished;
 import cn.perfledger.projections.basis.Basis;
 import cn.perfledger.projections.basis.RecordedEvent;
-import cn.perfledger.projections.ledger.LedgerMetrics;
 import cn.perfledger.projections.ledger.LineFigures;
 import cn.perfledger.projections.scoring.Figure;
 import cn.perfledger.projections.scoring.InputKind;
@@ -64,6 +63,15 @@ public final class Lineage {
 
     /** Empty when the basis admits no rubric or the rubric has no such item. */
     public static Optional<Result> of(Collection<RecordedEvent> events, Basis basis, String code, int page, int size) {
+        return of(events, basis, code, page, size, () -> null);
+    }
+
+    /**
+     * With the previous department-year's ledger at its own basis (see {@code SelfEvaluationFold#withPreviousYear}),
+     * asked for only when the rubric scores a year-over-year metric, so that such an item shows the table's score.
+     */
+    public static Optional<Result> of(Collection<RecordedEvent> events, Basis basis, String code, int page, int size,
+            java.util.function.Supplier<cn.perfledger.projections.ledger.LedgerFold> previousYear) {
         if (page < 0 || size < 1) {
             throw new IllegalArgumentException("page ≥ 0, size ≥ 1");
         }
@@ -76,11 +84,14 @@ public final class Lineage {
         admitted.sort(Basis.REPLAY_ORDER);
         SelfEvaluationFold fold = new SelfEvaluationFold();
         admitted.forEach(fold);
+        if (fold.needsPreviousYear()) {
+            fold.withPreviousYear(previousYear.get());
+        }
         Optional<RubricPublished> rubric = fold.rubric();
         if (rubric.isEmpty()) {
             return Optional.empty();
         }
-        ScoredTable table = ScoringEngine.score(rubric.get(), new LedgerMetrics(fold.ledger()), fold.evaluation());
+        ScoredTable table = ScoringEngine.score(rubric.get(), fold.metrics(), fold.evaluation());
         AuditEvent rubricEvent = admitted.stream().filter(e -> e.payload() instanceof RubricPublished p
                 && p.rubricVersionId().equals(rubric.get().rubricVersionId())).map(AuditEvent::of).reduce((a, b) -> b)
                 .orElse(null);

@@ -2,7 +2,6 @@ package cn.perfledger.projections.audit;
 
 import cn.perfledger.domain.rubric.RubricEvent.RubricPublished;
 import cn.perfledger.projections.basis.Basis;
-import cn.perfledger.projections.ledger.LedgerMetrics;
 import cn.perfledger.projections.scoring.ScoredItem;
 import cn.perfledger.projections.scoring.ScoredTable;
 import cn.perfledger.projections.scoring.ScoringEngine;
@@ -50,7 +49,7 @@ public final class Rescore {
             return Optional.empty();
         }
         ScoredTable a = current.get();
-        ScoredTable b = ScoringEngine.score(other, new LedgerMetrics(fold.ledger()), fold.evaluation());
+        ScoredTable b = ScoringEngine.score(other, fold.metrics(), fold.evaluation());
         Map<String, ScoredItem> bItems = new LinkedHashMap<>();
         b.items().forEach(i -> i.flatten().forEach(x -> bItems.put(x.code(), x)));
         List<Row> rows = new ArrayList<>();

@@ -20,7 +20,6 @@ import cn.perfledger.projections.basis.Basis;
 import cn.perfledger.projections.evaluation.Display;
 import cn.perfledger.projections.evaluation.Flag;
 import cn.perfledger.projections.evaluation.IndicatorState;
-import cn.perfledger.projections.ledger.LedgerMetrics;
 import cn.perfledger.projections.scoring.InputKind;
 import cn.perfledger.projections.scoring.ScoredInput;
 import cn.perfledger.projections.scoring.ScoredItem;
@@ -68,7 +67,7 @@ public final class Shortfall {
         if (rubric.isEmpty()) {
             return Optional.empty();
         }
-        ScoredTable table = ScoringEngine.score(rubric.get(), new LedgerMetrics(fold.ledger()), fold.evaluation());
+        ScoredTable table = ScoringEngine.score(rubric.get(), fold.metrics(), fold.evaluation());
         List<ScoredItem> leaves;
         String name;
         BigDecimal weight;

@@ -12,10 +12,12 @@ import cn.perfledger.domain.budget.BudgetEvent.ExpenditureReversed;
 import cn.perfledger.domain.budget.BudgetEvent.FixedAssetsRecorded;
 import cn.perfledger.domain.budget.BudgetEvent.InitialBudgetApproved;
 import cn.perfledger.domain.budget.BudgetEvent.LineShare;
+import cn.perfledger.domain.budget.BudgetEvent.OtherFundsReceived;
 import cn.perfledger.domain.budget.BudgetEvent.ProcurementContractFiled;
 import cn.perfledger.domain.budget.BudgetEvent.ProcurementContractSigned;
 import cn.perfledger.domain.budget.BudgetEvent.ProcurementExecuted;
 import cn.perfledger.domain.budget.BudgetEvent.ProcurementPlanned;
+import cn.perfledger.domain.budget.BudgetEvent.StaffingRecorded;
 import cn.perfledger.domain.budget.BudgetLineSpec;
 import cn.perfledger.domain.budget.ExpenditureKind;
 import cn.perfledger.domain.common.BudgetLineId;
@@ -55,6 +57,7 @@ public final class Sources {
             case JUDGEMENT -> e -> (e.payload() instanceof JudgementScoreEntered j && j.rubricItemCode().value().equals(code))
                     || (e.payload() instanceof JudgementScoreWithdrawn w && w.rubricItemCode().value().equals(code));
             case BONUS_PENALTY -> e -> e.payload() instanceof BonusPenaltyRecorded b && b.entryId().value().equals(code);
+            case COMPUTED -> e -> false; // a step of the rule's arithmetic: its inputs are listed of their own
         };
     }
 
@@ -75,6 +78,16 @@ public final class Sources {
                     e.payload() instanceof ProcurementContractSigned || e.payload() instanceof ProcurementContractFiled;
             case FIXED_ASSET_UTILISATION_RATE -> e -> e.payload() instanceof FixedAssetsRecorded;
             case INDICATOR_COMPLETION_SHARE -> e -> indicatorId(e.payload()) != null;
+            case BUDGET_ADJUSTMENT_RATE, BUDGET_ADJUSTMENT_RATE_GROSS -> e -> (e.payload() instanceof InitialBudgetApproved
+                    || e.payload() instanceof BudgetIncreased || e.payload() instanceof BudgetDecreased
+                    || e.payload() instanceof BudgetTransferred)
+                    && onLines(lines, spec -> spec.fundingSource().isFiscalAppropriation()).test(e);
+            case STAFF_CONTROL_RATE -> e -> e.payload() instanceof StaffingRecorded;
+            // this year's side; the previous year's events are not in this year's stream
+            case THREE_PUBLIC_CHANGE_RATE -> onLines(lines, spec -> spec.economicCode().threePublicCategory().isPresent());
+            case OPERATING_EXPENSE_CHANGE_RATE -> onLines(lines, spec -> spec.kind() == ExpenditureKind.BASIC_OPERATING);
+            case EXPENDITURE_CHANGE_RATE -> e -> e.payload() instanceof ExpenditureRecorded
+                    || e.payload() instanceof ExpenditureReversed;
         };
     }
 
@@ -108,6 +121,8 @@ public final class Sources {
         } else if (payload instanceof CarryInRecorded e) {
             return List.of(e.lineId());
         } else if (payload instanceof AppropriationWithdrawn e) {
+            return List.of(e.lineId());
+        } else if (payload instanceof OtherFundsReceived e) {
             return List.of(e.lineId());
         } else if (payload instanceof BudgetLineOpened e) {
             return List.of(e.lineId());

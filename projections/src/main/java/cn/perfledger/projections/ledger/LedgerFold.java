@@ -15,10 +15,13 @@ import cn.perfledger.domain.budget.BudgetEvent.FiscalYearOpened;
 import cn.perfledger.domain.budget.BudgetEvent.FixedAssetsRecorded;
 import cn.perfledger.domain.budget.BudgetEvent.InitialBudgetApproved;
 import cn.perfledger.domain.budget.BudgetEvent.LineShare;
+import cn.perfledger.domain.budget.BudgetEvent.OtherFundsReceived;
 import cn.perfledger.domain.budget.BudgetEvent.ProcurementContractFiled;
 import cn.perfledger.domain.budget.BudgetEvent.ProcurementContractSigned;
 import cn.perfledger.domain.budget.BudgetEvent.ProcurementExecuted;
 import cn.perfledger.domain.budget.BudgetEvent.ProcurementPlanned;
+import cn.perfledger.domain.budget.BudgetEvent.RubricOfOtherPlaceOrYearNoted;
+import cn.perfledger.domain.budget.BudgetEvent.StaffingRecorded;
 import cn.perfledger.domain.budget.FundingSource;
 import cn.perfledger.domain.common.BudgetLineId;
 import cn.perfledger.domain.common.ProcurementId;
@@ -45,6 +48,8 @@ public final class LedgerFold implements Consumer<RecordedEvent> {
     /** Notices whose day is not over yet: events of the same effective date may still follow. */
     private final List<ExecutionNoticeRecorded> pendingNotices = new ArrayList<>();
     private FixedAssetsRecorded fixedAssets;
+    private StaffingRecorded staffing;
+    private RubricOfOtherPlaceOrYearNoted rubricWarning;
     private FiscalYearClosed closed;
     private long lastGlobalSequence = -1;
     private int eventCount;
@@ -80,6 +85,8 @@ public final class LedgerFold implements Consumer<RecordedEvent> {
             }
         } else if (payload instanceof CarryInRecorded e) {
             line(e.lineId()).carryIn(e.amount(), e.kind());
+        } else if (payload instanceof OtherFundsReceived e) {
+            line(e.lineId()).receiveOtherFunds(e.amount());
         } else if (payload instanceof AppropriationWithdrawn e) {
             line(e.lineId()).withdraw(e.amount());
         } else if (payload instanceof ExpenditureRecorded e) {
@@ -98,6 +105,10 @@ public final class LedgerFold implements Consumer<RecordedEvent> {
             pendingNotices.add(e);
         } else if (payload instanceof FixedAssetsRecorded e) {
             fixedAssets = e;
+        } else if (payload instanceof RubricOfOtherPlaceOrYearNoted e) {
+            rubricWarning = e;
+        } else if (payload instanceof StaffingRecorded e) {
+            staffing = e;
         } else if (payload instanceof FiscalYearClosed e) {
             closed = e;
         }
@@ -176,6 +187,16 @@ public final class LedgerFold implements Consumer<RecordedEvent> {
 
     public FixedAssetsRecorded fixedAssets() {
         return fixedAssets;
+    }
+
+    /** The latest 编制数 and 实有人数 recorded, or null. */
+    public StaffingRecorded staffing() {
+        return staffing;
+    }
+
+    /** The warning recorded when the year was opened with a rubric of another place or year, or null. */
+    public RubricOfOtherPlaceOrYearNoted rubricWarning() {
+        return rubricWarning;
     }
 
     public FiscalYearClosed closed() {

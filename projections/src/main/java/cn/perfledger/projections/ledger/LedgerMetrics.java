@@ -38,13 +38,26 @@ public final class LedgerMetrics {
 
     private final LedgerFold fold;
     private final Map<LineSet, RunningTotal> totals = new EnumMap<>(LineSet.class);
+    /** The previous department-year as of its own 12-31, or null when it is not part of the reading. */
+    private final LedgerMetrics previous;
 
     public LedgerMetrics(LedgerFold fold) {
+        this(fold, null);
+    }
+
+    /** With the previous department-year's fold (read at its own basis), for the year-over-year figures. */
+    public LedgerMetrics(LedgerFold fold, LedgerFold previousYear) {
         this.fold = fold;
+        this.previous = previousYear == null || previousYear.opened() == null ? null : new LedgerMetrics(previousYear);
     }
 
     public LedgerFold fold() {
         return fold;
+    }
+
+    /** The previous department-year's figures, if it was read with this one and has been opened. */
+    public java.util.Optional<LedgerMetrics> previousYear() {
+        return java.util.Optional.ofNullable(previous);
     }
 
     private List<LineFigures> lines(Predicate<LineFigures> filter) {
@@ -219,6 +232,53 @@ public final class LedgerMetrics {
                 .filter(java.util.Objects::nonNull).toList();
         BigDecimal sum = rates.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         return Rates.ratio(sum, BigDecimal.valueOf(rates.size()));
+    }
+
+    /** 预算调整率 = (全年预算数 − 年初预算数) ÷ 年初预算数 (财政拨款; transfers net out). */
+    public BigDecimal budgetAdjustmentRate() {
+        Totals totals = fiscalAppropriation();
+        return Rates.ratio(totals.adjustments(), totals.initial());
+    }
+
+    /** 预算调整率 on the gross adjustments: (Σ 追加 + Σ 调减 + Σ 调剂调入) ÷ 年初预算数 (财政拨款). */
+    public BigDecimal budgetAdjustmentRateGross() {
+        Totals totals = fiscalAppropriation();
+        return Rates.ratio(grossAdjustments(totals), totals.initial());
+    }
+
+    /** Σ 追加 + Σ 调减 + Σ 调剂调入 of a set of lines: every adjustment counted, none netted. */
+    public static Money grossAdjustments(Totals totals) {
+        return totals.increases().plus(totals.decreases()).plus(totals.transfersIn());
+    }
+
+    /** 财政供养人员控制率 = 实有人数 ÷ 编制数 (the latest counts recorded); null without them. */
+    public BigDecimal staffControlRate() {
+        var staffing = fold.staffing();
+        return staffing == null ? null : Rates.ratio(BigDecimal.valueOf(staffing.actualHeadcount()),
+                BigDecimal.valueOf(staffing.authorizedPositions()));
+    }
+
+    /** “三公”经费变动率 = (本年 − 上年) ÷ 上年 executed; null without the previous year or when it spent nothing. */
+    public BigDecimal threePublicChangeRate() {
+        return change(m -> m.threePublic().executed());
+    }
+
+    /** 公用经费变动率 = (本年 − 上年) ÷ 上年 executed. */
+    public BigDecimal operatingExpenseChangeRate() {
+        return change(m -> m.operatingExpense().executed());
+    }
+
+    /** 支出变动率 = (本年 − 上年) ÷ 上年 executed, all lines. */
+    public BigDecimal expenditureChangeRate() {
+        return change(m -> m.total().executed());
+    }
+
+    private BigDecimal change(java.util.function.Function<LedgerMetrics, Money> figure) {
+        if (previous == null) {
+            return null;
+        }
+        Money before = figure.apply(previous);
+        return Rates.ratio(figure.apply(this).minus(before), before);
     }
 
     private static Money sum(Collection<Money> amounts) {

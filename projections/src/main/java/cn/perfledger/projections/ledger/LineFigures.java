@@ -21,6 +21,10 @@ public final class LineFigures {
     private Money carryIn = Money.ZERO;
     private CarryOverKind carryInKind;
     private Money withdrawn = Money.ZERO;
+    private Money otherFunds = Money.ZERO;
+    private Money increases = Money.ZERO;
+    private Money decreases = Money.ZERO;
+    private Money transfersIn = Money.ZERO;
     private Money spent = Money.ZERO;
     private Money reversed = Money.ZERO;
     private final Money[] executedByMonth = new Money[12];
@@ -42,6 +46,12 @@ public final class LineFigures {
     void adjust(Adjustment adjustment) {
         version++;
         adjustments = adjustments.plus(adjustment.amount());
+        switch (adjustment.kind()) {
+            case INCREASE -> increases = increases.plus(adjustment.amount());
+            case DECREASE -> decreases = decreases.minus(adjustment.amount());
+            case TRANSFER -> transfersIn = adjustment.amount().isNegative() ? transfersIn
+                    : transfersIn.plus(adjustment.amount());
+        }
         adjustmentHistory.add(adjustment);
     }
 
@@ -49,6 +59,11 @@ public final class LineFigures {
         version++;
         carryIn = carryIn.plus(amount);
         carryInKind = kind;
+    }
+
+    void receiveOtherFunds(Money amount) {
+        version++;
+        otherFunds = otherFunds.plus(amount);
     }
 
     void withdraw(Money amount) {
@@ -110,9 +125,29 @@ public final class LineFigures {
         return withdrawn;
     }
 
-    /** What may still be spent in total: full-year + carry-in − withdrawn. */
+    /** 其他资金收入: other funds received beyond the budget (lines funded from other sources only). */
+    public Money otherFunds() {
+        return otherFunds;
+    }
+
+    /** Σ 追加 (positive). */
+    public Money increases() {
+        return increases;
+    }
+
+    /** Σ 调减, as a positive amount. */
+    public Money decreases() {
+        return decreases;
+    }
+
+    /** Σ 调剂调入 (the positive shares of transfers). */
+    public Money transfersIn() {
+        return transfersIn;
+    }
+
+    /** What may be spent in total: full-year + carry-in + other funds received − withdrawn. */
     public Money available() {
-        return fullYear().plus(carryIn).minus(withdrawn);
+        return fullYear().plus(carryIn).plus(otherFunds).minus(withdrawn);
     }
 
     /** 执行数 = Σ expenditures − Σ reversals. */

@@ -11,7 +11,9 @@ public enum InputKind {
     /** code = the rubric item code the judgement was entered for. */
     JUDGEMENT("评价人评分"),
     /** code = the bonus/penalty entry id. */
-    BONUS_PENALTY("加减分事项");
+    BONUS_PENALTY("加减分事项"),
+    /** A step of the rule's arithmetic (target, ratio, steps, grade reached); code names the step. */
+    COMPUTED("计算过程");
 
     private final String label;
 

@@ -1,9 +1,11 @@
 package cn.perfledger.projections.scoring;
 
 import cn.perfledger.domain.budget.BudgetEvent.FixedAssetsRecorded;
+import cn.perfledger.domain.budget.BudgetEvent.StaffingRecorded;
 import cn.perfledger.domain.common.Money;
 import cn.perfledger.domain.rubric.LedgerMetric;
 import cn.perfledger.projections.evaluation.EvaluationFold;
+import cn.perfledger.projections.evaluation.FlagKind;
 import cn.perfledger.projections.evaluation.IndicatorState;
 import cn.perfledger.projections.ledger.LedgerMetrics;
 import cn.perfledger.projections.ledger.NoticeFigures;
@@ -12,6 +14,8 @@ import cn.perfledger.projections.ledger.Rates;
 import cn.perfledger.projections.ledger.Totals;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Maps every {@link LedgerMetric} of the rubric catalog to its value at a basis. The values themselves come from
@@ -60,7 +64,51 @@ public final class LedgerMetricValues {
                     List.of(Figure.count("已签订合同数", contractCount(ledger))));
             case FIXED_ASSET_UTILISATION_RATE -> fixedAssets(metric, ledger);
             case INDICATOR_COMPLETION_SHARE -> indicatorCompletion(metric, evaluation);
+            case BUDGET_ADJUSTMENT_RATE -> new MetricValue(metric, ledger.budgetAdjustmentRate(), List.of(
+                    Figure.yuan("预算调整数（财政拨款全年预算数 − 年初预算数）", ledger.fiscalAppropriation().adjustments()),
+                    Figure.yuan("年初预算数（财政拨款）", ledger.fiscalAppropriation().initial())));
+            case BUDGET_ADJUSTMENT_RATE_GROSS -> grossAdjustment(metric, ledger);
+            case STAFF_CONTROL_RATE -> staffing(metric, ledger);
+            case THREE_PUBLIC_CHANGE_RATE -> change(metric, ledger, ledger.threePublicChangeRate(), "“三公”经费支出",
+                    m -> m.threePublic().executed());
+            case OPERATING_EXPENSE_CHANGE_RATE -> change(metric, ledger, ledger.operatingExpenseChangeRate(),
+                    "公用经费支出", m -> m.operatingExpense().executed());
+            case EXPENDITURE_CHANGE_RATE -> change(metric, ledger, ledger.expenditureChangeRate(), "支出合计",
+                    m -> m.total().executed());
         };
+    }
+
+    private static MetricValue grossAdjustment(LedgerMetric metric, LedgerMetrics ledger) {
+        Totals totals = ledger.fiscalAppropriation();
+        return new MetricValue(metric, ledger.budgetAdjustmentRateGross(), List.of(
+                Figure.yuan("追加合计", totals.increases()), Figure.yuan("调减合计", totals.decreases()),
+                Figure.yuan("调剂调入合计", totals.transfersIn()), Figure.yuan("年初预算数（财政拨款）", totals.initial())));
+    }
+
+    private static MetricValue staffing(LedgerMetric metric, LedgerMetrics ledger) {
+        StaffingRecorded staffing = ledger.fold().staffing();
+        if (staffing == null) {
+            return new MetricValue(metric, null, List.of(Figure.text("财政供养人员", "尚未登记编制数和实有人数")),
+                    FlagKind.FIGURE_NOT_RECORDED);
+        }
+        return new MetricValue(metric, ledger.staffControlRate(), List.of(
+                Figure.count("实有人数", staffing.actualHeadcount()),
+                Figure.count("编制数", staffing.authorizedPositions())));
+    }
+
+    /** A year-over-year figure: this year's and the previous year's amounts (the latter at its own 12-31). */
+    private static MetricValue change(LedgerMetric metric, LedgerMetrics ledger, BigDecimal rate, String what,
+            Function<LedgerMetrics, Money> figure) {
+        Optional<LedgerMetrics> previous = ledger.previousYear();
+        if (previous.isEmpty()) {
+            return new MetricValue(metric, null, List.of(Figure.text("上年度", "上年度未在本账本开立，或未纳入本次计算")),
+                    FlagKind.PREVIOUS_YEAR_MISSING);
+        }
+        int year = ledger.fold().opened() == null ? 0 : ledger.fold().opened().year();
+        return new MetricValue(metric, rate, List.of(
+                Figure.yuan("本年" + what + (year == 0 ? "" : "（" + year + "年）"), figure.apply(ledger)),
+                Figure.yuan("上年" + what + "（" + previous.get().fold().opened().year() + "年，截至12月31日）",
+                        figure.apply(previous.get()))));
     }
 
     private static MetricValue execution(LedgerMetric metric, BigDecimal rate, Totals totals, String scope) {

@@ -1,5 +1,8 @@
 package cn.perfledger.projections.scoring;
 
+import cn.perfledger.domain.rubric.CompletionRatio;
+import cn.perfledger.domain.rubric.DeductionPerStep;
+import cn.perfledger.domain.rubric.GradeCoefficientTable;
 import cn.perfledger.domain.rubric.InputReference;
 import cn.perfledger.domain.rubric.InputReference.IndicatorGroupInput;
 import cn.perfledger.domain.rubric.ScoringRule;
@@ -42,6 +45,12 @@ public record RuleSummary(String kind, String label, String description) {
             return "shareMet";
         } else if (rule instanceof BonusPenalty) {
             return "bonusPenalty";
+        } else if (rule instanceof CompletionRatio) {
+            return "completionRatio";
+        } else if (rule instanceof DeductionPerStep) {
+            return "deductionPerStep";
+        } else if (rule instanceof GradeCoefficientTable) {
+            return "gradeCoefficients";
         }
         throw new IllegalArgumentException("未知的评分规则类型: " + rule.getClass().getName());
     }
@@ -72,8 +81,24 @@ public record RuleSummary(String kind, String label, String description) {
             return "加分：" + perItem(bp.pointsPerBonus(), "加") + "，加分最多不超过 " + Display.number(bp.bonusCap())
                     + " 分；减分：" + perItem(bp.pointsPerPenalty(), "扣") + "，扣分合计不超过 "
                     + Display.number(bp.penaltyCap()) + " 分";
+        } else if (rule instanceof CompletionRatio) {
+            return "完成比率：得分 = 分值 " + w + " × 完成比率（正向：完成值 ÷ 指标值；反向：指标值 ÷ 完成值；不超过 100%）";
+        } else if (rule instanceof DeductionPerStep d) {
+            return "扣分：" + d.side().label() + " " + Display.exactPercent(d.limit()) + " 的部分每 "
+                    + Display.number(d.step().movePointRight(2)) + " 个百分点扣 " + Display.number(d.pointsPerStep())
+                    + " 分（" + d.partialStep().label() + "），扣完为止（满分 " + w + "）";
+        } else if (rule instanceof GradeCoefficientTable t) {
+            return "得分系数：得分 = 分值 " + w + " × 达到等级的得分系数；" + t.levels().stream()
+                    .map(RuleSummary::level).collect(Collectors.joining("；"))
+                    + (input instanceof IndicatorGroupInput ? "；指标组内每个指标按其自身分值计分后合计，不超过分值 " + w : "");
         }
         throw new IllegalArgumentException("未知的评分规则类型: " + rule.getClass().getName());
+    }
+
+    /** "达成（≥ 100%）系数 1", "未达成 系数按评价体系"; a 定性 indicator reaches the grade recorded for it. */
+    private static String level(GradeCoefficientTable.Level level) {
+        return level.grade().label() + (level.minRate() == null ? "" : "（≥ " + Display.exactPercent(level.minRate())
+                + "）") + " 系数 " + (level.coefficient() == null ? "按评价体系的得分系数" : Display.number(level.coefficient()));
     }
 
     private static String perItem(BigDecimal points, String verb) {

@@ -11,16 +11,29 @@ import java.util.Optional;
  * submission next to the computed one. {@code flags} are table-level (declared total differs, net bonus capped);
  * item flags sit on the items. Plain data, ready to be serialized; the same basis gives the same table.
  *
- * @param evaluationId the evaluation scored, or null when no evaluation was started at the basis
- * @param declared     the latest submission's declared total, or null when nothing was submitted at the basis
+ * @param evaluationId   the evaluation scored, or null when no evaluation was started at the basis
+ * @param declared       the latest submission's declared total, or null when nothing was submitted at the basis
+ * @param departmentName the department as its year was opened (the table's header), null before the year is opened
+ * @param fiscalYear     the year scored (the header's 年度), null before the year is opened
  */
 public record ScoredTable(String evaluationId, String rubricVersion, String rubricName, String jurisdiction,
         String rubricSourceNote, BigDecimal totalWeight, List<ScoredItem> items, BigDecimal total, String grade,
-        DeclaredTotal declared, List<Flag> flags) {
+        DeclaredTotal declared, List<Flag> flags, String departmentName, Integer fiscalYear) {
 
     public ScoredTable {
         items = List.copyOf(items);
         flags = List.copyOf(flags);
+    }
+
+    /**
+     * The header of the 自评表: the department and the year scored ("广州市某局2021年度部门整体支出绩效自评表"), never the
+     * rubric's own name or year — a rubric of another place or year scores the table, it does not name it.
+     */
+    public String title() {
+        if (departmentName == null || fiscalYear == null) {
+            return "部门整体支出绩效自评表";
+        }
+        return departmentName + fiscalYear + "年度部门整体支出绩效自评表";
     }
 
     /** The item with the given code, anywhere in the tree. */

@@ -1,6 +1,7 @@
 package cn.perfledger.projections.scoring;
 
 import cn.perfledger.domain.common.RubricVersionId;
+import cn.perfledger.domain.rubric.InputReference;
 import cn.perfledger.domain.rubric.RubricEvent.RubricPublished;
 import cn.perfledger.projections.basis.Basis;
 import cn.perfledger.projections.basis.RecordedEvent;
@@ -25,6 +26,8 @@ public final class SelfEvaluationFold implements Consumer<RecordedEvent> {
     private final LedgerFold ledger = new LedgerFold();
     private final EvaluationFold evaluation = new EvaluationFold();
     private final Map<String, RubricPublished> rubrics = new TreeMap<>();
+    /** The previous department-year, read at its own basis (see {@link #withPreviousYear}); null when not read. */
+    private LedgerFold previousYear;
 
     /** The events the basis admits, folded in replay order. */
     public static SelfEvaluationFold replay(Collection<RecordedEvent> events, Basis basis) {
@@ -44,6 +47,33 @@ public final class SelfEvaluationFold implements Consumer<RecordedEvent> {
         return ledger;
     }
 
+    /**
+     * Adds the previous department-year for the year-over-year metrics (三公经费变动率 …). The caller folds it at
+     * that year's own basis — its 评价基准日 (12-31) and the same {@code knownAt} as this reading — so that the same
+     * basis still gives the same table.
+     */
+    public SelfEvaluationFold withPreviousYear(LedgerFold previous) {
+        this.previousYear = previous;
+        return this;
+    }
+
+    /** Whether the year's rubric scores a year-over-year metric, so the previous year must be read with it. */
+    public boolean needsPreviousYear() {
+        return rubric().map(r -> r.tree().stream().flatMap(top -> top.leaves().stream()).anyMatch(leaf ->
+                (leaf.input() instanceof InputReference.LedgerMetricInput m && m.metric().yearOverYear())
+                        || (leaf.input() instanceof InputReference.LedgerMetricTargetInput t
+                                && t.metric().yearOverYear()))).orElse(false);
+    }
+
+    public LedgerFold previousYear() {
+        return previousYear;
+    }
+
+    /** The ledger figures of this year, with the previous year when it was added. */
+    public LedgerMetrics metrics() {
+        return new LedgerMetrics(ledger, previousYear);
+    }
+
     public EvaluationFold evaluation() {
         return evaluation;
     }
@@ -57,7 +87,7 @@ public final class SelfEvaluationFold implements Consumer<RecordedEvent> {
 
     /** The scored table, or empty when the basis admits no rubric for the year. */
     public Optional<ScoredTable> scoredTable() {
-        return rubric().map(published -> ScoringEngine.score(published, new LedgerMetrics(ledger), evaluation));
+        return rubric().map(published -> ScoringEngine.score(published, metrics(), evaluation));
     }
 
     public IndicatorReport indicatorReport() {

@@ -28,7 +28,10 @@ class LedgerMetricValuesTest {
         EvaluationEvents eval = new EvaluationEvents(EvaluationId.of("T-DEPT", 2021));
         log.add(eval.define("I1", List.of("产出指标"), "指标", "2", "≥1个", null, LocalDate.of(2021, 1, 5)));
         log.add(eval.actual("I1", "2个", LocalDate.of(2021, 12, 31)));
-        LedgerMetrics ledger = new LedgerMetrics(Replay.fold(log.events(), YEAR_END, new LedgerFold()));
+        EventLog previous = new EventLog();
+        TestLedger.previousYear(previous);
+        LedgerMetrics ledger = new LedgerMetrics(Replay.fold(log.events(), YEAR_END, new LedgerFold()),
+                Replay.fold(previous.events(), new Basis(LocalDate.of(2020, 12, 31), Instant.MAX), new LedgerFold()));
         EvaluationFold evaluation = Replay.fold(log.events(), YEAR_END, new EvaluationFold());
 
         for (LedgerMetric metric : LedgerMetric.values()) {

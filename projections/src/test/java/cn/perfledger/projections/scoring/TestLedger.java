@@ -11,6 +11,7 @@ import cn.perfledger.domain.budget.BudgetEvent.ProcurementContractFiled;
 import cn.perfledger.domain.budget.BudgetEvent.ProcurementContractSigned;
 import cn.perfledger.domain.budget.BudgetEvent.ProcurementExecuted;
 import cn.perfledger.domain.budget.BudgetEvent.ProcurementPlanned;
+import cn.perfledger.domain.budget.BudgetEvent.StaffingRecorded;
 import cn.perfledger.domain.budget.BudgetEvent.UnitRef;
 import cn.perfledger.domain.budget.BudgetLineSpec;
 import cn.perfledger.domain.budget.CarryOverKind;
@@ -73,6 +74,22 @@ final class TestLedger {
         log.add(new ExecutionNoticeRecorded(YEAR, "通报-6", new BigDecimal("0.50"), new BigDecimal("1.02"),
                 LocalDate.of(2021, 6, 30)));
         log.add(new FixedAssetsRecorded(YEAR, Money.of("1000.00"), Money.of("950.00"), LocalDate.of(2021, 12, 31)));
+        log.add(new StaffingRecorded(YEAR, 20, 18, null, LocalDate.of(2021, 12, 31)));
+    }
+
+    /** The year before (2020) with one 公用经费 line of 接待费 (三公) spent in full, for the year-over-year figures. */
+    static void previousYear(EventLog log) {
+        FiscalYearId previous = FiscalYearId.of("T-DEPT", 2020);
+        LocalDate jan1 = LocalDate.of(2020, 1, 1);
+        BudgetLineId reception = new BudgetLineId("B3");
+        log.add(new FiscalYearOpened(previous, previous.department(), 2020, "测试部门", List.of(new UnitRef(UNIT, "本级")),
+                Rubrics.TEST, jan1));
+        log.add(new BudgetLineOpened(previous, reception, new BudgetLineSpec(UNIT, FundingSource.GENERAL_PUBLIC_BUDGET,
+                ExpenditureKind.BASIC_OPERATING, null, null, new FunctionalCode("2060101"), new EconomicCode("30217")),
+                jan1));
+        log.add(new InitialBudgetApproved(previous, reception, Money.of("10.00"), "测-0", jan1));
+        log.add(new ExpenditureRecorded(previous, new VoucherNo("V0"), reception, Money.of("10.00"),
+                LocalDate.of(2020, 5, 1), null, null, null, null, null));
     }
 
     private static void openBasic(EventLog log, BudgetLineId id, ExpenditureKind kind, String economic,

@@ -15,9 +15,11 @@ import cn.perfledger.app.api.budget.BudgetRequests.FilingRequest;
 import cn.perfledger.app.api.budget.BudgetRequests.FixedAssetsRequest;
 import cn.perfledger.app.api.budget.BudgetRequests.InitialBudgetRequest;
 import cn.perfledger.app.api.budget.BudgetRequests.OpenYearRequest;
+import cn.perfledger.app.api.budget.BudgetRequests.OtherFundsRequest;
 import cn.perfledger.app.api.budget.BudgetRequests.ProcurementExecutionRequest;
 import cn.perfledger.app.api.budget.BudgetRequests.ProcurementRequest;
 import cn.perfledger.app.api.budget.BudgetRequests.ReversalRequest;
+import cn.perfledger.app.api.budget.BudgetRequests.StaffingRequest;
 import cn.perfledger.app.api.budget.BudgetRequests.TransferRequest;
 import cn.perfledger.app.api.budget.BudgetRequests.WithdrawalRequest;
 import cn.perfledger.app.readmodel.DepartmentRegister;
@@ -68,15 +70,21 @@ public class BudgetController {
 
     @PostMapping
     @Operation(summary = "开立部门年度（OpenFiscalYear）", description = "部门名称与单位取自部门登记；部门须已登记。"
-            + "评价体系版本须已发布、未停用、不晚于该年度生效，且其适用部门包含本部门。")
+            + "评价体系版本须已发布、未停用、不晚于该年度生效，且其适用部门包含本部门；选用其他地区或其他年度的评价体系时照常开立，"
+            + "并记录一条提示（自评表上显示），表头仍按本部门和本年度填写。")
     public ResponseEntity<CommandResult> open(@PathVariable String dept, @Valid @RequestBody OpenYearRequest request) {
         DepartmentId departmentId = new DepartmentId(dept);
         FiscalYearId id = FiscalYearId.of(departmentId.code(), request.year());
         Register department = register.get(departmentId);
         List<UnitRef> units = department.units().stream().map(u -> new UnitRef(u.code(), u.name())).toList();
+        // a rubric of another place or year may be chosen; the command records the warning then
         return rubrics.whileUsable("rubricVersion", request.rubricVersion(), id, RubricDirectory.Use.OPEN_YEAR,
-                () -> send(id, new BudgetCommand.OpenFiscalYear(id, department.name(), units,
-                        request.rubricVersion())));
+                () -> {
+                    RubricDirectory.Version version = rubrics.find(request.rubricVersion()).orElseThrow();
+                    return send(id, new BudgetCommand.OpenFiscalYear(id, department.name(), units,
+                            request.rubricVersion(), new BudgetCommand.RubricFit(version.name(),
+                                    version.jurisdiction(), version.templateYear(), department.jurisdiction())));
+                });
     }
 
     @PostMapping("/{year}/budget-lines")
@@ -132,6 +140,17 @@ public class BudgetController {
             @Valid @RequestBody CarryInRequest r) {
         FiscalYearId id = FiscalYearId.of(dept, year);
         return send(id, new BudgetCommand.RecordCarryIn(id, r.lineId(), r.amount(), r.kind()));
+    }
+
+    @PostMapping("/{year}/other-funds")
+    @Operation(summary = "其他资金收入（ReceiveOtherFunds）", description = "只能记入资金来源为“其他”或“财政专户”的预算行；"
+            + "收到的资金可在该行支出，不计入全年预算数，因此执行数可以超过全年预算数（执行率超过 100%）。"
+            + "财政拨款的增加须以预算追加登记。")
+    public ResponseEntity<CommandResult> otherFunds(@PathVariable String dept, @PathVariable int year,
+            @Valid @RequestBody OtherFundsRequest r) {
+        FiscalYearId id = FiscalYearId.of(dept, year);
+        return send(id, new BudgetCommand.ReceiveOtherFunds(id, r.lineId(), r.amount(), r.documentNo(), r.reason(),
+                r.effectiveDate()));
     }
 
     @PostMapping("/{year}/withdrawals")
@@ -225,6 +244,15 @@ public class BudgetController {
         FiscalYearId id = FiscalYearId.of(dept, year);
         return send(id, new BudgetCommand.RecordFixedAssets(id, r.originalValue(), r.inUseValue(),
                 r.effectiveDate()));
+    }
+
+    @PostMapping("/{year}/staffing")
+    @Operation(summary = "财政供养人员（RecordStaffing）", description = "编制数与实有人数；以最后登记的为准。")
+    public ResponseEntity<CommandResult> staffing(@PathVariable String dept, @PathVariable int year,
+            @Valid @RequestBody StaffingRequest r) {
+        FiscalYearId id = FiscalYearId.of(dept, year);
+        return send(id, new BudgetCommand.RecordStaffing(id, r.authorizedPositions(), r.actualHeadcount(),
+                r.documentNo(), r.effectiveDate()));
     }
 
     @PostMapping("/{year}/close")

@@ -101,6 +101,16 @@ public final class BudgetRequests {
             @NotNull(message = REQUIRED) CarryOverKind kind) {
     }
 
+    @Schema(description = "其他资金收入：资金来源为“其他”或“财政专户”的预算行收到的超出预算的资金（事业收入、经营收入、捐赠、利息等）；"
+            + "可在该行支出，不计入全年预算数")
+    public record OtherFundsRequest(
+            @NotNull(message = REQUIRED) BudgetLineId lineId,
+            @Schema(type = "string") @NotNull(message = REQUIRED) Money amount,
+            @Schema(description = "收入凭证号或文号（可空）") String documentNo,
+            @NotNull(message = REQUIRED) String reason,
+            @NotNull(message = REQUIRED) LocalDate effectiveDate) {
+    }
+
     @Schema(description = "指标收回/注销")
     public record WithdrawalRequest(
             @NotNull(message = REQUIRED) BudgetLineId lineId,
@@ -194,6 +204,14 @@ public final class BudgetRequests {
     public record FixedAssetsRequest(
             @Schema(type = "string") @NotNull(message = REQUIRED) Money originalValue,
             @Schema(type = "string") @NotNull(message = REQUIRED) Money inUseValue,
+            @NotNull(message = REQUIRED) LocalDate effectiveDate) {
+    }
+
+    @Schema(description = "财政供养人员：编制数与实有人数（财政供养人员控制率 = 实有人数 ÷ 编制数）")
+    public record StaffingRequest(
+            @Schema(description = "编制数", example = "120") @NotNull(message = REQUIRED) Integer authorizedPositions,
+            @Schema(description = "实有人数", example = "113") @NotNull(message = REQUIRED) Integer actualHeadcount,
+            @Schema(description = "编制文件文号（可空）") String documentNo,
             @NotNull(message = REQUIRED) LocalDate effectiveDate) {
     }
 
