@@ -90,6 +90,27 @@ public class LedgerImporter {
                 outcome.eventCount(), outcome.alreadyRecordedVoucherNos(), outcome.alreadyRecordedAdjustments());
     }
 
+    /**
+     * Reads {@code content} against the template as {@link #importFile} does first, and stops there: nothing is
+     * sent. An unreadable file is one error of the file as a whole.
+     */
+    public LedgerFilePreview preview(FiscalYearId yearId, String fileName, byte[] content) {
+        String name = displayName(fileName);
+        String sha256 = sha256(content);
+        Sheet sheet;
+        try {
+            sheet = SheetReader.read(fileName, content, ImportLedgerFile.MAX_ROWS + ROWS_ABOVE_DATA);
+        } catch (UnreadableSheetException e) {
+            return new LedgerFilePreview(name, sha256, null, null, List.of(), List.of(CellError.ofFile(e.getMessage())),
+                    1);
+        }
+        ParsedLedgerFile parsed = LedgerFileParser.parse(sheet, yearId);
+        List<LedgerFilePreview.Row> rows = parsed.rows().stream()
+                .map(r -> new LedgerFilePreview.Row(r.rowNumber(), r.type().label(), r.command())).toList();
+        return new LedgerFilePreview(name, sha256, sheet.format().name(),
+                parsed.unit() == null ? null : parsed.unit().label(), rows, parsed.errors(), parsed.errorCount());
+    }
+
     /** The file's own name without a client's path, for the record; "导入文件" when the client sent none. */
     static String displayName(String fileName) {
         if (fileName == null || fileName.isBlank()) {
