@@ -4,7 +4,6 @@ import cn.perfledger.app.api.ApiExceptionHandler;
 import cn.perfledger.app.command.NotFoundException;
 import cn.perfledger.domain.common.ConflictException;
 import cn.perfledger.domain.common.DomainException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
@@ -87,8 +86,8 @@ public final class FormValues {
         R value;
         try {
             value = json.readValue(json.writeValueAsBytes(body), type);
-        } catch (JsonProcessingException e) {
-            throw refusal(new HttpMessageNotReadableException(e.getOriginalMessage(), e,
+        } catch (java.io.IOException e) {
+            throw refusal(new HttpMessageNotReadableException(e.getMessage(), e,
                     new ServletServerHttpRequest(request)));
         }
         List<ConstraintViolation<R>> violations = validator.validate(value).stream()
