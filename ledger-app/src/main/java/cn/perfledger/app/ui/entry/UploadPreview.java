@@ -20,13 +20,13 @@ import java.util.Map;
  * The preview of a ledger file as the upload page shows it: rows and amounts per 记录类型 (调剂 counted by the amount
  * moved) and the first rows as they will be recorded.
  */
-record UploadPreview(LedgerFilePreview file, List<Total> totals, List<RowView> rows, int hiddenRows) {
+public record UploadPreview(LedgerFilePreview file, List<Total> totals, List<RowView> rows, int hiddenRows) {
 
     /** Rows and the sum of amounts of one 记录类型 (amount null for 预算科目, which carry none). */
-    record Total(String typeLabel, int rows, Amount amount) {
+    public record Total(String typeLabel, int rows, Amount amount) {
     }
 
-    record RowView(int rowNumber, String typeLabel, String line, String date, String reference, Amount amount) {
+    public record RowView(int rowNumber, String typeLabel, String line, String date, String reference, Amount amount) {
     }
 
     static final int SHOWN_ROWS = 100;
@@ -50,7 +50,7 @@ record UploadPreview(LedgerFilePreview file, List<Total> totals, List<RowView> r
         return new UploadPreview(file, totals, rows, Math.max(0, file.rows().size() - SHOWN_ROWS));
     }
 
-    boolean importable() {
+    public boolean importable() {
         return file.errorCount() == 0 && !file.rows().isEmpty();
     }
 
