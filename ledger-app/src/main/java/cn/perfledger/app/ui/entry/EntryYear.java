@@ -72,6 +72,15 @@ public record EntryYear(FiscalYearId id, YearHeader header, List<UnitRef> units,
                 + " 元）";
     }
 
+    /** The line by its id, unit, kind and project, without its figures (a label beside a field of the line). */
+    public String shortLineLabel(LineFigures line) {
+        BudgetLineSpec spec = line.spec();
+        String unit = units.stream().filter(u -> u.code().equals(spec.unit())).map(UnitRef::name).findFirst()
+                .orElse(spec.unit().toString());
+        return String.join(" · ", Stream.of(line.lineId().toString(), unit, spec.kind().chineseName(),
+                spec.projectName()).filter(s -> s != null && !s.isBlank()).toList());
+    }
+
     public List<Option> procurementOptions() {
         return procurements.stream().map(p -> new Option(p.plan().procurementId().toString(),
                 p.plan().procurementId() + " · " + p.plan().name() + "（" + p.plan().category().chineseName()

@@ -155,8 +155,8 @@ public class ProcurementForms implements EntryPages {
             Arrays.stream(CarryOverKind.values()).forEach(k -> kinds.add(new Option(k.name(), k.chineseName())));
             for (LineFigures line : year.lines()) {
                 if (!line.available().isZero()) {
-                    fields.add(of(OVERRIDE + line.lineId() + "]", year.lineLabel(line) + "：未支出 "
-                            + Amount.of(line.available()).yuan() + " 元", SELECT, false, null).withOptions(kinds));
+                    fields.add(of(OVERRIDE + line.lineId() + "]", year.shortLineLabel(line), SELECT, false,
+                            "未支出 " + Amount.of(line.available()).yuan() + " 元").withOptions(kinds));
                 }
             }
             fields.add(of("confirm", "确认结账（结账后不能再登记普通记录）", CHECKBOX, true, null));
