@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -17,8 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.View;
-import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The clerk's entry pages of a department-year (录入): the home with every job and the latest records, and one page
@@ -83,9 +80,7 @@ public class EntryFormController {
         Submitted submitted = support.submit(request, params.getFirst(FormKeys.FIELD), fields, base,
                 values -> entryForm.action().send(entryYear, values));
         if (submitted instanceof Submitted.Redirect redirect) {
-            RedirectView view = new RedirectView(redirect.location(), true);
-            view.setStatusCode(HttpStatus.SEE_OTHER);
-            return view;
+            return EntrySupport.redirect(redirect);
         }
         Submitted.Rejected rejected = (Submitted.Rejected) submitted;
         response.setStatus(rejected.why().status());

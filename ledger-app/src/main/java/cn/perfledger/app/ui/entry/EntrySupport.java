@@ -28,6 +28,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -113,6 +114,13 @@ public class EntrySupport {
         model.addAttribute("entryYear", year);
         model.addAttribute("entryPages", entryPages);
         model.addAttribute("entryBase", year.header().basePath() + "/entry");
+    }
+
+    /** The answer to a successful post: 303 See Other to {@code location} (post/redirect/get). */
+    public static RedirectView redirect(Submitted.Redirect redirect) {
+        RedirectView view = new RedirectView(redirect.location(), true);
+        view.setStatusCode(HttpStatus.SEE_OTHER);
+        return view;
     }
 
     /** A new key for a form drawn outside {@link #fresh}. */

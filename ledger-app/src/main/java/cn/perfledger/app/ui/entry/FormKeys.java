@@ -67,7 +67,11 @@ public class FormKeys {
                 if (store.claim(key, hash, "POST", path)) {
                     return new Claim.Claimed(key);
                 }
-                continue; // another post of the same key claimed it meanwhile
+                // another post of the same key claimed it meanwhile (or released it again): look once more
+                if (pause(deadline)) {
+                    continue;
+                }
+                return new Claim.Refused("同一表单的上一次提交仍在处理中，请稍后在最近记录中查看结果");
             }
             IdempotencyStore.Entry entry = existing.get();
             if (!entry.requestHash().equals(hash)) {
@@ -76,15 +80,24 @@ public class FormKeys {
             if (entry.completed()) {
                 return new Claim.Replayed(new String(entry.body(), StandardCharsets.UTF_8));
             }
-            if (System.currentTimeMillis() > deadline) {
-                return new Claim.Refused("同一表单的上一次提交仍在处理中，请稍后在最近记录中查看结果");
+            if (pause(deadline)) {
+                continue;
             }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Claim.Refused("同一表单的上一次提交仍在处理中，请稍后在最近记录中查看结果");
-            }
+            return new Claim.Refused("同一表单的上一次提交仍在处理中，请稍后在最近记录中查看结果");
+        }
+    }
+
+    /** Waits a moment for the first post of a key; false when the wait is over (deadline or interrupt). */
+    private static boolean pause(long deadline) {
+        if (System.currentTimeMillis() > deadline) {
+            return false;
+        }
+        try {
+            Thread.sleep(50);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * 导入账务文件 in two steps: the upload is read against the template and previewed (rows and amounts per 记录类型,
@@ -143,9 +142,7 @@ public class LedgerUploadController {
         }
         if (submitted instanceof Submitted.Redirect redirect) {
             files(session).remove(file.token());
-            RedirectView view = new RedirectView(redirect.location(), true);
-            view.setStatusCode(HttpStatus.SEE_OTHER);
-            return view;
+            return EntrySupport.redirect(redirect);
         }
         Submitted.Rejected refused = (Submitted.Rejected) submitted;
         response.setStatus(refused.why().status());

@@ -16,7 +16,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -25,7 +24,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * 开立年度: a clerk opens a new department-year under a published rubric version (the API's OpenFiscalYear, units
@@ -69,9 +67,7 @@ public class OpenYearController {
                 "/departments/" + dept + "/years/" + year + "/entry",
                 values -> form.action().send(null, values));
         if (submitted instanceof Submitted.Redirect redirect) {
-            RedirectView view = new RedirectView(redirect.location(), true);
-            view.setStatusCode(HttpStatus.SEE_OTHER);
-            return view;
+            return EntrySupport.redirect(redirect);
         }
         Submitted.Rejected rejected = (Submitted.Rejected) submitted;
         response.setStatus(rejected.why().status());
