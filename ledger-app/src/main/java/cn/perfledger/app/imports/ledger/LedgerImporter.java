@@ -53,15 +53,14 @@ public class LedgerImporter {
      * @throws LedgerImportRejected when the file is unreadable, breaks the template or a row breaks a ledger rule
      */
     public LedgerImportReport importFile(FiscalYearId yearId, String fileName, byte[] content, CommandOrigin sender) {
-        String name = displayName(fileName);
-        String sha256 = sha256(content);
-        Sheet sheet;
-        try {
-            sheet = SheetReader.read(fileName, content, ImportLedgerFile.MAX_ROWS + ROWS_ABOVE_DATA);
-        } catch (UnreadableSheetException e) {
-            throw new LedgerImportRejected(name, sha256, List.of(CellError.ofFile(e.getMessage())), 1);
+        ReadFile read = read(yearId, fileName, content);
+        String name = read.name();
+        String sha256 = read.sha256();
+        if (read.unreadable() != null) {
+            throw new LedgerImportRejected(name, sha256, List.of(CellError.ofFile(read.unreadable())), 1);
         }
-        ParsedLedgerFile parsed = LedgerFileParser.parse(sheet, yearId);
+        Sheet sheet = read.sheet();
+        ParsedLedgerFile parsed = read.parsed();
         if (parsed.errorCount() > 0) {
             throw new LedgerImportRejected(name, sha256, parsed.errors(), parsed.errorCount());
         }
@@ -88,6 +87,41 @@ public class LedgerImporter {
         return new LedgerImportReport(outcome.importId(), outcome.alreadyImported(), name, sheet.format().name(),
                 sheet.name(), sheet.charset(), parsed.unit().label(), sha256, outcome.rowCount(), rowsByType,
                 outcome.eventCount(), outcome.alreadyRecordedVoucherNos(), outcome.alreadyRecordedAdjustments());
+    }
+
+    /**
+     * Reads {@code content} against the template as {@link #importFile} does first, and stops there: nothing is
+     * sent. An unreadable file is one error of the file as a whole.
+     */
+    public LedgerFilePreview preview(FiscalYearId yearId, String fileName, byte[] content) {
+        ReadFile read = read(yearId, fileName, content);
+        if (read.unreadable() != null) {
+            return new LedgerFilePreview(read.name(), read.sha256(), null, null, List.of(),
+                    List.of(CellError.ofFile(read.unreadable())), 1);
+        }
+        Sheet sheet = read.sheet();
+        ParsedLedgerFile parsed = read.parsed();
+        String name = read.name();
+        String sha256 = read.sha256();
+        List<LedgerFilePreview.Row> rows = parsed.rows().stream()
+                .map(r -> new LedgerFilePreview.Row(r.rowNumber(), r.type().label(), r.command())).toList();
+        return new LedgerFilePreview(name, sha256, sheet.format().name(),
+                parsed.unit() == null ? null : parsed.unit().label(), rows, parsed.errors(), parsed.errorCount());
+    }
+
+    /** A file read against the template; {@code unreadable} says why when it could not be read at all. */
+    private record ReadFile(String name, String sha256, Sheet sheet, ParsedLedgerFile parsed, String unreadable) {
+    }
+
+    private static ReadFile read(FiscalYearId yearId, String fileName, byte[] content) {
+        String name = displayName(fileName);
+        String sha256 = sha256(content);
+        try {
+            Sheet sheet = SheetReader.read(fileName, content, ImportLedgerFile.MAX_ROWS + ROWS_ABOVE_DATA);
+            return new ReadFile(name, sha256, sheet, LedgerFileParser.parse(sheet, yearId), null);
+        } catch (UnreadableSheetException e) {
+            return new ReadFile(name, sha256, null, null, e.getMessage());
+        }
     }
 
     /** The file's own name without a client's path, for the record; "导入文件" when the client sent none. */
