@@ -141,6 +141,8 @@ public class SubmissionFormController {
             ScoredTable table = queries.scoredTable(id, referenceDate, expected.knownAt())
                     .orElseThrow().result();
             model.addAttribute("expected", expected);
+            model.addAttribute("knownAt", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                    .withZone(java.time.ZoneId.of("Asia/Shanghai")).format(expected.knownAt()));
             model.addAttribute("total", Display.number(table.total()));
             model.addAttribute("grade", table.grade());
             model.addAttribute("lines", lines(table));
