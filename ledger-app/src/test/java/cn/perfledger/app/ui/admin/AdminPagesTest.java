@@ -52,6 +52,12 @@ class AdminPagesTest implements H2FileContext {
                 .param("headCode", "BJ").param("headName", "本级").param("effectiveDate", "2024-01-01");
     }
 
+    /** The refusals on a page, for a failure message. */
+    static String errorsOf(String html) {
+        return String.join(" | ", java.util.regex.Pattern.compile("class=\"field-error\"[^>]*>([^<]*)<|<li>([^<]*)</li>")
+                .matcher(html).results().map(m -> m.group(1) != null ? m.group(1) : m.group(2)).toList());
+    }
+
     String html(MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
@@ -78,7 +84,9 @@ class AdminPagesTest implements H2FileContext {
     void refusedDepartmentAndUnit_showTheRuleNextToTheField_andWriteNothing() throws Exception {
         String bad = html(register(key(), "错误 编码"));
         assertThat(bad).contains("class=\"field-error\"").contains("value=\"错误 编码\"");
-        String noName = html(register(key(), UiForms.newDepartment("AD")).param("name", ""));
+        String noName = html(post("/admin/departments").with(ADMIN).with(csrf()).param("idempotencyKey", key())
+                .param("departmentId", UiForms.newDepartment("AD")).param("jurisdiction", "示范区").param("headCode", "BJ")
+                .param("headName", "本级").param("effectiveDate", "2024-01-01"));
         assertThat(noName).contains("field-error");
         String code = UiForms.newDepartment("AD");
         mvc.perform(register(key(), code)).andExpect(status().is3xxRedirection());
@@ -122,9 +130,11 @@ class AdminPagesTest implements H2FileContext {
         assertThat(unknownScope).contains("部门未登记");
         String k = key();
         for (int i = 0; i < 2; i++) {
-            mvc.perform(post("/admin/users").with(ADMIN).with(csrf()).param("idempotencyKey", k).param("username", name)
-                    .param("displayName", "示范区评价员").param("password", "评价员的长密码2024").param("roles", "EVALUATOR")
-                    .param("departments", code)).andExpect(redirectedUrl("/admin/users#user-" + name));
+            var created = mvc.perform(post("/admin/users").with(ADMIN).with(csrf()).param("idempotencyKey", k)
+                    .param("username", name).param("displayName", "示范区评价员").param("password", "评价员的长密码2024")
+                    .param("roles", "EVALUATOR").param("departments", code)).andReturn().getResponse();
+            assertThat(created.getRedirectedUrl()).as(errorsOf(created.getContentAsString(StandardCharsets.UTF_8)))
+                    .isEqualTo("/admin/users#user-" + name);
         }
         String list = html(get("/admin/users").with(ADMIN));
         assertThat(list).contains("示范区评价员", code, "id=\"user-" + name + "\"");

@@ -87,8 +87,12 @@ class EvaluationWorkPagesTest implements H2FileContext {
     }
 
     MockHttpServletRequestBuilder indicator(String key, String id, String target, String direction) {
+        return indicator(key, id, target, direction, "25");
+    }
+
+    MockHttpServletRequestBuilder indicator(String key, String id, String target, String direction, String weight) {
         return form("/indicators", key).param("indicatorId", id).param("level1", "产出指标").param("level2", "数量指标")
-                .param("name", "培训人次").param("weight", "25").param("targetExpression", target)
+                .param("name", "培训人次").param("weight", weight).param("targetExpression", target)
                 .param("direction", direction).param("effectiveDate", "2024-01-01");
     }
 
@@ -109,14 +113,14 @@ class EvaluationWorkPagesTest implements H2FileContext {
     void refusedIndicator_showsTheApisChineseRuleNextToTheField_andWritesNothing() throws Exception {
         start();
         long before = events();
-        String missingWeight = mvc.perform(indicator(key(), "I-01", "≥100人次", "").param("weight", ""))
+        String missingWeight = mvc.perform(indicator(key(), "I-01", "≥100人次", "", ""))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(missingWeight).contains("class=\"field-error\"", "不能为空").contains("value=\"≥100人次\"");
         // a direction the target's own comparator contradicts: the domain refuses it, next to the direction
         String contradicted = mvc.perform(indicator(key(), "I-01", "≥95%", "反向")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(contradicted).contains("class=\"field-error\"").containsPattern("方向");
-        String badNumber = mvc.perform(indicator(key(), "I-01", "≥100人次", "").param("weight", "两分"))
+        String badNumber = mvc.perform(indicator(key(), "I-01", "≥100人次", "", "两分"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(badNumber).contains("取值无效");
         assertThat(events()).isEqualTo(before);
