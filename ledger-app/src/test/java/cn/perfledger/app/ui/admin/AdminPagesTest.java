@@ -138,12 +138,14 @@ class AdminPagesTest implements H2FileContext {
         }
         String list = html(get("/admin/users").with(ADMIN));
         assertThat(list).contains("示范区评价员", code, "id=\"user-" + name + "\"");
+        String second = UiForms.newDepartment("AD");
+        mvc.perform(register(key(), second)).andExpect(status().is3xxRedirection());
         mvc.perform(post("/admin/users/" + name).with(ADMIN).with(csrf()).param("idempotencyKey", key())
-                .param("roles", "EVALUATOR").param("roles", "AUDITOR").param("departments", code + ",GZ-ZSJ")
+                .param("roles", "EVALUATOR").param("roles", "AUDITOR").param("departments", code + "," + second)
                 .param("enabled", "true")).andExpect(redirectedUrl("/admin/users#user-" + name));
         String changed = html(get("/admin/users").with(ADMIN));
         String row = changed.substring(changed.indexOf("id=\"user-" + name + "\""));
-        assertThat(row.substring(0, row.indexOf("</tr>"))).contains("评价、审计").contains("GZ-ZSJ");
+        assertThat(row.substring(0, row.indexOf("</tr>"))).contains("评价、审计").contains(second);
     }
 
     @Test
