@@ -121,7 +121,7 @@ public class RubricCatalog {
         }
         List<YearUse> years = uses.stream().filter(u -> id.value().equals(u.rubricVersion())).toList();
         Summary summary = new Summary(id.value(), published.name(), published.jurisdiction(), published.scope(),
-                published.scope() == null ? "" : published.scope().label(), published.templateYear(),
+                scopeLabel(published.scope()), published.templateYear(),
                 published.totalWeight(), published.bonusCap(), published.effectiveDate(), publishedAt,
                 retired == null ? null : retired.effectiveDate(), retired == null ? null : retired.reason(),
                 leaves(published.tree()), years);
@@ -139,6 +139,18 @@ public class RubricCatalog {
                     }
                 }));
         return uses;
+    }
+
+    /** 全部部门, or each department's name beside its code. */
+    private String scopeLabel(RubricScope scope) {
+        if (scope == null) {
+            return "";
+        }
+        if (scope.allDepartments()) {
+            return scope.label();
+        }
+        return String.join("、", scope.departments().stream().map(d -> directory.department(d.code())
+                .map(v -> v.name() + "（" + d.code() + "）").orElse(d.code())).toList());
     }
 
     private static int leaves(List<RubricNode> nodes) {

@@ -114,6 +114,7 @@ public class AdminDepartmentsController {
 
     static void common(FormState state, Model model, String title) {
         model.addAttribute("pageTitle", title);
+        model.addAttribute("nav", "admin");
         model.addAttribute("fs", state);
         model.addAttribute("today", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
     }

@@ -84,7 +84,10 @@ public final class FormState {
         if (isPosted(name)) {
             errors.forEach((field, rule) -> {
                 if (!shown.contains(field)) {
-                    rest.add(field.isEmpty() ? rule : label(field) + "：" + rule);
+                    String label = label(field);
+                    // a field the users have a word for leads; a path inside an uploaded file follows the rule
+                    rest.add(field.isEmpty() ? rule : label.equals(field) ? rule + "（位置：" + field + "）"
+                            : label + "：" + rule);
                 }
             });
         }

@@ -6,6 +6,7 @@ import cn.perfledger.app.security.CurrentUser;
 import cn.perfledger.app.security.DepartmentScope;
 import cn.perfledger.app.security.LedgerUserDetails;
 import cn.perfledger.domain.common.RubricVersionId;
+import cn.perfledger.domain.rubric.InputReference;
 import cn.perfledger.domain.rubric.RubricNode;
 import cn.perfledger.projections.evaluation.Display;
 import cn.perfledger.projections.scoring.RuleSummary;
@@ -36,6 +37,7 @@ public class RubricPagesController {
     @GetMapping
     public String list(Model model) {
         model.addAttribute("pageTitle", "评价体系");
+        model.addAttribute("nav", "rubrics");
         model.addAttribute("versions", catalog.list(reader()));
         return "ui/rubric/list";
     }
@@ -46,6 +48,7 @@ public class RubricPagesController {
         List<NodeRow> rows = new ArrayList<>();
         detail.tree().forEach(node -> flatten(node, 1, rows));
         model.addAttribute("pageTitle", "评价体系 " + rubricVersionId);
+        model.addAttribute("nav", "rubrics");
         model.addAttribute("detail", detail);
         model.addAttribute("v", detail.version());
         model.addAttribute("rows", rows);
@@ -59,10 +62,23 @@ public class RubricPagesController {
         RuleSummary rule = leaf && node.rule() != null ? RuleSummary.of(node.rule(), node.input(), node.weight()) : null;
         rows.add(new NodeRow(level, node.code() == null ? "" : node.code().toString(), node.name(),
                 node.weight() == null ? "" : Display.number(node.weight()), leaf, rule == null ? null : rule.label(),
-                rule == null ? null : rule.description(), leaf && node.input() != null ? node.input().label() : null,
+                rule == null ? null : rule.description(), leaf && node.input() != null ? input(node.input()) : null,
                 node.description(), node.criteria(), node.rounding() == null ? null
                         : node.rounding().decimals() + " 位小数（" + mode(node.rounding().mode()) + "）"));
         node.children().forEach(child -> flatten(child, level + 1, rows));
+    }
+
+    /** The input's kind and what it names: the ledger figure, the indicator, the group. */
+    static String input(InputReference input) {
+        String what = switch (input) {
+            case InputReference.LedgerMetricInput m -> m.metric() == null ? null : m.metric().label();
+            case InputReference.IndicatorInput i -> i.indicatorId() != null ? "指标 " + i.indicatorId()
+                    : i.taggedWith() == null ? null : "标记为 " + i.taggedWith() + " 的指标";
+            case InputReference.IndicatorGroupInput g -> g.groupCode() == null ? null : "组 " + g.groupCode()
+                    + (g.pathPrefix().isEmpty() ? "" : "（" + String.join(" / ", g.pathPrefix()) + "）");
+            default -> null;
+        };
+        return what == null ? input.label() : input.label() + "：" + what;
     }
 
     private static String mode(java.math.RoundingMode mode) {
