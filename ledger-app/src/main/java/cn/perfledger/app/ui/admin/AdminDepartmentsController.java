@@ -12,6 +12,7 @@ import cn.perfledger.app.ui.form.FormState;
 import cn.perfledger.app.ui.form.FormValues;
 import cn.perfledger.domain.common.DepartmentId;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -40,9 +41,11 @@ public class AdminDepartmentsController {
     private final DepartmentRegister register;
     private final ApiForm forms;
     private final FormKeys keys;
+    private final Clock clock;
 
     public AdminDepartmentsController(DepartmentController api, DirectoryQueries directory,
-            DepartmentRegister register, ApiForm forms, FormKeys keys) {
+            DepartmentRegister register, ApiForm forms, FormKeys keys, Clock clock) {
+        this.clock = clock;
         this.api = api;
         this.directory = directory;
         this.register = register;
@@ -99,8 +102,13 @@ public class AdminDepartmentsController {
         return value == null ? "" : value;
     }
 
+    private String today() {
+        return LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).toString();
+    }
+
     private String renderList(FormState state, Model model) {
         common(state, model, "部门与单位");
+        model.addAttribute("today", today());
         model.addAttribute("departments", directory.departments().stream()
                 .filter(d -> CurrentUser.maySee(d.departmentId())).toList());
         return "ui/admin/departments";
@@ -108,6 +116,7 @@ public class AdminDepartmentsController {
 
     private String renderDepartment(DepartmentId id, FormState state, Model model) {
         common(state, model, "部门 " + id);
+        model.addAttribute("today", today());
         model.addAttribute("department", register.get(id));
         return "ui/admin/department";
     }
@@ -116,6 +125,5 @@ public class AdminDepartmentsController {
         model.addAttribute("pageTitle", title);
         model.addAttribute("nav", "admin");
         model.addAttribute("fs", state);
-        model.addAttribute("today", LocalDate.now(ZoneId.of("Asia/Shanghai")).toString());
     }
 }

@@ -135,6 +135,8 @@ public class EvaluationWorkController {
             return render(id, state, model);
         }
         flash.addFlashAttribute("saved", saved);
+        // shown in the section the redirect scrolls to, where the new record is listed
+        flash.addFlashAttribute("savedIn", anchor.isEmpty() ? "start" : anchor.substring(1));
         return "redirect:" + pages.base(id) + WorkPages.WORK + anchor;
     }
 
