@@ -70,14 +70,15 @@ public class RubricPagesController {
 
     /** The input's kind and what it names: the ledger figure, the indicator, the group. */
     static String input(InputReference input) {
-        String what = switch (input) {
-            case InputReference.LedgerMetricInput m -> m.metric() == null ? null : m.metric().label();
-            case InputReference.IndicatorInput i -> i.indicatorId() != null ? "指标 " + i.indicatorId()
+        String what = null;
+        if (input instanceof InputReference.LedgerMetricInput m && m.metric() != null) {
+            what = m.metric().label();
+        } else if (input instanceof InputReference.IndicatorInput i) {
+            what = i.indicatorId() != null ? "指标 " + i.indicatorId()
                     : i.taggedWith() == null ? null : "标记为 " + i.taggedWith() + " 的指标";
-            case InputReference.IndicatorGroupInput g -> g.groupCode() == null ? null : "组 " + g.groupCode()
-                    + (g.pathPrefix().isEmpty() ? "" : "（" + String.join(" / ", g.pathPrefix()) + "）");
-            default -> null;
-        };
+        } else if (input instanceof InputReference.IndicatorGroupInput g && g.groupCode() != null) {
+            what = "组 " + g.groupCode() + (g.pathPrefix().isEmpty() ? "" : "（" + String.join(" / ", g.pathPrefix()) + "）");
+        }
         return what == null ? input.label() : input.label() + "：" + what;
     }
 
