@@ -72,6 +72,13 @@ public class EventTable {
     }
 
     /** The number of events of one aggregate. */
+    /** The streams whose first event has the payload type {@code typeName} (e.g. every rubric version). */
+    public List<String> streamsStartingWith(String typeName) {
+        return jdbc.queryForList("SELECT aggregateIdentifier FROM DomainEventEntry WHERE sequenceNumber = 0"
+                + " AND (payloadType LIKE ? OR payloadType LIKE ?) ORDER BY aggregateIdentifier", String.class,
+                "%$" + typeName, "%." + typeName);
+    }
+
     public long count(String aggregateId) {
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
                 Long.class, aggregateId);

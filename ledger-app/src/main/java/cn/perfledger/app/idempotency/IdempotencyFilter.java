@@ -58,7 +58,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotency-Replayed";
     /** Keys are opaque client tokens: UUIDs or similar, at most 200 characters. */
-    static final Pattern SANE_KEY = Pattern.compile("[A-Za-z0-9._:\\-]{1,200}");
+    public static final Pattern SANE_KEY = Pattern.compile("[A-Za-z0-9._:\\-]{1,200}");
     /** Requests larger than this are not hashed and kept (a 20,000-voucher batch is about 3 MB). */
     static final int MAX_BODY = 32 * 1024 * 1024;
 
@@ -162,7 +162,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 objectMapper);
     }
 
-    static String hash(String user, String method, String path, String query, byte[] body) {
+    /** The request hash the key is bound to (also for page forms, {@code ui.form.FormKeys}). */
+    public static String hash(String user, String method, String path, String query, byte[] body) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update((user + "\n" + method + " " + path + (query == null ? "" : "?" + query) + "\n")

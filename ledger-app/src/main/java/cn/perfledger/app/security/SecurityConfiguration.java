@@ -132,6 +132,14 @@ public class SecurityConfiguration {
                         .permitAll()
                         // page forms that write follow the API's owners; a form that only computes is a read
                         .requestMatchers(POST, UI_YEAR + "/integrity/**").access(inDepartment())
+                        // the evaluator's write pages (评价), read and post
+                        .requestMatchers(UI_YEAR + "/evaluation/work", UI_YEAR + "/evaluation/work/**")
+                        .access(inDepartment(EVALUATOR))
+                        // the administrator's pages (管理): users need the whole store, as in the API
+                        .requestMatchers("/admin/users", "/admin/users/**").access(wholeStore(ADMIN))
+                        .requestMatchers(POST, "/admin/departments/{dept}/units", "/admin/rubrics")
+                        .access(inDepartment(ADMIN))
+                        .requestMatchers(GET, "/admin/departments/{dept}", "/admin/**").access(inDepartment(ADMIN))
                         .requestMatchers(POST, UI_YEAR + "/evaluation", UI_YEAR + "/evaluation/**",
                                 UI_YEAR + "/reconciliation/**").access(inDepartment(EVALUATOR))
                         .requestMatchers(POST, "/departments/{dept}/**").access(inDepartment(CLERK))
