@@ -127,7 +127,7 @@ public class SubmissionFormController {
     private ImportReport importOf(String dept, int year, MultipartFile file, FormValues v) {
         try {
             return imports.importTable(dept, year, file, date("referenceDate", v.text("referenceDate"), null),
-                    v.text("evaluator"), false, v.text("direction")).getBody();
+                    v.text("evaluator"), false, v.text("direction"), v.text("layout")).getBody();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
