@@ -13,6 +13,7 @@ import cn.perfledger.domain.budget.BudgetEvent.FiscalYearClosed;
 import cn.perfledger.domain.budget.BudgetEvent.FiscalYearOpened;
 import cn.perfledger.domain.budget.BudgetEvent.FixedAssetsRecorded;
 import cn.perfledger.domain.budget.BudgetEvent.OtherFundsReceived;
+import cn.perfledger.domain.budget.BudgetEvent.RubricOfOtherPlaceOrYearNoted;
 import cn.perfledger.domain.budget.BudgetEvent.StaffingRecorded;
 import cn.perfledger.domain.budget.BudgetEvent.InitialBudgetApproved;
 import cn.perfledger.domain.budget.BudgetEvent.LedgerFileImported;
@@ -135,6 +136,8 @@ public record AuditEvent(long globalSequence, String eventId, String type, Strin
             amount = e.declaredTotal();
         } else if (p instanceof RubricPublished e) {
             subject = e.rubricVersionId().value();
+        } else if (p instanceof RubricOfOtherPlaceOrYearNoted e) {
+            subject = e.rubricVersion().value();
         } else if (p instanceof RubricRetired e) {
             subject = e.rubricVersionId().value();
         } else if (p instanceof DeclaredFigureRecorded e) {

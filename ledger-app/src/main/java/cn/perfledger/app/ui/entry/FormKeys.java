@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * again (for a page: the same redirect) and writes nothing; the same key with other content is refused; a refused
  * post releases its key. A double click therefore records once.
  */
-@Component
+@Component("entryFormKeys")
 public class FormKeys {
 
     /** The hidden field of every entry form. */
