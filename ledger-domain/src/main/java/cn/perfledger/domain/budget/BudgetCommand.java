@@ -100,7 +100,28 @@ public sealed interface BudgetCommand {
      * payload are skipped and reported; a used voucher number with a different payload refuses the batch.
      */
     record RecordExpenditureBatch(@TargetAggregateIdentifier FiscalYearId fiscalYearId, String batchId,
-            List<ExpenditureEntry> entries, String postCloseReason) implements BudgetCommand {
+            List<ExpenditureEntry> entries, String postCloseReason, List<ReversalEntry> reversals,
+            List<CorrectionEntry> corrections) implements BudgetCommand {
+
+        /** A batch of vouchers only. */
+        public RecordExpenditureBatch(FiscalYearId fiscalYearId, String batchId, List<ExpenditureEntry> entries,
+                String postCloseReason) {
+            this(fiscalYearId, batchId, entries, postCloseReason, List.of(), List.of());
+        }
+
+        public RecordExpenditureBatch {
+            reversals = reversals == null ? List.of() : reversals;
+            corrections = corrections == null ? List.of() : corrections;
+        }
+    }
+
+    /** A reversal (红字冲销) in a batch: decided after the batch's vouchers, so it may reverse one of them. */
+    record ReversalEntry(VoucherNo voucherNo, VoucherNo originalVoucherNo, Money amount, String reason,
+            LocalDate effectiveDate) {
+    }
+
+    /** A correcting voucher in a batch: decided after the batch's reversals, its original must be reversed by then. */
+    record CorrectionEntry(ExpenditureEntry entry, VoucherNo correctionOf) {
     }
 
     /**
