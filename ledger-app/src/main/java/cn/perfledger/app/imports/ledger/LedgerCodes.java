@@ -74,7 +74,7 @@ final class LedgerCodes {
             case "amount" -> AMOUNT;
             case "documentNo" -> DOCUMENT_NO;
             case "adjustmentId" -> ADJUSTMENT_ID;
-            case "reason" -> type == RecordType.REVERSAL ? SUMMARY : REASON;
+            case "reason" -> REASON;
             case "effectiveDate" -> EFFECTIVE_DATE;
             case "voucherNo" -> VOUCHER_NO;
             case "originalVoucherNo", "correctionOf" -> ORIGINAL_VOUCHER_NO;

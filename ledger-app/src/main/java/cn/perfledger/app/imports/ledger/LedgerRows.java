@@ -127,7 +127,26 @@ final class LedgerRows {
                 .filter(t -> t == RecordType.VOUCHER).isPresent());
         return new ReverseExpenditure(yearId, cells.value(row, VOUCHER_NO, VoucherNo::new),
                 cells.value(row, ORIGINAL_VOUCHER_NO, VoucherNo::new), amount == null ? null : amount.money(),
-                cells.text(row, SUMMARY), cells.date(row), null);
+                reversalReason(row), cells.date(row), null);
+    }
+
+    /**
+     * A reversal has one reason: its 调整原因 or, as a red voucher is usually written, its 摘要. Both filled and
+     * different is refused, since one of them would be lost.
+     */
+    private String reversalReason(SheetRow row) {
+        String reason = cells.text(row, REASON);
+        String summary = cells.text(row, SUMMARY);
+        if (reason != null && summary != null && !reason.equals(summary)) {
+            cells.error(row, SUMMARY, "冲销只记一个原因：调整原因与摘要都已填写且不同，请只填其中一个");
+            return null;
+        }
+        if (reason == null && summary == null && cells.cell(row, REASON).isEmpty()
+                && cells.cell(row, SUMMARY).isEmpty()) {
+            LedgerColumn at = cells.columns.containsKey(SUMMARY) || !cells.columns.containsKey(REASON) ? SUMMARY : REASON;
+            cells.error(row, at, "冲销记录必须填写冲销原因（摘要或调整原因）");
+        }
+        return reason != null ? reason : summary;
     }
 
     private BudgetCommand budgetLine(SheetRow row) {
@@ -183,8 +202,7 @@ final class LedgerRows {
             return;
         }
         if (cells.cell(row, column).isEmpty()) {
-            cells.error(row, column, label + "记录必须填写" + column.header()
-                    + (type == RecordType.REVERSAL && column == SUMMARY ? "（冲销原因）" : ""));
+            cells.error(row, column, label + "记录必须填写" + column.header());
         }
     }
 }

@@ -10,7 +10,6 @@ import static cn.perfledger.app.imports.ledger.LedgerColumn.KIND;
 import static cn.perfledger.app.imports.ledger.LedgerColumn.LINE_ID;
 import static cn.perfledger.app.imports.ledger.LedgerColumn.ORIGINAL_VOUCHER_NO;
 import static cn.perfledger.app.imports.ledger.LedgerColumn.REASON;
-import static cn.perfledger.app.imports.ledger.LedgerColumn.SUMMARY;
 import static cn.perfledger.app.imports.ledger.LedgerColumn.TARGET_LINE_ID;
 import static cn.perfledger.app.imports.ledger.LedgerColumn.UNIT;
 import static cn.perfledger.app.imports.ledger.LedgerColumn.VOUCHER_NO;
@@ -35,9 +34,9 @@ public enum RecordType {
     DECREASE("追减", List.of("调减", "预算调减"), List.of(LINE_ID, EFFECTIVE_DATE, AMOUNT, DOCUMENT_NO, REASON)),
     TRANSFER("调剂", List.of("预算调剂"), List.of(LINE_ID, TARGET_LINE_ID, EFFECTIVE_DATE, AMOUNT, DOCUMENT_NO, REASON)),
     VOUCHER("支出凭证", List.of("支出", "凭证"), List.of(VOUCHER_NO, LINE_ID, EFFECTIVE_DATE, AMOUNT)),
-    /** The reversed voucher's line is the original's: no 预算行编号. The 摘要 is the reason. */
+    /** The reversed voucher's line is the original's: no 预算行编号. The reason is in 摘要 or 调整原因 (one of them). */
     REVERSAL("冲销", List.of("红字冲销", "冲销凭证", "红字凭证"),
-            List.of(VOUCHER_NO, ORIGINAL_VOUCHER_NO, EFFECTIVE_DATE, AMOUNT, SUMMARY));
+            List.of(VOUCHER_NO, ORIGINAL_VOUCHER_NO, EFFECTIVE_DATE, AMOUNT));
 
     private final String label;
     private final List<String> aliases;

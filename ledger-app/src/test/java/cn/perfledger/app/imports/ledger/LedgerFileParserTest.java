@@ -208,8 +208,20 @@ class LedgerFileParserTest {
         assertThat(parsed.errors()).extracting(CellError::cell, CellError::rule).contains(
                 tuple("F3", "冲销记录必须填写原凭证号"),
                 tuple("F4", "红字支出凭证（冲销）记录必须填写原凭证号"),
-                tuple("G4", "红字支出凭证（冲销）记录必须填写摘要（冲销原因）"),
+                tuple("G4", "冲销记录必须填写冲销原因（摘要或调整原因）"),
                 tuple("D5", "金额必须大于 0（调减、调出由记录类型表示，不填负数）: -1"));
+    }
+
+    @Test
+    void aReversalsReason_isItsSummaryOrItsReason_butNotTwoDifferentOnes() {
+        String header = "记录类型,业务日期,金额,凭证号,原凭证号,调整原因,摘要";
+        ParsedLedgerFile parsed = parse("金额单位,元\n" + header + "\n冲销,2021-04-01,1,红-1,记-1,退款,\n"
+                + "冲销,2021-04-01,1,红-2,记-1,,退款\n冲销,2021-04-01,1,红-3,记-1,退款,退款\n"
+                + "冲销,2021-04-01,1,红-4,记-1,退款,重复\n");
+        assertThat(parsed.rows()).extracting(r -> ((ReverseExpenditure) r.command()).reason())
+                .containsExactly("退款", "退款", "退款");
+        assertThat(parsed.errors()).extracting(CellError::cell, CellError::rule)
+                .containsExactly(tuple("G6", "冲销只记一个原因：调整原因与摘要都已填写且不同，请只填其中一个"));
     }
 
     @Test
@@ -217,7 +229,6 @@ class LedgerFileParserTest {
         ParsedLedgerFile parsed = parseReversals("冲销,,2021-04-01,1,红-1,记-1,重复报销",
                 "支出凭证,L1,2021-04-03,1,记-3,记-2,更正");
         assertThat(parsed.locate(new RowRefusal(0, "originalVoucherNo", "不存在", false)).cell()).isEqualTo("F3");
-        assertThat(parsed.locate(new RowRefusal(0, "reason", "过长", false)).cell()).isEqualTo("G3");
         assertThat(parsed.locate(new RowRefusal(0, "amount", "超过", false)).cell()).isEqualTo("D3");
         assertThat(parsed.locate(new RowRefusal(1, "correctionOf", "尚未冲销", false)).cell()).isEqualTo("F4");
     }
