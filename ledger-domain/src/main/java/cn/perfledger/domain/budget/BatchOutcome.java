@@ -4,11 +4,17 @@ import cn.perfledger.domain.common.CommandOutcome;
 import java.util.List;
 
 /**
- * The result of {@link BudgetCommand.RecordExpenditureBatch}: how many vouchers were recorded now and which
- * ones were skipped because the identical voucher had already been recorded.
+ * The result of {@link BudgetCommand.RecordExpenditureBatch}: how many vouchers (corrections included) were recorded
+ * now, which ones were skipped because the identical voucher had already been recorded, and how many reversals
+ * were recorded.
  */
-public record BatchOutcome(int recorded, int alreadyRecorded, List<String> alreadyRecordedVoucherNos)
+public record BatchOutcome(int recorded, int alreadyRecorded, List<String> alreadyRecordedVoucherNos, int reversed)
         implements CommandOutcome {
+
+    /** A batch without reversals. */
+    public BatchOutcome(int recorded, int alreadyRecorded, List<String> alreadyRecordedVoucherNos) {
+        this(recorded, alreadyRecorded, alreadyRecordedVoucherNos, 0);
+    }
 
     public BatchOutcome {
         alreadyRecordedVoucherNos = List.copyOf(alreadyRecordedVoucherNos);
@@ -16,6 +22,6 @@ public record BatchOutcome(int recorded, int alreadyRecorded, List<String> alrea
 
     @Override
     public boolean eventsRecorded() {
-        return recorded > 0;
+        return recorded > 0 || reversed > 0;
     }
 }

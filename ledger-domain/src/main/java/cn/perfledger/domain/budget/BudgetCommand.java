@@ -123,18 +123,40 @@ public sealed interface BudgetCommand {
      * payload are skipped and reported; a used voucher number with a different payload refuses the batch.
      */
     record RecordExpenditureBatch(@TargetAggregateIdentifier FiscalYearId fiscalYearId, String batchId,
-            List<ExpenditureEntry> entries, String postCloseReason) implements BudgetCommand {
+            List<ExpenditureEntry> entries, String postCloseReason, List<ReversalEntry> reversals,
+            List<CorrectionEntry> corrections) implements BudgetCommand {
+
+        /** A batch of vouchers only. */
+        public RecordExpenditureBatch(FiscalYearId fiscalYearId, String batchId, List<ExpenditureEntry> entries,
+                String postCloseReason) {
+            this(fiscalYearId, batchId, entries, postCloseReason, List.of(), List.of());
+        }
+
+        public RecordExpenditureBatch {
+            reversals = reversals == null ? List.of() : reversals;
+            corrections = corrections == null ? List.of() : corrections;
+        }
+    }
+
+    /** A reversal (红字冲销) in a batch: decided after the batch's vouchers, so it may reverse one of them. */
+    record ReversalEntry(VoucherNo voucherNo, VoucherNo originalVoucherNo, Money amount, String reason,
+            LocalDate effectiveDate) {
+    }
+
+    /** A correcting voucher in a batch: decided after the batch's reversals, its original must be reversed by then. */
+    record CorrectionEntry(ExpenditureEntry entry, VoucherNo correctionOf) {
     }
 
     /**
-     * Imports one clerk's file (预算科目, 年初预算, 追加/调减/调剂 and 支出凭证 rows) all or nothing. Each row is the
+     * Imports one clerk's file (预算科目, 年初预算, 追加/调减/调剂, 支出凭证 and 冲销 rows) all or nothing. Each row is the
      * command the REST API would send for it, checked by that command's own rules in file order against the
      * ledger as the earlier rows leave it; one refused row refuses the file and every refusal is reported
      * against its row. A file whose SHA-256 was imported before is a reported no-op. Vouchers carry
      * {@code importId} as their batch id.
      *
      * @param rows     {@link OpenBudgetLine}, {@link ApproveInitialBudget}, {@link IncreaseBudget},
-     *                 {@link DecreaseBudget}, {@link TransferBudget} or {@link RecordExpenditure}, all of this year
+     *                 {@link DecreaseBudget}, {@link TransferBudget}, {@link RecordExpenditure} (a correction when it
+     *                 names {@code correctionOf}) or {@link ReverseExpenditure}, all of this year
      * @param sha256   the SHA-256 of the file's bytes, 64 lowercase hex digits
      */
     record ImportLedgerFile(@TargetAggregateIdentifier FiscalYearId fiscalYearId, String importId, String fileName,

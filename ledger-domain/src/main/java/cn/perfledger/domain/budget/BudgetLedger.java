@@ -123,10 +123,14 @@ public class BudgetLedger {
         return applied(voucherBook.decide(command, year, lineBook));
     }
 
-    /** All or nothing; entries already recorded with the identical payload are skipped and reported. */
+    /**
+     * All or nothing, reversals and corrections included; entries already recorded with the identical payload are
+     * skipped and reported.
+     */
     @CommandHandler
     public BatchOutcome handle(BudgetCommand.RecordExpenditureBatch command) {
-        return applied(voucherBook.decide(command, year, lineBook));
+        return applied(BatchReversals.decide(command, voucherBook.decide(command, year, lineBook), year, lineBook,
+                voucherBook));
     }
 
     @CommandHandler

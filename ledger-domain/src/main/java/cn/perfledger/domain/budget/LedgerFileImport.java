@@ -4,19 +4,8 @@ import static cn.perfledger.domain.budget.Inputs.BATCH_ID_MAX;
 import static cn.perfledger.domain.budget.Inputs.NAME_MAX;
 import static cn.perfledger.domain.budget.Inputs.require;
 
-import cn.perfledger.domain.budget.BudgetCommand.ApproveInitialBudget;
-import cn.perfledger.domain.budget.BudgetCommand.DecreaseBudget;
 import cn.perfledger.domain.budget.BudgetCommand.ImportLedgerFile;
-import cn.perfledger.domain.budget.BudgetCommand.IncreaseBudget;
-import cn.perfledger.domain.budget.BudgetCommand.OpenBudgetLine;
 import cn.perfledger.domain.budget.BudgetCommand.RecordExpenditure;
-import cn.perfledger.domain.budget.BudgetCommand.TransferBudget;
-import cn.perfledger.domain.budget.BudgetEvent.BudgetDecreased;
-import cn.perfledger.domain.budget.BudgetEvent.BudgetIncreased;
-import cn.perfledger.domain.budget.BudgetEvent.BudgetLineOpened;
-import cn.perfledger.domain.budget.BudgetEvent.BudgetTransferred;
-import cn.perfledger.domain.budget.BudgetEvent.ExpenditureRecorded;
-import cn.perfledger.domain.budget.BudgetEvent.InitialBudgetApproved;
 import cn.perfledger.domain.budget.BudgetEvent.LedgerFileImported;
 import cn.perfledger.domain.common.DomainException;
 import cn.perfledger.domain.common.FiscalYearId;
@@ -80,7 +69,7 @@ final class LedgerFileImport {
         if (year.closed()) {
             throw new DomainException("postCloseReason", "年度已结账，不能导入文件；结账后更正请逐笔登记并注明原因");
         }
-        Draft draft = new Draft(year, lines.copy(), vouchers.draftForImport());
+        LedgerDraft draft = LedgerDraft.of(year, lines, vouchers);
         RowDecisions<BudgetEvent> decisions = new RowDecisions<>(draft::evolve, ImportRefusedException.MAX_LISTED);
         List<String> alreadyRecorded = new ArrayList<>();
         List<String> adjustmentsRecordedBefore = new ArrayList<>();
@@ -92,7 +81,8 @@ final class LedgerFileImport {
             decisions.decide(i, "", () -> {
                 voucherOncePerFile(row, voucherNos);
                 adjustmentOncePerFile(row, index, adjustmentRows);
-                Decision<?> decided = draft.decide(command.fiscalYearId(), row, importId);
+                rowOfThisYear(command.fiscalYearId(), row);
+                Decision<?> decided = draft.decide(row, importId);
                 if (decided.events().isEmpty() && row instanceof RecordExpenditure voucher) {
                     alreadyRecorded.add(voucher.entry().voucherNo().value());
                 } else if (decided.outcome() instanceof AdjustmentOutcome adjustment && !adjustment.recorded()) {
@@ -145,60 +135,10 @@ final class LedgerFileImport {
     }
 
     /** 导入行属于本部门年度. */
-    private static void rowOfThisYear(FiscalYearId target, BudgetCommand row) {
+    static void rowOfThisYear(FiscalYearId target, BudgetCommand row) {
         require("rows", row, "导入行不能为空");
         if (!target.equals(row.fiscalYearId())) {
             throw new DomainException("fiscalYearId", "导入行属于另一个部门年度: " + row.fiscalYearId() + "（本次导入: " + target + "）");
-        }
-    }
-
-    /**
-     * The ledger as the rows decided so far leave it. It copies what the events of import rows change (the line book,
-     * the voucher index) and shares the year, which they never touch.
-     */
-    private record Draft(LedgerYear year, LineBook lines, VoucherBook vouchers) {
-
-        /**
-         * One row by the rules of its own command (its events, none for a repeat, and its outcome); vouchers are
-         * tagged with the import id as their batch.
-         */
-        Decision<?> decide(FiscalYearId target, BudgetCommand row, String importId) {
-            rowOfThisYear(target, row);
-            if (row instanceof OpenBudgetLine c) {
-                return Decision.of(lines.decide(c, year), c.lineId());
-            } else if (row instanceof ApproveInitialBudget c) {
-                return Decision.of(lines.decide(c, year), c.lineId());
-            } else if (row instanceof IncreaseBudget c) {
-                return lines.decide(c, year);
-            } else if (row instanceof DecreaseBudget c) {
-                return lines.decide(c, year);
-            } else if (row instanceof TransferBudget c) {
-                return lines.decide(c, year);
-            } else if (row instanceof RecordExpenditure c) {
-                return vouchers.decide(c, importId, year, lines).map(e -> Decision.of(e, c.entry().voucherNo()))
-                        .orElseGet(() -> Decision.none(c.entry().voucherNo()));
-            }
-            throw new DomainException("rows", "导入文件不支持此类记录: " + row.getClass().getSimpleName());
-        }
-
-        /** Moves the draft on through the same event-sourcing handlers as the ledger. */
-        void evolve(BudgetEvent event) {
-            if (event instanceof BudgetLineOpened e) {
-                lines.on(e);
-            } else if (event instanceof InitialBudgetApproved e) {
-                lines.on(e);
-            } else if (event instanceof BudgetIncreased e) {
-                lines.on(e);
-            } else if (event instanceof BudgetDecreased e) {
-                lines.on(e);
-            } else if (event instanceof BudgetTransferred e) {
-                lines.on(e);
-            } else if (event instanceof ExpenditureRecorded e) {
-                vouchers.on(e);
-                lines.on(e);
-            } else {
-                throw new IllegalStateException("not an import row's event: " + event.getClass().getSimpleName());
-            }
         }
     }
 

@@ -55,13 +55,15 @@ final class VoucherBook {
     }
 
     /**
-     * A copy to decide import rows on. Import rows only add expenditures ({@link ExpenditureRecorded} never changes a
-     * voucher already recorded), so the voucher states and the reversal numbers are shared, not copied.
+     * A copy to decide the rows of a file or the parts of a batch on. The voucher states are shared, not copied:
+     * {@link ExpenditureRecorded} only adds one, and {@link ExpenditureReversed} replaces the reversed voucher's
+     * state by a new one instead of changing it ({@link VoucherState#reversedBy}), so the ledger's states never
+     * change through a draft. The reversal numbers are copied (a year has few of them).
      */
-    VoucherBook draftForImport() {
+    VoucherBook draft() {
         VoucherBook draft = new VoucherBook();
         draft.vouchers = new HashMap<>(vouchers);
-        draft.reversalVoucherNos = reversalVoucherNos;
+        draft.reversalVoucherNos = new HashSet<>(reversalVoucherNos);
         return draft;
     }
 
@@ -202,6 +204,7 @@ final class VoucherBook {
 
     void on(ExpenditureReversed event) {
         reversalVoucherNos.add(event.voucherNo().value());
-        vouchers.get(event.originalVoucherNo().value()).addReversed(event.amount().fen());
+        String original = event.originalVoucherNo().value();
+        vouchers.put(original, vouchers.get(original).reversedBy(event.amount().fen()));
     }
 }

@@ -60,8 +60,15 @@ final class VoucherState {
         return fingerprint == other;
     }
 
-    void addReversed(long fen) {
-        reversedFen += fen;
+    /** The state after a reversal of {@code fen}: a new state, since drafts share the ledger's states. */
+    VoucherState reversedBy(long fen) {
+        VoucherState next = new VoucherState();
+        next.lineId = lineId;
+        next.amountFen = amountFen;
+        next.reversedFen = reversedFen + fen;
+        next.effectiveEpochDay = effectiveEpochDay;
+        next.fingerprint = fingerprint;
+        return next;
     }
 
     // equals/hashCode: Axon's test fixture compares the handled aggregate with a re-sourced one by value.

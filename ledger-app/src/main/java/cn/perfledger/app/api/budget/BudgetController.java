@@ -175,12 +175,22 @@ public class BudgetController {
 
     @PostMapping("/{year}/expenditure-batches")
     @Operation(summary = "批量登记支出凭证（RecordExpenditureBatch）",
-            description = "全部登记或全部不登记；与已登记凭证完全相同的条目跳过并在结果中列出。")
+            description = "全部登记或全部不登记；与已登记凭证完全相同的条目跳过并在结果中列出。可带红字冲销（reversals，"
+                    + "在本批凭证之后判定）和更正凭证（corrections，在冲销之后判定）。")
     public ResponseEntity<CommandResult> expenditureBatch(@PathVariable String dept, @PathVariable int year,
             @Valid @RequestBody ExpenditureBatchRequest r) {
         FiscalYearId id = FiscalYearId.of(dept, year);
         List<ExpenditureEntry> entries = r.entries().stream().map(BudgetController::entry).toList();
-        return send(id, new BudgetCommand.RecordExpenditureBatch(id, r.batchId(), entries, r.postCloseReason()));
+        List<BudgetCommand.ReversalEntry> reversals = r.reversals() == null ? List.of() : r.reversals().stream()
+                .map(v -> new BudgetCommand.ReversalEntry(v.voucherNo(), v.originalVoucherNo(), v.amount(), v.reason(),
+                        v.effectiveDate()))
+                .toList();
+        List<BudgetCommand.CorrectionEntry> corrections = r.corrections() == null ? List.of() : r.corrections()
+                .stream().map(c -> new BudgetCommand.CorrectionEntry(new ExpenditureEntry(c.voucherNo(), c.lineId(),
+                        c.amount(), c.effectiveDate(), c.payee(), c.summary()), c.correctionOf()))
+                .toList();
+        return send(id, new BudgetCommand.RecordExpenditureBatch(id, r.batchId(), entries, r.postCloseReason(),
+                reversals, corrections));
     }
 
     @PostMapping("/{year}/reversals")

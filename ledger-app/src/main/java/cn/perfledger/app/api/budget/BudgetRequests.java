@@ -148,7 +148,33 @@ public final class BudgetRequests {
             @Schema(description = "批次号", example = "import-2021-03") @NotNull(message = REQUIRED) String batchId,
             @NotEmpty(message = "批次至少需要一条凭证") @Size(max = MAX_BATCH, message = "一个批次最多 " + MAX_BATCH + " 条凭证")
             List<@Valid @NotNull(message = REQUIRED) ExpenditureEntryRequest> entries,
-            String postCloseReason) {
+            String postCloseReason,
+            @Schema(description = "红字冲销（可选）：在本批凭证之后判定，可冲销本批中的凭证")
+            @Size(max = MAX_BATCH, message = "一个批次最多 " + MAX_BATCH + " 条冲销")
+            List<@Valid @NotNull(message = REQUIRED) BatchReversalRequest> reversals,
+            @Schema(description = "更正凭证（可选）：在冲销之后判定，所更正的原凭证须已冲销")
+            @Size(max = MAX_BATCH, message = "一个批次最多 " + MAX_BATCH + " 条更正凭证")
+            List<@Valid @NotNull(message = REQUIRED) BatchCorrectionRequest> corrections) {
+    }
+
+    @Schema(description = "批次中的一笔红字冲销：以新凭证号冲销原凭证的全部或部分金额")
+    public record BatchReversalRequest(
+            @Schema(description = "冲销凭证号（新号）") @NotNull(message = REQUIRED) VoucherNo voucherNo,
+            @Schema(description = "被冲销的原凭证号") @NotNull(message = REQUIRED) VoucherNo originalVoucherNo,
+            @Schema(type = "string", description = "冲销金额（正数）") @NotNull(message = REQUIRED) Money amount,
+            @Schema(description = "冲销原因") @NotNull(message = REQUIRED) String reason,
+            @NotNull(message = REQUIRED) LocalDate effectiveDate) {
+    }
+
+    @Schema(description = "批次中的一张更正凭证")
+    public record BatchCorrectionRequest(
+            @Schema(description = "凭证号", example = "记-0013") @NotNull(message = REQUIRED) VoucherNo voucherNo,
+            @NotNull(message = REQUIRED) BudgetLineId lineId,
+            @Schema(type = "string", example = "1234.50") @NotNull(message = REQUIRED) Money amount,
+            @NotNull(message = REQUIRED) LocalDate effectiveDate,
+            @Schema(description = "收款人（可选）") String payee,
+            @Schema(description = "摘要（可选）") String summary,
+            @Schema(description = "所更正的原凭证号（原凭证须已冲销）") @NotNull(message = REQUIRED) VoucherNo correctionOf) {
     }
 
     @Schema(description = "冲销原凭证的全部或部分金额，使用新凭证号")

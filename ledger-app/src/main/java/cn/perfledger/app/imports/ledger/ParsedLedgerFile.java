@@ -12,7 +12,7 @@ import java.util.Map;
  * A ledger import file read against the template: its declared unit, its rows as commands with the row numbers they
  * came from, and where its columns are. When {@code errors} is not empty the file is not to be imported.
  *
- * @param errors     what is wrong with the file, in row order (at most {@link LedgerFileParser#MAX_LISTED})
+ * @param errors     what is wrong with the file, in row order (at most {@link LedgerCells#MAX_LISTED})
  * @param errorCount how many errors were found in all
  */
 record ParsedLedgerFile(AmountUnit unit, Map<LedgerColumn, Integer> columns, List<ParsedRow> rows,
@@ -35,7 +35,7 @@ record ParsedLedgerFile(AmountUnit unit, Map<LedgerColumn, Integer> columns, Lis
     /** Where the ledger's refusal of a row is found in the file: the row's number and the column of the field. */
     CellError locate(RowRefusal refusal) {
         ParsedRow row = rows.get(refusal.row());
-        LedgerColumn column = LedgerFileParser.columnFor(row.type(), refusal.field());
+        LedgerColumn column = LedgerCodes.columnFor(row.type(), refusal.field());
         return CellError.ofCell(row.rowNumber(), column.header(), columns.getOrDefault(column, -1), column.field(),
                 refusal.rule());
     }

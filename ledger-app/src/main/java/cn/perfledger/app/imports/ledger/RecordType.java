@@ -8,6 +8,7 @@ import static cn.perfledger.app.imports.ledger.LedgerColumn.FUNCTIONAL_CODE;
 import static cn.perfledger.app.imports.ledger.LedgerColumn.FUNDING_SOURCE;
 import static cn.perfledger.app.imports.ledger.LedgerColumn.KIND;
 import static cn.perfledger.app.imports.ledger.LedgerColumn.LINE_ID;
+import static cn.perfledger.app.imports.ledger.LedgerColumn.ORIGINAL_VOUCHER_NO;
 import static cn.perfledger.app.imports.ledger.LedgerColumn.REASON;
 import static cn.perfledger.app.imports.ledger.LedgerColumn.TARGET_LINE_ID;
 import static cn.perfledger.app.imports.ledger.LedgerColumn.UNIT;
@@ -21,7 +22,9 @@ import java.util.stream.Collectors;
 /**
  * The kinds of rows of the ledger import (记录类型) and the command each becomes: 预算科目 → OpenBudgetLine,
  * 年初预算 → ApproveInitialBudget, 追加 → IncreaseBudget, 追减 → DecreaseBudget, 调剂 → TransferBudget (from the
- * 预算行编号 line to the 调入预算行编号 line), 支出凭证 → RecordExpenditure. Each lists the columns it requires.
+ * 预算行编号 line to the 调入预算行编号 line), 支出凭证 → RecordExpenditure (with 原凭证号: a correction of that
+ * reversed voucher; with a red, negative amount: a reversal of it), 冲销 → ReverseExpenditure. Each lists the
+ * columns it requires.
  */
 public enum RecordType {
     BUDGET_LINE("预算科目", List.of("预算行"),
@@ -30,7 +33,10 @@ public enum RecordType {
     INCREASE("追加", List.of("预算追加"), List.of(LINE_ID, EFFECTIVE_DATE, AMOUNT, DOCUMENT_NO, REASON)),
     DECREASE("追减", List.of("调减", "预算调减"), List.of(LINE_ID, EFFECTIVE_DATE, AMOUNT, DOCUMENT_NO, REASON)),
     TRANSFER("调剂", List.of("预算调剂"), List.of(LINE_ID, TARGET_LINE_ID, EFFECTIVE_DATE, AMOUNT, DOCUMENT_NO, REASON)),
-    VOUCHER("支出凭证", List.of("支出", "凭证"), List.of(VOUCHER_NO, LINE_ID, EFFECTIVE_DATE, AMOUNT));
+    VOUCHER("支出凭证", List.of("支出", "凭证"), List.of(VOUCHER_NO, LINE_ID, EFFECTIVE_DATE, AMOUNT)),
+    /** The reversed voucher's line is the original's: no 预算行编号. The reason is in 摘要 or 调整原因 (one of them). */
+    REVERSAL("冲销", List.of("红字冲销", "冲销凭证", "红字凭证"),
+            List.of(VOUCHER_NO, ORIGINAL_VOUCHER_NO, EFFECTIVE_DATE, AMOUNT));
 
     private final String label;
     private final List<String> aliases;

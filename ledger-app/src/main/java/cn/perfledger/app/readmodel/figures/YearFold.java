@@ -1,6 +1,8 @@
 package cn.perfledger.app.readmodel.figures;
 
 import cn.perfledger.app.query.CanonicalJson;
+import cn.perfledger.domain.budget.BudgetEvent.ExpenditureRecorded;
+import cn.perfledger.domain.budget.BudgetEvent.ExpenditureReversed;
 import cn.perfledger.domain.budget.BudgetEvent.FiscalYearOpened;
 import cn.perfledger.domain.common.FiscalYearId;
 import cn.perfledger.domain.evaluation.EvaluationEvent.EvaluationStarted;
@@ -76,8 +78,9 @@ final class YearFold {
             return Step.UNCHANGED;
         }
         List<RecordedEvent> admitted = fresh.stream().filter(basis::admits).sorted(Basis.REPLAY_ORDER).toList();
-        if (!admitted.isEmpty() && last != null && Basis.REPLAY_ORDER.compare(admitted.get(0), last) < 0) {
-            refold(visible); // back-dated: it belongs before events already folded
+        if (!admitted.isEmpty() && last != null && Basis.REPLAY_ORDER.compare(admitted.get(0), last) < 0
+                && !admitted.stream().filter(e -> Basis.REPLAY_ORDER.compare(e, last) < 0).allMatch(this::commutes)) {
+            refold(visible); // back-dated: it belongs before events already folded, and its place matters
             return Step.REFOLD;
         }
         admitted.forEach(this::fold);
@@ -103,8 +106,24 @@ final class YearFold {
 
     private void fold(RecordedEvent event) {
         fold.accept(event);
-        last = event;
+        if (last == null || Basis.REPLAY_ORDER.compare(event, last) > 0) {
+            last = event;
+        }
         eventsApplied++;
+    }
+
+    /**
+     * Whether a back-dated event may be folded now, after events that come after it in replay order, with the same
+     * result as in its place: a voucher or a reversal only adds its amount to its line's spent (reversed) total and
+     * month — sums, whose order does not matter — unless an execution notice dated on or after it has been folded
+     * (a notice takes the ledger's figures as they stood at its date). Everything else is folded again in order.
+     */
+    private boolean commutes(RecordedEvent event) {
+        if (!(event.payload() instanceof ExpenditureRecorded) && !(event.payload() instanceof ExpenditureReversed)) {
+            return false;
+        }
+        return fold.ledger().notices().stream()
+                .noneMatch(n -> !n.notice().effectiveDate().isBefore(event.effectiveDate()));
     }
 
     private void note(RecordedEvent event) {

@@ -8,7 +8,10 @@ import cn.perfledger.app.imports.sheet.SheetReader;
 import cn.perfledger.domain.common.AmountUnit;
 import cn.perfledger.domain.budget.BudgetCommand.ApproveInitialBudget;
 import cn.perfledger.domain.budget.BudgetCommand.OpenBudgetLine;
+import cn.perfledger.app.imports.ledger.ParsedLedgerFile.ParsedRow;
 import cn.perfledger.domain.budget.BudgetCommand.RecordExpenditure;
+import cn.perfledger.domain.budget.BudgetCommand.ReverseExpenditure;
+import cn.perfledger.domain.common.VoucherNo;
 import cn.perfledger.domain.budget.BudgetCommand.TransferBudget;
 import cn.perfledger.domain.budget.BudgetEvent.LineShare;
 import cn.perfledger.domain.budget.ExpenditureKind;
@@ -104,7 +107,7 @@ class LedgerFileParserTest {
                 "表头缺少“单位编码”列：预算科目记录需要此列", "表头缺少“资金来源”列：预算科目记录需要此列",
                 "表头缺少“支出类型”列：预算科目记录需要此列", "表头缺少“功能分类科目”列：预算科目记录需要此列",
                 "表头缺少“经济分类科目”列：预算科目记录需要此列",
-                "日期不存在: 2021-02-30", "记录类型无效: 付款（可选: 预算科目、年初预算、追加、追减、调剂、支出凭证）",
+                "日期不存在: 2021-02-30", "记录类型无效: 付款（可选: 预算科目、年初预算、追加、追减、调剂、支出凭证、冲销）",
                 "支出凭证记录必须填写金额", "金额必须大于 0（调减、调出由记录类型表示，不填负数）: -5",
                 "编码只能包含字母、数字、'.'、'-'、'_'、'@'，且以字母或数字开头: L 1",
                 "文本不能以 = + - @（含全角 ＝ ＋ － ＠）开头，前面加空格或不可见字符也不行，也不能以制表符或回车开头"
@@ -149,8 +152,8 @@ class LedgerFileParserTest {
         assertThat(parsed.locate(new RowRefusal(1, "shares[0].lineId", "不存在", false)).cell()).isEqualTo("B4");
         assertThat(parsed.locate(new RowRefusal(1, "shares[0].amount", "低于已支出", false)).cell()).isEqualTo("D4");
         assertThat(parsed.locate(new RowRefusal(0, "fiscalYearId", "另一年度", false)).cell()).isEqualTo("A3");
-        assertThat(LedgerFileParser.columnFor(RecordType.BUDGET_LINE, "spec")).isEqualTo(LedgerColumn.UNIT);
-        assertThat(LedgerFileParser.columnFor(RecordType.VOUCHER, "voucherNo")).isEqualTo(LedgerColumn.VOUCHER_NO);
+        assertThat(LedgerCodes.columnFor(RecordType.BUDGET_LINE, "spec")).isEqualTo(LedgerColumn.UNIT);
+        assertThat(LedgerCodes.columnFor(RecordType.VOUCHER, "voucherNo")).isEqualTo(LedgerColumn.VOUCHER_NO);
     }
 
     @Test
@@ -170,5 +173,63 @@ class LedgerFileParserTest {
         assertThat(parsed.errorCount()).isEqualTo(2);
         assertThat(parsed.rows()).isEmpty();
         assertThat(List.of(parsed.errors().get(0).columnLetter() == null)).containsExactly(true);
+    }
+
+    // ---- reversals (冲销, 红字) and corrections ----
+
+    private static final String REVERSAL_HEADER = "记录类型,预算行编号,业务日期,金额,凭证号,原凭证号,摘要";
+
+    private static ParsedLedgerFile parseReversals(String... rows) {
+        return parse("金额单位,万元\n" + REVERSAL_HEADER + "\n" + String.join("\n", rows) + "\n");
+    }
+
+    @Test
+    void aReversalRow_andARedVoucherRow_becomeTheReversalOfTheOriginal_andAVoucherWithAnOriginal_itsCorrection() {
+        ParsedLedgerFile parsed = parseReversals("冲销,,2021-04-01,0.5,红-1,记-1,重复报销",
+                "支出凭证,L1,2021-04-02,-0.25,红-2,记-2,金额录错",
+                "支出凭证,L1,2021-04-03,0.75,记-3,记-2,更正金额");
+        assertThat(parsed.errors()).isEmpty();
+        assertThat(parsed.rows()).extracting(ParsedRow::type)
+                .containsExactly(RecordType.REVERSAL, RecordType.REVERSAL, RecordType.VOUCHER);
+        assertThat(parsed.commands().get(0)).isEqualTo(new ReverseExpenditure(YEAR, new VoucherNo("红-1"),
+                new VoucherNo("记-1"), Money.of("5000.00"), "重复报销", LocalDate.of(2021, 4, 1), null));
+        assertThat(parsed.commands().get(1)).isEqualTo(new ReverseExpenditure(YEAR, new VoucherNo("红-2"),
+                new VoucherNo("记-2"), Money.of("2500.00"), "金额录错", LocalDate.of(2021, 4, 2), null));
+        RecordExpenditure correction = (RecordExpenditure) parsed.commands().get(2);
+        assertThat(correction.correctionOf()).isEqualTo(new VoucherNo("记-2"));
+        assertThat(correction.entry().amount()).isEqualTo(Money.of("7500.00"));
+    }
+
+    @Test
+    void aReversalWithoutItsOriginalOrReason_orARedAdjustment_isRefusedAtTheCell() {
+        ParsedLedgerFile parsed = parseReversals("冲销,,2021-04-01,1,红-1,,重复报销",
+                "支出凭证,L1,2021-04-02,-1,红-2,,", "追加,L1,2021-04-02,-1,,,");
+        assertThat(parsed.rows()).isEmpty();
+        assertThat(parsed.errors()).extracting(CellError::cell, CellError::rule).contains(
+                tuple("F3", "冲销记录必须填写原凭证号"),
+                tuple("F4", "红字支出凭证（冲销）记录必须填写原凭证号"),
+                tuple("G4", "冲销记录必须填写冲销原因（摘要或调整原因）"),
+                tuple("D5", "金额必须大于 0（调减、调出由记录类型表示，不填负数）: -1"));
+    }
+
+    @Test
+    void aReversalsReason_isItsSummaryOrItsReason_butNotTwoDifferentOnes() {
+        String header = "记录类型,业务日期,金额,凭证号,原凭证号,调整原因,摘要";
+        ParsedLedgerFile parsed = parse("金额单位,元\n" + header + "\n冲销,2021-04-01,1,红-1,记-1,退款,\n"
+                + "冲销,2021-04-01,1,红-2,记-1,,退款\n冲销,2021-04-01,1,红-3,记-1,退款,退款\n"
+                + "冲销,2021-04-01,1,红-4,记-1,退款,重复\n");
+        assertThat(parsed.rows()).extracting(r -> ((ReverseExpenditure) r.command()).reason())
+                .containsExactly("退款", "退款", "退款");
+        assertThat(parsed.errors()).extracting(CellError::cell, CellError::rule)
+                .containsExactly(tuple("G6", "冲销只记一个原因：调整原因与摘要都已填写且不同，请只填其中一个"));
+    }
+
+    @Test
+    void aReversalsRefusals_areLocatedAtItsColumns() {
+        ParsedLedgerFile parsed = parseReversals("冲销,,2021-04-01,1,红-1,记-1,重复报销",
+                "支出凭证,L1,2021-04-03,1,记-3,记-2,更正");
+        assertThat(parsed.locate(new RowRefusal(0, "originalVoucherNo", "不存在", false)).cell()).isEqualTo("F3");
+        assertThat(parsed.locate(new RowRefusal(0, "amount", "超过", false)).cell()).isEqualTo("D3");
+        assertThat(parsed.locate(new RowRefusal(1, "correctionOf", "尚未冲销", false)).cell()).isEqualTo("F4");
     }
 }

@@ -177,9 +177,9 @@ class LedgerImportApiTest implements H2FileContext {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.outcome.rowCount").value(LedgerTemplateWriter.EXAMPLES.size()));
         JsonNode execution = getJson(year(dept) + "/execution").get("result");
-        // 100 + 500 + 50.5 − 10 万元; spent 1.2345 + 300.123456 万元
+        // 100 + 500 + 50.5 − 10 万元; spent 1.2345 + 300.123456 万元, less the example's 冲销 of 0.5 万元
         assertThat(execution.get("total").get("fullYear").asText()).isEqualTo("6405000.00");
-        assertThat(execution.get("total").get("executed").asText()).isEqualTo("3013579.56");
+        assertThat(execution.get("total").get("executed").asText()).isEqualTo("3008579.56");
     }
 
     // ---- refusals: 422, everything listed, nothing written ----
@@ -326,6 +326,52 @@ class LedgerImportApiTest implements H2FileContext {
         assertThat(eventCount(dept)).isEqualTo(after);
         assertThat(getJson(year(dept) + "/execution").get("result").get("total").get("executed").asText())
                 .isEqualTo("10.00");
+    }
+
+    // ---- reversals (红字冲销) and corrections, in a file and in a JSON batch ----
+
+    @Test
+    void reversalsAndCorrections_inAFileAndInABatch_changeTheExecutedFiguresExactly() throws Exception {
+        String dept = openYear();
+        String header = "记录类型,预算行编号,业务日期,金额,文号,凭证号,原凭证号,摘要,单位编码,资金来源,支出类型,功能分类科目,经济分类科目";
+        byte[] csv = ("金额单位,元\n" + header + "\n"
+                + "预算科目,L1,,,,,,,BJ,一般公共预算,公用经费,2010101,30201\n"
+                + "年初预算,L1,2021-01-15,1000,财预〔2021〕1号\n"
+                + "支出凭证,L1,2021-03-01,900,,记-1\n"
+                + "支出凭证,L1,2021-03-02,-900,,红-1,记-1,重复报销\n"
+                + "支出凭证,L1,2021-03-02,950,,记-2,记-1,更正金额\n"
+                + "冲销,,2021-03-05,50,,红-2,记-2,部分退回\n").getBytes(StandardCharsets.UTF_8);
+        mvc.perform(upload(dept, "冲销.csv", csv))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.outcome.rowCount").value(6))
+                .andExpect(jsonPath("$.outcome.rowsByType.冲销").value(2))
+                .andExpect(jsonPath("$.outcome.rowsByType.支出凭证").value(2));
+        assertThat(line(getJson(year(dept) + "/execution").get("result"), "L1").get("executed").asText())
+                .isEqualTo("900.00");
+
+        mvc.perform(post(year(dept) + "/expenditure-batches").contentType(MediaType.APPLICATION_JSON).content("""
+                {"batchId":"b-1","entries":[{"voucherNo":"记-3","lineId":"L1","amount":"40.00","effectiveDate":"2021-04-01"}],
+                 "reversals":[{"voucherNo":"红-3","originalVoucherNo":"记-3","amount":"40.00","reason":"重复","effectiveDate":"2021-04-02"}],
+                 "corrections":[{"voucherNo":"记-4","lineId":"L1","amount":"30.00","effectiveDate":"2021-04-02","correctionOf":"记-3"}]}
+                """)).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.outcome.recorded").value(2))
+                .andExpect(jsonPath("$.outcome.reversed").value(1));
+        assertThat(line(getJson(year(dept) + "/execution").get("result"), "L1").get("executed").asText())
+                .isEqualTo("930.00");
+
+        // a reversal beyond what is left of its original: 422 at its row and the 金额 column, nothing written
+        long before = eventCount(dept);
+        byte[] tooMuch = ("金额单位,元\n" + header + "\n冲销,,2021-05-01,30.01,,红-9,记-4,超额\n")
+                .getBytes(StandardCharsets.UTF_8);
+        mvc.perform(upload(dept, "超额冲销.csv", tooMuch))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.errors[0].cell").value("D3"));
+        mvc.perform(post(year(dept) + "/expenditure-batches").contentType(MediaType.APPLICATION_JSON).content("""
+                {"batchId":"b-2","entries":[{"voucherNo":"记-5","lineId":"L1","amount":"1.00","effectiveDate":"2021-04-01"}],
+                 "reversals":[{"voucherNo":"红-5","originalVoucherNo":"记-4","amount":"30.01","reason":"超额","effectiveDate":"2021-04-02"}]}
+                """)).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("reversals[0].amount"));
+        assertThat(eventCount(dept)).isEqualTo(before);
     }
 
     // ---- another file repeating adjustments (issue 10 point 7) ----

@@ -42,11 +42,12 @@ final class LedgerTemplateWriter {
     static final List<String> NOTES = List.of(
             "# 填写说明：每行一条记录，按从上到下的顺序导入：先写“预算科目”，再写年初预算、调整与支出凭证。A 列以 # 开头的行不导入。",
             "# 全部成功才写入：任何一行有错，整个文件都不写入，错误按行号、列名逐项列出；同一文件再次导入不会重复记账。",
-            "# 第 1 行的金额单位必填（元 或 万元），全文件金额都按此单位：元最多 2 位小数，万元最多 6 位小数。金额一律填正数。",
+            "# 第 1 行的金额单位必填（元 或 万元），全文件金额都按此单位：元最多 2 位小数，万元最多 6 位小数。金额填正数（只有冲销的支出凭证可填红字负数）。",
             "# 日期写作 2021-03-15（或设为 Excel 日期格式），须在导入的年度内；预算科目的业务日期可空（默认 1 月 1 日）。",
             "# 预算科目：预算行编号、单位编码、资金来源、支出类型、功能分类科目、经济分类科目必填；项目支出另填项目编码、项目名称。",
             "# 年初预算：预算行编号、业务日期、金额、文号。追加、追减：另填调整原因。调剂：从“预算行编号”调出，调入“调入预算行编号”。",
-            "# 支出凭证：凭证号（年度内不重复）、预算行编号、业务日期、金额；收款人、摘要可填。各列说明见表头批注、“填写说明”工作表与 docs/IMPORT.md。",
+            "# 支出凭证：凭证号（年度内不重复）、预算行编号、业务日期、金额；收款人、摘要可填。冲销：新凭证号、原凭证号、业务日期、金额、摘要（冲销原因）；"
+                    + "支出凭证金额填红字负数也表示冲销原凭证号所填的凭证，填原凭证号的正数支出凭证为更正凭证。各列说明见表头批注、“填写说明”工作表与 docs/IMPORT.md。",
             "# 以下以 # 开头的行是示例（金额单位为万元），去掉 # 即可导入；请删除示例，填写自己的数据。");
 
     /** The examples, each as a full row of the header's columns (the 记录类型 commented out with #). */
@@ -62,11 +63,14 @@ final class LedgerTemplateWriter {
             example("调剂", "L-0002", "2021-10-15", "20", "穗财预〔2021〕150号", "项目间调剂", "", "", "", "L-0001"),
             example("支出凭证", "L-0001", "2021-03-01", "1.2345", "", "", "记-0001", "广州某科技有限公司", "办公用品"),
             example("支出凭证", "L-0002", "2021-07-20", "300.123456", "", "", "记-0002", "广州某信息技术有限公司",
-                    "政务云运维服务费"));
+                    "政务云运维服务费"),
+            example("冲销", "", "2021-07-25", "0.5", "", "", "记-0003", "", "多付服务费退回", "", "", "", "", "", "",
+                    "", "", "", "记-0002"));
 
     /** Columns whose values are codes: text format, so that Excel keeps leading zeros and long digit strings. */
     private static final Set<LedgerColumn> CODES = Set.of(LedgerColumn.LINE_ID, LedgerColumn.DOCUMENT_NO,
-            LedgerColumn.VOUCHER_NO, LedgerColumn.TARGET_LINE_ID, LedgerColumn.UNIT, LedgerColumn.PROJECT_CODE,
+            LedgerColumn.VOUCHER_NO, LedgerColumn.ORIGINAL_VOUCHER_NO, LedgerColumn.TARGET_LINE_ID, LedgerColumn.UNIT,
+            LedgerColumn.PROJECT_CODE,
             LedgerColumn.FUNCTIONAL_CODE, LedgerColumn.ECONOMIC_CODE);
 
     private LedgerTemplateWriter() {
@@ -246,7 +250,8 @@ final class LedgerTemplateWriter {
         types.createCell(1).setCellValue("写入");
         types.createCell(2).setCellValue("必填列");
         types.forEach(cell -> cell.setCellStyle(heading));
-        String[] meaning = {"开设预算行", "年初预算批复", "预算追加", "预算调减（也可写“调减”）", "预算调剂（调出行 → 调入行）", "支出凭证"};
+        String[] meaning = {"开设预算行", "年初预算批复", "预算追加", "预算调减（也可写“调减”）", "预算调剂（调出行 → 调入行）",
+                "支出凭证（填原凭证号为更正凭证；金额为红字负数时为冲销）", "红字冲销原凭证号所填的凭证（也可写“红字冲销”）"};
         for (RecordType type : RecordType.values()) {
             Row row = guide.createRow(r++);
             row.createCell(0).setCellValue(type.label());
