@@ -22,9 +22,24 @@ import java.util.function.Consumer;
  */
 public final class SelfEvaluationFold implements Consumer<RecordedEvent> {
 
-    private final LedgerFold ledger = new LedgerFold();
-    private final EvaluationFold evaluation = new EvaluationFold();
-    private final Map<String, RubricPublished> rubrics = new TreeMap<>();
+    private final LedgerFold ledger;
+    private final EvaluationFold evaluation;
+    private final Map<String, RubricPublished> rubrics;
+
+    public SelfEvaluationFold() {
+        this(new LedgerFold(), new EvaluationFold(), new TreeMap<>());
+    }
+
+    private SelfEvaluationFold(LedgerFold ledger, EvaluationFold evaluation, Map<String, RubricPublished> rubrics) {
+        this.ledger = ledger;
+        this.evaluation = evaluation;
+        this.rubrics = rubrics;
+    }
+
+    /** An independent copy: fold checkpoints hand one to each query that continues from them. */
+    public SelfEvaluationFold copy() {
+        return new SelfEvaluationFold(ledger.copy(), evaluation.copy(), new TreeMap<>(rubrics));
+    }
 
     /** The events the basis admits, folded in replay order. */
     public static SelfEvaluationFold replay(Collection<RecordedEvent> events, Basis basis) {
