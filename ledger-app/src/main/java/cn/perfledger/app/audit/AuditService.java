@@ -86,8 +86,8 @@ public class AuditService {
             LocalDate toAsOf, Instant toKnownAt) {
         Basis from = queries.basis(year, fromAsOf, fromKnownAt);
         Basis to = queries.basis(year, toAsOf, toKnownAt);
-        List<RecordedEvent> events = queries.events(year);
-        WhyChanged.Result result = WhyChanged.explain(events, code, from, to);
+        YearQueries.YearFolds folds = queries.folds(year);
+        WhyChanged.Result result = WhyChanged.explain(folds.index(), code, from, to, folds.at());
         if (result.name() == null && !"TOTAL".equalsIgnoreCase(code)) {
             throw notFound(code);
         }

@@ -88,6 +88,17 @@ public class YearQueries {
         return Replayed.from(yearEvents(year), year, basis).fold();
     }
 
+    /** The year's events as one index, and folds at any basis of exactly those events (from its checkpoints). */
+    public record YearFolds(ReplayIndex index, IntegrityStatus integrity, Function<Basis, SelfEvaluationFold> at) {
+    }
+
+    /** {@link YearFolds} of the year as now read: every fold it gives is of the same events. */
+    public YearFolds folds(FiscalYearId year) {
+        CachedIndex yearEvents = yearEvents(year);
+        return new YearFolds(yearEvents.index(), yearEvents.integrity(),
+                basis -> Replayed.from(yearEvents, year, basis).fold());
+    }
+
     public Basis basis(FiscalYearId year, LocalDate asOf, Instant knownAt) {
         LocalDate effectiveAsOf = asOf == null ? year.year().lastDay() : asOf;
         if (effectiveAsOf.getYear() < year.year().year()) {

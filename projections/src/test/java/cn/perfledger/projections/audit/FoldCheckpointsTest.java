@@ -68,6 +68,36 @@ class FoldCheckpointsTest {
         assertThat(fromCheckpoint).as("bases that started from a checkpoint").isGreaterThan(SCENARIOS / 2);
     }
 
+    /** The why-list the app builds from checkpointed folds equals the one replayed from scratch, step by step. */
+    @Test
+    void whyList_fromCheckpoints_equalsReplayedWhyList() {
+        long seed = Long.getLong("audit.seed", System.nanoTime());
+        System.out.println("FoldCheckpointsTest why seed = " + seed);
+        Random random = new Random(seed);
+        List<String> codes = AuditYear.codes();
+        for (int scenario = 0; scenario < 40; scenario++) {
+            ReplayIndex index = ReplayIndex.of(AuditYear.random(random));
+            FoldCheckpoints checkpoints = FoldCheckpoints.of(index, 1 + random.nextInt(5));
+            java.util.function.Function<Basis, SelfEvaluationFold> foldAt = basis -> {
+                int end = index.effectiveThrough(basis.asOf());
+                FoldCheckpoints.Start start = checkpoints.start(basis, end);
+                SelfEvaluationFold fold = start.fold();
+                for (int i = start.position(); i < end; i++) {
+                    if (!index.get(i).recordedAt().isAfter(basis.knownAt())) {
+                        fold.accept(index.get(i));
+                    }
+                }
+                return fold;
+            };
+            Basis a = randomBasis(random);
+            Basis b = randomBasis(random);
+            String code = random.nextBoolean() ? "TOTAL" : codes.get(random.nextInt(codes.size()));
+            assertThat(WhyChanged.explain(index, code, a, b, foldAt))
+                    .as("seed " + seed + " scenario " + scenario + " " + code + " " + a + " → " + b)
+                    .isEqualTo(WhyChanged.explain(List.copyOf(index), code, a, b));
+        }
+    }
+
     @Test
     void copy_isIndependentOfTheFoldItWasTakenFrom() {
         Random random = new Random(42);
