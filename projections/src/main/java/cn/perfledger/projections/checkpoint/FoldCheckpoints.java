@@ -1,5 +1,6 @@
 package cn.perfledger.projections.checkpoint;
 
+import cn.perfledger.domain.budget.BudgetEvent.BudgetLineOpened;
 import cn.perfledger.projections.basis.Basis;
 import cn.perfledger.projections.basis.RecordedEvent;
 import cn.perfledger.projections.basis.ReplayIndex;
@@ -35,9 +36,22 @@ public final class FoldCheckpoints {
         this.highestGlobal = highestGlobal;
     }
 
-    /** One pass over the index, copying the fold at every stride. */
+    /** All checkpoints of a year together hold at most about this many budget-line states. */
+    static final int MAX_LINE_COPIES = 8_192;
+
+    /**
+     * One pass over the index, copying the fold at every stride: at most {@link #MAX_CHECKPOINTS}, fewer for a
+     * year with many budget lines (each copy holds every line's figures), at least 4.
+     */
     public static FoldCheckpoints of(ReplayIndex index) {
-        return of(index, Math.max(MIN_STRIDE, (index.size() + MAX_CHECKPOINTS - 1) / MAX_CHECKPOINTS));
+        int lines = 0;
+        for (RecordedEvent event : index) {
+            if (event.payload() instanceof BudgetLineOpened) {
+                lines++;
+            }
+        }
+        int checkpoints = Math.max(4, Math.min(MAX_CHECKPOINTS, MAX_LINE_COPIES / Math.max(1, lines)));
+        return of(index, Math.max(MIN_STRIDE, (index.size() + checkpoints - 1) / checkpoints));
     }
 
     public static FoldCheckpoints of(ReplayIndex index, int stride) {
