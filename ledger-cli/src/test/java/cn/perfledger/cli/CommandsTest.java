@@ -180,11 +180,24 @@ class CommandsTest {
         assertThat(run.exitCode()).isZero();
         // dates without a time are the end of that day, times without an offset are Beijing time
         assertThat(server.onlyRequest().query()).isEqualTo("fromAsOf=2021-11-30"
-                + "&fromKnownAt=2022-01-15T15%3A59%3A59.999999999Z&toAsOf=2021-12-31&toKnownAt=2022-03-15T00%3A00%3A00Z");
+                + "&fromKnownAt=2022-01-15T15%3A59%3A59.999999999Z&toAsOf=2021-12-31&toKnownAt=2022-03-15T00%3A00%3A00Z"
+                + "&size=500&eventsPerStep=50");
         assertThat(run.out()).contains("得分变动原因：TOTAL 总分")
                 .contains("→ 得分 11.68").contains("→ 得分 94.35").contains("变动 +82.67")
                 .containsPattern("1 +加入 +支出凭证 +L01 +2021-12 +4 +6,875,889\\.51 +\\+0\\.18")
                 .contains("事件明细");
+    }
+
+    @Test
+    void why_fetchesEveryPageOfSteps() {
+        String answer = answer("why-GZ-ZSJ-2021-TOTAL.json").replaceFirst("\\{", "{\"pageCount\": 3, ");
+        server.on("GET " + YEAR + "/evaluation/items/TOTAL/why", Answer.json(200, answer));
+
+        Result run = CliRun.against(server, "why", "GZ-ZSJ", "2021", "TOTAL");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(server.requests()).extracting(StubServer.Request::query).containsExactly(
+                "size=500&eventsPerStep=0", "size=500&eventsPerStep=0&page=1", "size=500&eventsPerStep=0&page=2");
     }
 
     @Test

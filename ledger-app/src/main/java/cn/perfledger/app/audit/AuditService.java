@@ -15,6 +15,7 @@ import cn.perfledger.projections.audit.Rescore;
 import cn.perfledger.projections.audit.Shortfall;
 import cn.perfledger.projections.audit.SubmissionComparison;
 import cn.perfledger.projections.audit.WhyChanged;
+import cn.perfledger.projections.audit.WhyPage;
 import cn.perfledger.projections.basis.Basis;
 import cn.perfledger.projections.basis.RecordedEvent;
 import cn.perfledger.projections.scoring.SelfEvaluationFold;
@@ -86,12 +87,30 @@ public class AuditService {
             LocalDate toAsOf, Instant toKnownAt) {
         Basis from = queries.basis(year, fromAsOf, fromKnownAt);
         Basis to = queries.basis(year, toAsOf, toKnownAt);
-        List<RecordedEvent> events = queries.events(year);
-        WhyChanged.Result result = WhyChanged.explain(events, code, from, to);
+        YearQueries.YearFolds folds = queries.folds(year);
+        WhyChanged.Result result = WhyChanged.explain(folds.index(), code, from, to, folds.at());
         if (result.name() == null && !"TOTAL".equalsIgnoreCase(code)) {
             throw notFound(code);
         }
         return result;
+    }
+
+    /**
+     * One page of the why-list for the API (the steps {@code page·size …}, each with at most
+     * {@code eventsPerStep} events, plus the summary per event type); the pages show the whole list.
+     */
+    public WhyPage.Result whyPage(FiscalYearId year, String code, LocalDate fromAsOf, Instant fromKnownAt,
+            LocalDate toAsOf, Instant toKnownAt, int page, int size, int eventsPerStep) {
+        if (page < 0) {
+            throw new DomainException("page", "页码不能小于 0");
+        }
+        if (size < 1 || size > WhyPage.MAX_SIZE) {
+            throw new DomainException("size", "每页步骤数须在 1 到 " + WhyPage.MAX_SIZE + " 之间");
+        }
+        if (eventsPerStep < 0 || eventsPerStep > WhyPage.MAX_EVENTS_PER_STEP) {
+            throw new DomainException("eventsPerStep", "每步列出的事件数须在 0 到 " + WhyPage.MAX_EVENTS_PER_STEP + " 之间");
+        }
+        return WhyPage.of(why(year, code, fromAsOf, fromKnownAt, toAsOf, toKnownAt), page, size, eventsPerStep);
     }
 
     public Shortfall.Result shortfall(FiscalYearId year, String code, LocalDate asOf, Instant knownAt) {

@@ -14,6 +14,7 @@ import cn.perfledger.projections.basis.Basis;
 import cn.perfledger.projections.basis.RecordedEvent;
 import cn.perfledger.projections.basis.Replay;
 import cn.perfledger.projections.basis.ReplayIndex;
+import cn.perfledger.projections.checkpoint.FoldCheckpoints;
 import cn.perfledger.domain.evaluation.EvaluationId;
 import cn.perfledger.projections.evaluation.IndicatorReport;
 import cn.perfledger.projections.ledger.CarryOverReport;
@@ -89,7 +90,21 @@ public class YearQueries {
 
     /** The fold of the year at the basis, for callers that need several views of one replay. */
     public SelfEvaluationFold fold(FiscalYearId year, Basis basis) {
-        SelfEvaluationFold fold = SelfEvaluationFold.replay(events(year), basis);
+        return withPreviousYear(Replayed.from(yearEvents(year), year, basis).fold(), year, basis);
+    }
+
+    /** The year's events as one index, and folds at any basis of exactly those events (from its checkpoints). */
+    public record YearFolds(ReplayIndex index, IntegrityStatus integrity, Function<Basis, SelfEvaluationFold> at) {
+    }
+
+    /** {@link YearFolds} of the year as now read: every fold it gives is of the same events. */
+    public YearFolds folds(FiscalYearId year) {
+        CachedIndex yearEvents = yearEvents(year);
+        return new YearFolds(yearEvents.index(), yearEvents.integrity(),
+                basis -> withPreviousYear(Replayed.from(yearEvents, year, basis).fold(), year, basis));
+    }
+
+    private SelfEvaluationFold withPreviousYear(SelfEvaluationFold fold, FiscalYearId year, Basis basis) {
         return fold.needsPreviousYear() ? fold.withPreviousYear(previousYear(year, basis)) : fold;
     }
 
@@ -192,12 +207,12 @@ public class YearQueries {
         CachedIndex cached = indexes.get(year);
         if (cached != null && cached.sameStreams(streams)) {
             return cached.integrity().equals(integrity) ? cached : new CachedIndex(cached.streams(), cached.index(),
-                    integrity);
+                    integrity, cached.checkpoints());
         }
         List<RecordedEvent> all = new ArrayList<>();
         streams.forEach(all::addAll);
         ReplayIndex index = ReplayIndex.of(all);
-        CachedIndex built = new CachedIndex(List.copyOf(streams), index, integrity);
+        CachedIndex built = new CachedIndex(List.copyOf(streams), index, integrity, new LazyCheckpoints(index));
         indexes.put(year, built);
         return built;
     }
@@ -207,8 +222,12 @@ public class YearQueries {
         indexes.clear();
     }
 
-    /** An index with the stream snapshots it was built from (snapshots are replaced, never mutated, on growth). */
-    private record CachedIndex(List<List<RecordedEvent>> streams, ReplayIndex index, IntegrityStatus integrity) {
+    /**
+     * An index with the stream snapshots it was built from (snapshots are replaced, never mutated, on growth) and
+     * its fold checkpoints, built by the first query that needs them.
+     */
+    private record CachedIndex(List<List<RecordedEvent>> streams, ReplayIndex index, IntegrityStatus integrity,
+            LazyCheckpoints checkpoints) {
 
         boolean sameStreams(List<List<RecordedEvent>> current) {
             if (current.size() != streams.size()) {
@@ -223,6 +242,30 @@ public class YearQueries {
         }
     }
 
+    /** The checkpoints of one index, built once (one pass over the year) when first asked for. */
+    private static final class LazyCheckpoints {
+        private final ReplayIndex index;
+        private volatile FoldCheckpoints built;
+
+        LazyCheckpoints(ReplayIndex index) {
+            this.index = index;
+        }
+
+        FoldCheckpoints get() {
+            FoldCheckpoints checkpoints = built;
+            if (checkpoints == null) {
+                synchronized (this) {
+                    checkpoints = built;
+                    if (checkpoints == null) {
+                        checkpoints = FoldCheckpoints.of(index);
+                        built = checkpoints;
+                    }
+                }
+            }
+            return checkpoints;
+        }
+    }
+
     private <T> BasisResult<T> query(FiscalYearId year, LocalDate asOf, Instant knownAt,
             Function<SelfEvaluationFold, T> view) {
         Replayed replayed = replay(year, asOf, knownAt);
@@ -232,22 +275,43 @@ public class YearQueries {
     /** One pass over the events the basis admits: the fold, and how many events it took (the last one's sequence). */
     private Replayed replay(FiscalYearId year, LocalDate asOf, Instant knownAt) {
         Basis basis = basis(year, asOf, knownAt);
-        CachedIndex yearEvents = yearEvents(year);
-        return Replay.fold(yearEvents.index(), basis, new Replayed(year, basis, yearEvents.integrity()));
+        return Replayed.from(yearEvents(year), year, basis);
     }
 
     private static final class Replayed implements Consumer<RecordedEvent> {
         private final FiscalYearId year;
         private final Basis basis;
         private final IntegrityStatus integrity;
-        private final SelfEvaluationFold fold = new SelfEvaluationFold();
+        private final SelfEvaluationFold fold;
         private int admitted;
-        private long lastGlobalSequence = -1;
+        private long lastGlobalSequence;
 
-        Replayed(FiscalYearId year, Basis basis, IntegrityStatus integrity) {
+        private Replayed(FiscalYearId year, Basis basis, IntegrityStatus integrity, FoldCheckpoints.Start start) {
             this.year = year;
             this.basis = basis;
             this.integrity = integrity;
+            this.fold = start.fold();
+            this.admitted = start.admitted();
+            this.lastGlobalSequence = start.highestGlobal();
+        }
+
+        /**
+         * The basis replayed from the latest checkpoint it admits entirely: the same events in the same order as
+         * {@code Replay.fold(index, basis, …)} after the checkpoint's, skipping those recorded after knownAt.
+         */
+        static Replayed from(CachedIndex yearEvents, FiscalYearId year, Basis basis) {
+            ReplayIndex index = yearEvents.index();
+            int end = index.effectiveThrough(basis.asOf());
+            FoldCheckpoints.Start start = yearEvents.checkpoints().get().start(basis, end);
+            Replayed replayed = new Replayed(year, basis, yearEvents.integrity(), start);
+            Instant knownAt = basis.knownAt();
+            for (int i = start.position(); i < end; i++) {
+                RecordedEvent event = index.get(i);
+                if (!event.recordedAt().isAfter(knownAt)) {
+                    replayed.accept(event);
+                }
+            }
+            return replayed;
         }
 
         @Override

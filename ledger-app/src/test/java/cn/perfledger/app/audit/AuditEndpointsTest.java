@@ -25,6 +25,7 @@ import cn.perfledger.projections.audit.WhyChanged;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -182,5 +183,27 @@ class AuditEndpointsTest implements H2FileContext {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.totalDifference").value(0));
         mvc.perform(get("/api/v1/departments/GZ-ZSJ/years/2021/evaluation/rescore?rubricVersion=no-such@9"))
                 .andExpect(status().isNotFound());
+    }
+    @Test
+    void whyListIsPaged_withTheWholeChangeAndATypeSummary() throws Exception {
+        String path = "/api/v1/departments/GZ-ZSJ/years/2021/evaluation/items/TOTAL/why?fromAsOf=2021-06-30&toAsOf=2021-12-31";
+        WhyChanged.Result whole = audit.why(GZ_2021, "TOTAL", LocalDate.of(2021, 6, 30), null, DEC_31, null);
+        assertThat(whole.steps()).hasSizeGreaterThan(2);
+        mvc.perform(get(path + "&size=2&page=1&eventsPerStep=1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.stepCount").value(whole.steps().size()))
+                .andExpect(jsonPath("$.page").value(1))
+                .andExpect(jsonPath("$.firstStep").value(3))
+                .andExpect(jsonPath("$.pageCount").value((whole.steps().size() + 1) / 2))
+                .andExpect(jsonPath("$.steps[0].label").value(whole.steps().get(2).label()))
+                .andExpect(jsonPath("$.steps.length()").value(Math.min(2, whole.steps().size() - 2)))
+                .andExpect(jsonPath("$.byType").isArray());
+        for (String bad : List.of("size=0", "size=501", "page=-1", "eventsPerStep=51")) {
+            String field = bad.substring(0, bad.indexOf('='));
+            mvc.perform(get(path + "&" + bad))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+                    .andExpect(jsonPath("$.field").value(field));
+        }
     }
 }

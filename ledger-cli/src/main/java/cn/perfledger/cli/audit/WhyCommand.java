@@ -7,6 +7,7 @@ import cn.perfledger.cli.support.LedgerCommand;
 import cn.perfledger.cli.support.YearArguments;
 import cn.perfledger.cli.support.OutputOptions;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import picocli.CommandLine.Command;
@@ -52,11 +53,25 @@ public class WhyCommand extends LedgerCommand {
 
     @Override
     protected ExitCode execute() {
-        Query query = Query.of().add("fromAsOf", fromAsOf).add("fromKnownAt", fromKnownAt).add("toAsOf", toAsOf)
-                .add("toKnownAt", toKnownAt);
-        JsonNode why = client().getJson(target.path() + "/evaluation/items/" + Query.segment(item)
-                + "/why", query);
+        String path = target.path() + "/evaluation/items/" + Query.segment(item) + "/why";
+        JsonNode why = client().getJson(path, page(0));
+        // the server pages the steps: the table lists all of them, so the remaining pages are fetched too
+        int pages = why.path("pageCount").asInt(1);
+        if (pages > 1 && why.path("steps") instanceof ArrayNode steps) {
+            for (int page = 1; page < pages; page++) {
+                client().getJson(path, page(page)).path("steps").forEach(steps::add);
+            }
+        }
         output.print(why, answer -> WhyView.report(answer, details), out());
         return ExitCode.OK;
     }
+
+    private Query page(int page) {
+        Query query = Query.of().add("fromAsOf", fromAsOf).add("fromKnownAt", fromKnownAt).add("toAsOf", toAsOf)
+                .add("toKnownAt", toKnownAt).add("size", PAGE_SIZE).add("eventsPerStep", details ? 50 : 0);
+        return page == 0 ? query : query.add("page", page);
+    }
+
+    /** Steps per request: the server's largest page. */
+    static final int PAGE_SIZE = 500;
 }

@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Why an item's score (or the total) differs between two bases A → B: the events B admits and A does not
@@ -84,51 +85,48 @@ public final class WhyChanged {
     public static Result explain(Collection<RecordedEvent> events, String code, Basis from, Basis to) {
         // Sorted once; the index the app caches per year is used as it is.
         ReplayIndex index = ReplayIndex.of(events);
+        return explain(index, code, from, to, basis -> SelfEvaluationFold.replay(index, basis));
+    }
+
+    /**
+     * The why-list over {@code index}, with {@code foldAt} giving a fresh fold of exactly the events of
+     * {@code index} a basis admits (a replay, or a copy continued from a fold checkpoint: the same state).
+     */
+    public static Result explain(ReplayIndex index, String code, Basis from, Basis to,
+            Function<Basis, SelfEvaluationFold> foldAt) {
         // What both admit is itself a basis: the earlier asOf and the earlier knownAt.
         Basis common = new Basis(earlier(from.asOf(), to.asOf()),
                 from.knownAt().isBefore(to.knownAt()) ? from.knownAt() : to.knownAt());
         // A basis within the other can admit nothing the other does not: no fold of its own is needed.
         boolean mayAdd = !common.equals(to);
         boolean mayRemove = !common.equals(from);
-        SelfEvaluationFold commonFold = new SelfEvaluationFold();
-        SelfEvaluationFold removalFold = mayAdd && mayRemove ? new SelfEvaluationFold() : commonFold;
-        SelfEvaluationFold fromFold = mayRemove ? new SelfEvaluationFold() : null;
-        SelfEvaluationFold toFold = mayAdd ? new SelfEvaluationFold() : null;
         DeltaGroups added = new DeltaGroups(Direction.ADDED);
         DeltaGroups removed = new DeltaGroups(Direction.REMOVED);
-        // One pass in replay order feeds every fold exactly the events (and order) a replay of its basis would, and
-        // groups the delta, so each event is read from memory once here rather than once per fold.
-        int end = index.effectiveThrough(later(from.asOf(), to.asOf()));
-        for (int i = 0; i < end; i++) {
-            RecordedEvent event = index.get(i);
-            boolean a = from.admits(event);
-            boolean b = to.admits(event);
-            if (a && b) {
-                commonFold.accept(event);
-                if (removalFold != commonFold) {
-                    removalFold.accept(event);
+        // One pass in replay order groups the delta; the folds at A, B and C come from foldAt.
+        if (mayAdd || mayRemove) {
+            int end = index.effectiveThrough(later(from.asOf(), to.asOf()));
+            for (int i = 0; i < end; i++) {
+                RecordedEvent event = index.get(i);
+                boolean a = from.admits(event);
+                boolean b = to.admits(event);
+                if (b && !a) {
+                    added.add(event);
+                } else if (a && !b) {
+                    removed.add(event);
                 }
-            } else if (b) {
-                added.add(event);
-            } else if (a) {
-                removed.add(event);
-            }
-            if (a && fromFold != null) {
-                fromFold.accept(event);
-            }
-            if (b && toFold != null) {
-                toFold.accept(event);
             }
         }
+        SelfEvaluationFold commonFold = foldAt.apply(common);
         Walk commonWalk = new Walk(commonFold, code);
         ItemValue atCommon = commonWalk.value();
-        ItemValue atFrom = removed.isEmpty() ? atCommon : new Walk(fromFold, code).value();
-        ItemValue atTo = added.isEmpty() ? atCommon : new Walk(toFold, code).value();
+        ItemValue atFrom = removed.isEmpty() ? atCommon : new Walk(foldAt.apply(from), code).value();
+        ItemValue atTo = added.isEmpty() ? atCommon : new Walk(foldAt.apply(to), code).value();
 
         List<Step> steps = new ArrayList<>();
         int[] counters = new int[2]; // without effect, groups evaluated
         if (!removed.isEmpty()) {
-            Walk removalWalk = removalFold == commonFold ? commonWalk : new Walk(removalFold, code);
+            // the additions walk on from C too: the removals then need a fold of their own
+            Walk removalWalk = added.isEmpty() ? commonWalk : new Walk(foldAt.apply(common), code);
             List<Step> removals = walk(Direction.REMOVED, removed.groups(), removalWalk, atCommon, atFrom, counters);
             // taken back latest first: A → … → C
             for (int i = removals.size() - 1; i >= 0; i--) {

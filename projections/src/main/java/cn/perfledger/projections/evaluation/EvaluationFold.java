@@ -71,6 +71,31 @@ public final class EvaluationFold implements Consumer<RecordedEvent> {
         private EventRef actualBy;
     }
 
+    /** An independent copy of the fold's state (an as-of query continues from a copied checkpoint). */
+    public EvaluationFold copy() {
+        EvaluationFold copy = new EvaluationFold(only);
+        copy.started = started;
+        tracks.forEach((id, track) -> {
+            Track t = new Track();
+            t.definition = track.definition;
+            t.definedBy = track.definedBy;
+            t.revisedTarget = track.revisedTarget;
+            t.revisedBy = track.revisedBy;
+            t.revisions.addAll(track.revisions);
+            t.actual = track.actual;
+            t.actualBy = track.actualBy;
+            copy.tracks.put(id, t);
+        });
+        copy.definitionOrder.addAll(definitionOrder);
+        copy.judgements.putAll(judgements);
+        copy.withdrawals.putAll(withdrawals);
+        copy.bonusPenalties.putAll(bonusPenalties);
+        copy.submissions.addAll(submissions);
+        copy.eventCount = eventCount;
+        copy.lastGlobalSequence = lastGlobalSequence;
+        return copy;
+    }
+
     @Override
     public void accept(RecordedEvent event) {
         if (!(event.payload() instanceof EvaluationEvent payload)) {

@@ -54,6 +54,24 @@ public final class LedgerFold implements Consumer<RecordedEvent> {
     private long lastGlobalSequence = -1;
     private int eventCount;
 
+    /**
+     * An independent copy of the fold's state: folding the same further events into the copy and into a replay
+     * from scratch gives the same figures (an as-of query continues from a copied checkpoint).
+     */
+    public LedgerFold copy() {
+        LedgerFold copy = new LedgerFold();
+        copy.opened = opened;
+        lines.forEach((id, line) -> copy.lines.put(id, line.copy()));
+        procurements.forEach((id, figures) -> copy.procurements.put(id, figures.copy()));
+        copy.notices.addAll(notices);
+        copy.pendingNotices.addAll(pendingNotices);
+        copy.fixedAssets = fixedAssets;
+        copy.closed = closed;
+        copy.lastGlobalSequence = lastGlobalSequence;
+        copy.eventCount = eventCount;
+        return copy;
+    }
+
     @Override
     public void accept(RecordedEvent event) {
         if (!(event.payload() instanceof BudgetEvent budgetEvent)) {

@@ -38,6 +38,22 @@ public final class LineFigures {
         java.util.Arrays.fill(executedByMonth, Money.ZERO);
     }
 
+    /** An independent copy (a fold checkpoint continues from it). */
+    LineFigures copy() {
+        LineFigures copy = new LineFigures(lineId, spec);
+        copy.initial = initial;
+        copy.adjustments = adjustments;
+        copy.carryIn = carryIn;
+        copy.carryInKind = carryInKind;
+        copy.withdrawn = withdrawn;
+        copy.spent = spent;
+        copy.reversed = reversed;
+        System.arraycopy(executedByMonth, 0, copy.executedByMonth, 0, executedByMonth.length);
+        copy.adjustmentHistory.addAll(adjustmentHistory);
+        copy.version = version;
+        return copy;
+    }
+
     void approveInitial(Money amount) {
         version++;
         initial = initial.plus(amount);

@@ -22,6 +22,16 @@ public final class ProcurementFigures {
         this.plan = plan;
     }
 
+    /** An independent copy (a fold checkpoint continues from it). */
+    ProcurementFigures copy() {
+        ProcurementFigures copy = new ProcurementFigures(plan);
+        copy.contracts.addAll(contracts);
+        copy.filings.addAll(filings);
+        copy.executed = executed;
+        copy.smeAwarded = smeAwarded;
+        return copy;
+    }
+
     void signed(ProcurementContractSigned contract) {
         contracts.add(contract);
     }

@@ -23,11 +23,28 @@ import java.util.function.Consumer;
  */
 public final class SelfEvaluationFold implements Consumer<RecordedEvent> {
 
-    private final LedgerFold ledger = new LedgerFold();
-    private final EvaluationFold evaluation = new EvaluationFold();
-    private final Map<String, RubricPublished> rubrics = new TreeMap<>();
+    private final LedgerFold ledger;
+    private final EvaluationFold evaluation;
+    private final Map<String, RubricPublished> rubrics;
     /** The previous department-year, read at its own basis (see {@link #withPreviousYear}); null when not read. */
     private LedgerFold previousYear;
+
+    public SelfEvaluationFold() {
+        this(new LedgerFold(), new EvaluationFold(), new TreeMap<>());
+    }
+
+    private SelfEvaluationFold(LedgerFold ledger, EvaluationFold evaluation, Map<String, RubricPublished> rubrics) {
+        this.ledger = ledger;
+        this.evaluation = evaluation;
+        this.rubrics = rubrics;
+    }
+
+    /** An independent copy: fold checkpoints hand one to each query that continues from them. */
+    public SelfEvaluationFold copy() {
+        SelfEvaluationFold copy = new SelfEvaluationFold(ledger.copy(), evaluation.copy(), new TreeMap<>(rubrics));
+        copy.previousYear = previousYear; // read once at its own basis and never folded further: shared
+        return copy;
+    }
 
     /** The events the basis admits, folded in replay order. */
     public static SelfEvaluationFold replay(Collection<RecordedEvent> events, Basis basis) {
