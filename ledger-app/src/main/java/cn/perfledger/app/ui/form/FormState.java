@@ -58,8 +58,15 @@ public final class FormState {
         if (!isPosted(name)) {
             return null;
         }
-        shown.add(field);
-        return errors.get(field);
+        // a value's own constructor names its part (departmentId.departmentId, path[0]): shown at the same input
+        List<String> rules = new ArrayList<>();
+        errors.forEach((key, rule) -> {
+            if (key.equals(field) || key.startsWith(field + ".") || key.startsWith(field + "[")) {
+                shown.add(key);
+                rules.add(rule);
+            }
+        });
+        return rules.isEmpty() ? null : String.join("；", rules);
     }
 
     /** Every refusal of the posted form whose field starts with {@code prefix} (one row of a sheet), joined. */
