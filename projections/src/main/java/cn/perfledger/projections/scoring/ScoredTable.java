@@ -1,6 +1,7 @@
 package cn.perfledger.projections.scoring;
 
 import cn.perfledger.projections.evaluation.Flag;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -14,11 +15,14 @@ import java.util.Optional;
  * @param evaluationId   the evaluation scored, or null when no evaluation was started at the basis
  * @param declared       the latest submission's declared total, or null when nothing was submitted at the basis
  * @param departmentName the department as its year was opened (the table's header), null before the year is opened
- * @param fiscalYear     the year scored (the header's 年度), null before the year is opened
+ * @param fiscalYear     the year scored (the header's 年度), null before the year is opened; neither is part of the
+ *                       table's JSON: a submission's digest covers the table as it has always been serialized (stored
+ *                       digests keep verifying, and the digest of an unsubmitted table is still its submission digest),
+ *                       and the year's own documents name the department and the year already
  */
 public record ScoredTable(String evaluationId, String rubricVersion, String rubricName, String jurisdiction,
         String rubricSourceNote, BigDecimal totalWeight, List<ScoredItem> items, BigDecimal total, String grade,
-        DeclaredTotal declared, List<Flag> flags, String departmentName, Integer fiscalYear) {
+        DeclaredTotal declared, List<Flag> flags, @JsonIgnore String departmentName, @JsonIgnore Integer fiscalYear) {
 
     public ScoredTable {
         items = List.copyOf(items);

@@ -243,6 +243,8 @@ class ProvincialRuleKindsTest {
                 "A.OPCHG 0.00", "A.EXPCHG 0.40", "A.EXEC.GRADE 4.25", "G.Q 3.20");
         // 4.89 + 0.93 + 1.25 + 1.00 + 1.50 + 2.00 + 1.00 + 1.42 + 2.00 + 2.00 + 0 + 0.40 + 4.25 + 3.20
         assertThat(table.total()).isEqualByComparingTo("25.84");
+        // headed by the department and the year scored, not by the rubric's name
+        assertThat(table.title()).isEqualTo("测试部门2021年度部门整体支出绩效自评表");
         ScoredItem exec = table.find("A.EXEC").orElseThrow();
         assertThat(exec.flags()).extracting(Flag::kind).containsExactly(FlagKind.INDICATOR_NOT_MET);
         assertThat(exec.inputs()).extracting(ScoredInput::display).contains("≥95%（正向 ≥ 95%）",
