@@ -76,7 +76,7 @@ public class EvaluationPageController {
         String basis = "asOf=" + result.asOf() + "&knownAt=" + result.knownAt();
         String base = pages.header(id).basePath();
         model.addAttribute("exportHref", base + "/export.xlsx?" + basis);
-        model.addAttribute("totalLinks", ItemPagesController.links(base, AuditViews.TOTAL, basis,
+        model.addAttribute("totalLinks", ItemViews.links(base, AuditViews.TOTAL, basis,
                 new cn.perfledger.projections.basis.Basis(result.asOf(), result.knownAt())));
         return "ui/evaluation";
     }
