@@ -65,10 +65,12 @@ public class ItemPagesController {
 
     private final AuditService audit;
     private final YearPages pages;
+    private final SubjectNames names;
 
-    public ItemPagesController(AuditService audit, YearPages pages) {
+    public ItemPagesController(AuditService audit, YearPages pages, SubjectNames names) {
         this.audit = audit;
         this.pages = pages;
+        this.names = names;
     }
 
     // --- lineage ------------------------------------------------------------------------------------------------
@@ -101,6 +103,8 @@ public class ItemPagesController {
         model.addAttribute("children", children(result, header.basePath(), basis));
         model.addAttribute("links", links(header.basePath(), result.code(), basis, result.basis()));
         if (selected >= 0) {
+            model.addAttribute("subjectNames", names.of(id, result.basis().asOf(), result.basis().knownAt()));
+            model.addAttribute("voucherBasis", basis);
             Lineage.InputLineage in = result.inputs().get(selected);
             Lineage.Page events = in.events();
             model.addAttribute("selectedInput", inputs.get(selected));

@@ -55,11 +55,13 @@ public class WhyPageController {
     private final AuditService audit;
     private final YearQueries queries;
     private final YearPages pages;
+    private final SubjectNames names;
 
-    public WhyPageController(AuditService audit, YearQueries queries, YearPages pages) {
+    public WhyPageController(AuditService audit, YearQueries queries, YearPages pages, SubjectNames names) {
         this.audit = audit;
         this.queries = queries;
         this.pages = pages;
+        this.names = names;
     }
 
     @GetMapping("/why")
@@ -113,6 +115,8 @@ public class WhyPageController {
         model.addAttribute("changeSign", why.change().signum());
         model.addAttribute("exactChange", why.exactChange() == null ? null : AuditViews.signed(why.exactChange()));
         List<StepRow> steps = steps(why);
+        model.addAttribute("subjectNames", steps.isEmpty() ? Map.of() : names.of(id, b.asOf(), b.knownAt()));
+        model.addAttribute("voucherBasis", toBasis);
         model.addAttribute("steps", steps);
         model.addAttribute("presets", presets(header.basePath(), why.code(), year, id));
         model.addAttribute("lineageHref", AuditViews.itemPath(header.basePath(), why.code(), "") + "?" + toBasis);
