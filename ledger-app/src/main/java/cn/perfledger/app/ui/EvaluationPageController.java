@@ -59,10 +59,12 @@ public class EvaluationPageController {
         model.addAttribute("active", "evaluation");
         model.addAttribute("header", pages.header(id));
         model.addAttribute("form", form);
+        model.addAttribute("basisNote", pages.beforeFirstRecord(id, form.knownAt()));
         Optional<BasisResult<ScoredTable>> scored = queries.scoredTable(id, form.asOf(), form.knownAt());
         if (scored.isEmpty()) {
             // the year exists but has no scored table at this basis: say so on the page, keep the pickers
-            model.addAttribute("missing", YearQueries.NO_SCORED_TABLE);
+            String before = pages.beforeFirstRecord(id, form.knownAt());
+            model.addAttribute("missing", before != null ? before : YearQueries.NO_SCORED_TABLE);
             return "ui/evaluation";
         }
         BasisResult<ScoredTable> result = scored.get();

@@ -63,7 +63,7 @@ public class EventTimelineController {
         EventPage result = eventLog.page(id, filter, page, size);
 
         String base = "/departments/" + dept + "/years/" + year + "/events";
-        model.addAttribute("pageTitle", "事件时间线");
+        model.addAttribute("pageTitle", "记录时间线");
         model.addAttribute("active", "events");
         model.addAttribute("header", pages.header(id));
         model.addAttribute("types", EventTypeLabels.LABELS);

@@ -129,6 +129,7 @@ public class ReconciliationPageController {
         model.addAttribute("active", "reconciliation");
         model.addAttribute("header", header);
         model.addAttribute("form", form);
+        model.addAttribute("basisNote", pages.beforeFirstRecord(id, form.knownAt()));
         model.addAttribute("used", BasisForm.Used.of(result, form));
         model.addAttribute("summary", report.summary());
         model.addAttribute("total", LineRow.of(report.waterfall().total()));

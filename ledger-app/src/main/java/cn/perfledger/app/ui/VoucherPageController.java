@@ -60,14 +60,15 @@ public class VoucherPageController {
     }
 
     @GetMapping
-    public String voucher(@PathVariable String dept, @PathVariable int year, @RequestParam(required = false) String no,
+    public String voucher(@PathVariable String dept, @PathVariable int year,
+            @RequestParam(required = false) String voucherNo,
             @RequestParam(required = false) String asOf, @RequestParam(required = false) String knownAt,
             Model model) {
         FiscalYearId id = pages.require(dept, year);
-        if (no == null || no.isBlank()) {
-            throw new DomainException("no", "请给出凭证号，例如 ?no=记-0001");
+        if (voucherNo == null || voucherNo.isBlank()) {
+            throw new DomainException("voucherNo", "请给出凭证号，例如 ?voucherNo=记-0001");
         }
-        String voucherNo = no.strip();
+        voucherNo = voucherNo.strip();
         BasisForm form = BasisForm.parse(asOf, knownAt);
         Trail trail = trails.find(id, voucherNo);
         YearPages.YearHeader header = pages.header(id);
@@ -107,9 +108,9 @@ public class VoucherPageController {
         return "ui/voucher";
     }
 
-    /** The href of a voucher's page: {@code /departments/GZ-ZSJ/years/2021/voucher?no=记-0001[&asOf=…]}. */
+    /** The href of a voucher's page: {@code /departments/GZ-ZSJ/years/2021/voucher?voucherNo=记-0001[&asOf=…]}. */
     public static String href(String basePath, String voucherNo, String basisQuery) {
-        String href = UriComponentsBuilder.fromPath(basePath + "/voucher").queryParam("no", voucherNo).build()
+        String href = UriComponentsBuilder.fromPath(basePath + "/voucher").queryParam("voucherNo", voucherNo).build()
                 .encode().toUriString();
         return basisQuery == null || basisQuery.isEmpty() ? href : href + "&" + basisQuery;
     }

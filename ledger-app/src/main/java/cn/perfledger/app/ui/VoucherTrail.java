@@ -69,7 +69,7 @@ public class VoucherTrail {
                     original != null ? original : LedgerLines.text(node, "correctionOf")));
         });
         if (links.stream().noneMatch(l -> voucherNo.equals(l.voucherNo()))) {
-            throw new NotFoundException("no", id.department().code() + " " + id.year().year() + " 年度没有凭证号「"
+            throw new NotFoundException("voucherNo", id.department().code() + " " + id.year().year() + " 年度没有凭证号「"
                     + abbreviate(voucherNo) + "」的凭证");
         }
         // the family: every voucher reachable through "reverses / corrects" in either direction

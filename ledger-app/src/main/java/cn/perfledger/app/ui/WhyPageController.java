@@ -242,7 +242,7 @@ public class WhyPageController {
     private static Bar merged(String key, int groups, BigDecimal sum) {
         boolean removed = key.startsWith(WhyChanged.Direction.REMOVED.name());
         String month = key.substring(key.indexOf(' ') + 1);
-        return new Bar((removed ? "撤回 " : "") + month, (removed ? "撤回 " : "") + month + " 的 " + groups + " 组事件合计",
+        return new Bar((removed ? "撤回 " : "") + month, (removed ? "撤回 " : "") + month + " 的 " + groups + " 组记录合计",
                 sum);
     }
 

@@ -97,6 +97,7 @@ public class YearOverviewController {
         model.addAttribute("active", "overview");
         model.addAttribute("header", pages.header(id));
         model.addAttribute("form", form);
+        model.addAttribute("basisNote", pages.beforeFirstRecord(id, form.knownAt()));
         model.addAttribute("used", BasisForm.Used.of(execution, form));
         model.addAttribute("total", FigureRow.of(report.total()));
         model.addAttribute("fiscal", FigureRow.of(report.fiscalAppropriation()));
