@@ -41,6 +41,11 @@ public class EvaluationPageController {
         }
     }
 
+    /** The part of a mid-year table that is due: its score against its weight, and on a 100 scale. */
+    public record MidYear(String asOf, int notDueCount, String notDueWeight, String dueScore, String dueWeight,
+            String dueOn100) {
+    }
+
     private final YearQueries queries;
     private final YearPages pages;
 
@@ -71,9 +76,11 @@ public class EvaluationPageController {
         ScoredTable table = result.result();
         model.addAttribute("used", BasisForm.Used.of(result, form));
         model.addAttribute("table", table);
-        model.addAttribute("total", EvaluationTable.number(table.total()));
+        int scale = EvaluationTable.scoreScale(table.items(), table.total());
+        model.addAttribute("total", EvaluationTable.score(table.total(), scale));
         model.addAttribute("declared", Declared.of(table.declared()));
-        model.addAttribute("rows", EvaluationTable.rows(table.items()));
+        model.addAttribute("rows", EvaluationTable.rows(table.items(), scale));
+        midYear(model, table, result.asOf(), year, scale);
         // the download and the audit links carry the basis actually used, so they show this very table
         String basis = "asOf=" + result.asOf() + "&knownAt=" + result.knownAt();
         String base = pages.header(id).basePath();
@@ -81,5 +88,42 @@ public class EvaluationPageController {
         model.addAttribute("totalLinks", ItemViews.links(base, AuditViews.TOTAL, basis,
                 new cn.perfledger.projections.basis.Basis(result.asOf(), result.knownAt())));
         return "ui/evaluation";
+    }
+
+    /**
+     * Before the year's 12-31 a leaf whose every input has no value yet (no judgement entered, no actual recorded,
+     * no year-end figure) is 未到评价期: its 0 says nothing about performance. Those leaves are marked, and the page
+     * says what the due part scores, so that a mid-year replay is not read as a grade.
+     */
+    static void midYear(Model model, ScoredTable table, java.time.LocalDate asOf, int year, int scale) {
+        java.util.Set<String> notDue = new java.util.LinkedHashSet<>();
+        if (asOf == null || !asOf.isBefore(java.time.LocalDate.of(year, 12, 31))) {
+            model.addAttribute("notDue", notDue);
+            model.addAttribute("midYear", null);
+            return;
+        }
+        java.math.BigDecimal notDueWeight = java.math.BigDecimal.ZERO;
+        java.math.BigDecimal dueWeight = java.math.BigDecimal.ZERO;
+        java.math.BigDecimal dueScore = java.math.BigDecimal.ZERO;
+        for (cn.perfledger.projections.scoring.ScoredItem top : table.items()) {
+            for (cn.perfledger.projections.scoring.ScoredItem leaf : top.flatten()) {
+                if (!leaf.leaf() || leaf.weight() == null) {
+                    continue;
+                }
+                boolean noValue = !leaf.inputs().isEmpty() && leaf.inputs().stream().allMatch(in -> in.value() == null);
+                if (noValue) {
+                    notDue.add(leaf.code());
+                    notDueWeight = notDueWeight.add(leaf.weight());
+                } else if (leaf.weight().signum() > 0) {
+                    dueWeight = dueWeight.add(leaf.weight());
+                    dueScore = dueScore.add(leaf.score() == null ? java.math.BigDecimal.ZERO : leaf.score());
+                }
+            }
+        }
+        String on100 = dueWeight.signum() == 0 ? "—" : dueScore.multiply(java.math.BigDecimal.valueOf(100))
+                .divide(dueWeight, Math.max(scale, 0), java.math.RoundingMode.HALF_UP).toPlainString();
+        model.addAttribute("notDue", notDue);
+        model.addAttribute("midYear", new MidYear(asOf.toString(), notDue.size(), EvaluationTable.number(notDueWeight),
+                EvaluationTable.score(dueScore, scale), EvaluationTable.number(dueWeight), on100));
     }
 }
