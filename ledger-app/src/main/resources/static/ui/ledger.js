@@ -316,6 +316,15 @@
     });
   }
 
+  /* 打印: the page's own print stylesheet (A4 landscape) does the layout; charts are redrawn at the paper's width */
+  function initPrint() {
+    document.querySelectorAll('[data-print]').forEach(function (button) {
+      button.addEventListener('click', function () { window.print(); });
+    });
+    window.addEventListener('beforeprint', function () { charts.forEach(function (c) { c.chart.resize(); }); });
+    window.addEventListener('afterprint', function () { charts.forEach(function (c) { c.chart.resize(); }); });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     initToggle();
     initCharts();
@@ -324,5 +333,6 @@
     initLineage();
     openLineageFromHash();
     initCopy();
+    initPrint();
   });
 })();

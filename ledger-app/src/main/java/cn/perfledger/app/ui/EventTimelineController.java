@@ -132,9 +132,9 @@ public class EventTimelineController {
         put(q, "user", c.user());
         put(q, "client", c.client());
         put(q, "recordedFrom", c.recordedFrom() == null ? null
-                : java.time.LocalDateTime.ofInstant(c.recordedFrom(), BasisForm.ZONE).withNano(0));
+                : java.time.LocalDateTime.ofInstant(c.recordedFrom(), BasisForm.ZONE).withNano(0).toString().replace('T', ' '));
         put(q, "recordedTo", c.recordedTo() == null ? null
-                : java.time.LocalDateTime.ofInstant(c.recordedTo(), BasisForm.ZONE).withNano(0));
+                : java.time.LocalDateTime.ofInstant(c.recordedTo(), BasisForm.ZONE).withNano(0).toString().replace('T', ' '));
         put(q, "q", c.text());
         return q;
     }

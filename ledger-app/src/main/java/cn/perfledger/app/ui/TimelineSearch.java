@@ -115,7 +115,7 @@ public class TimelineSearch {
                 return (end ? day.plusDays(1).atStartOfDay(BasisForm.ZONE).minusNanos(1)
                         : day.atStartOfDay(BasisForm.ZONE)).toInstant();
             }
-            return LocalDateTime.parse(value).atZone(BasisForm.ZONE).toInstant();
+            return LocalDateTime.parse(value.replace(' ', 'T')).atZone(BasisForm.ZONE).toInstant();
         } catch (DateTimeParseException e) {
             throw new DomainException(field, (end ? "记录时间止" : "记录时间起") + "应为日期 yyyy-MM-dd 或北京时间 yyyy-MM-ddTHH:mm，收到「"
                     + VoucherTrail.abbreviate(value) + "」");
