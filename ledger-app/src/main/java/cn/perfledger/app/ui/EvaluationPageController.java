@@ -6,6 +6,8 @@ import cn.perfledger.domain.common.FiscalYearId;
 import cn.perfledger.projections.evaluation.Display;
 import cn.perfledger.projections.scoring.DeclaredTotal;
 import cn.perfledger.projections.scoring.ScoredTable;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,12 +48,18 @@ public class EvaluationPageController {
             String dueOn100) {
     }
 
+    /** A leaf's score now against the last submission's, with the link to why it moved. */
+    public record SinceSubmission(String delta, int sign, String whyHref) {
+    }
+
     private final YearQueries queries;
     private final YearPages pages;
+    private final cn.perfledger.app.audit.AuditService audit;
 
-    public EvaluationPageController(YearQueries queries, YearPages pages) {
+    public EvaluationPageController(YearQueries queries, YearPages pages, cn.perfledger.app.audit.AuditService audit) {
         this.queries = queries;
         this.pages = pages;
+        this.audit = audit;
     }
 
     @GetMapping
@@ -81,6 +89,8 @@ public class EvaluationPageController {
         model.addAttribute("declared", Declared.of(table.declared()));
         model.addAttribute("rows", EvaluationTable.rows(table.items(), scale));
         midYear(model, table, result.asOf(), year, scale);
+        model.addAttribute("sinceSubmission", sinceSubmission(id, table, pages.header(id).basePath(),
+                "toAsOf=" + result.asOf() + "&toKnownAt=" + result.knownAt()));
         // the download and the audit links carry the basis actually used, so they show this very table
         String basis = "asOf=" + result.asOf() + "&knownAt=" + result.knownAt();
         String base = pages.header(id).basePath();
@@ -125,5 +135,39 @@ public class EvaluationPageController {
         model.addAttribute("notDue", notDue);
         model.addAttribute("midYear", new MidYear(asOf.toString(), notDue.size(), EvaluationTable.number(notDueWeight),
                 EvaluationTable.score(dueScore, scale), EvaluationTable.number(dueWeight), on100));
+    }
+
+    /**
+     * Per leaf, how its score differs from the last submission's table (as submitted: its 评价基准日, known at its
+     * recorded time), so that a dropped score is visible in the table and one click from why it dropped.
+     */
+    private Map<String, SinceSubmission> sinceSubmission(FiscalYearId id, ScoredTable now, String basePath,
+            String toBasis) {
+        Map<String, SinceSubmission> deltas = new java.util.HashMap<>();
+        List<cn.perfledger.app.audit.AuditService.SubmissionSummary> submissions = audit.submissions(id);
+        if (submissions.isEmpty()) {
+            return deltas;
+        }
+        var last = submissions.get(submissions.size() - 1);
+        Optional<BasisResult<ScoredTable>> then = queries.scoredTable(id, last.referenceDate(), last.recordedAt());
+        if (then.isEmpty()) {
+            return deltas;
+        }
+        for (cn.perfledger.projections.scoring.ScoredItem top : now.items()) {
+            for (cn.perfledger.projections.scoring.ScoredItem leaf : top.flatten()) {
+                if (!leaf.leaf() || leaf.score() == null) {
+                    continue;
+                }
+                then.get().result().find(leaf.code()).map(cn.perfledger.projections.scoring.ScoredItem::score)
+                        .ifPresent(before -> {
+                            java.math.BigDecimal change = leaf.score().subtract(before);
+                            if (change.signum() != 0) {
+                                deltas.put(leaf.code(), new SinceSubmission(AuditViews.signed(change), change.signum(),
+                                        AuditViews.itemPath(basePath, leaf.code(), "/why") + "?" + toBasis));
+                            }
+                        });
+            }
+        }
+        return deltas;
     }
 }

@@ -60,7 +60,7 @@ public class TimelineSearch {
         LocalDate fromDate = BasisForm.parseDate("from", from, "业务日期起应为日期，格式 yyyy-MM-dd");
         LocalDate toDate = BasisForm.parseDate("to", to, "业务日期止应为日期，格式 yyyy-MM-dd");
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
-            throw new DomainException("from", "业务日期起不能晚于业务日期止：" + fromDate + " > " + toDate);
+            throw new DomainException("from", "起始日期不能晚于截止日期（业务日期）: " + fromDate + " > " + toDate);
         }
         Instant recFrom = recorded("recordedFrom", recordedFrom, false);
         Instant recTo = recorded("recordedTo", recordedTo, true);
