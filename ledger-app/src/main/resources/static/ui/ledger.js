@@ -208,7 +208,11 @@
           yAxis: { type: 'value', min: 0, max: Math.ceil(max / 10) * 10, axisLabel: { formatter: '{value}%' } },
           series: [
             { name: '累计执行率', type: 'line', data: data.rate, symbolSize: 6, itemStyle: { color: '#1d5fa8' },
-              lineStyle: { width: 3 } },
+              lineStyle: { width: 3 },
+              // the curve stops at the 评价基准日: later months are not known yet at this basis
+              markLine: data.basisMonth ? { symbol: 'none', silent: true, lineStyle: { color: '#c62828', type: 'dotted' },
+                label: { formatter: '评价基准日 ' + data.basis, position: 'insideEndTop', color: '#c62828' },
+                data: [{ xAxis: data.basisMonth }] } : undefined },
             { name: '序时进度', type: 'line', data: data.required, symbol: 'none', itemStyle: { color: '#8a96a3' },
               lineStyle: { type: 'dashed' } },
             { name: '财政通报', type: 'scatter', symbol: 'diamond', symbolSize: 15, z: 5,
@@ -312,6 +316,15 @@
     });
   }
 
+  /* 打印: the page's own print stylesheet (A4 landscape) does the layout; charts are redrawn at the paper's width */
+  function initPrint() {
+    document.querySelectorAll('[data-print]').forEach(function (button) {
+      button.addEventListener('click', function () { window.print(); });
+    });
+    window.addEventListener('beforeprint', function () { charts.forEach(function (c) { c.chart.resize(); }); });
+    window.addEventListener('afterprint', function () { charts.forEach(function (c) { c.chart.resize(); }); });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
     initToggle();
     initCharts();
@@ -320,5 +333,6 @@
     initLineage();
     openLineageFromHash();
     initCopy();
+    initPrint();
   });
 })();

@@ -23,12 +23,16 @@ public final class AuditViews {
     private static final Set<String> POINT_TYPES = Set.of("JudgementScoreEntered", "JudgementScoreWithdrawn",
             "BonusPenaltyRecorded", "SelfEvaluationSubmitted");
 
+    /** Event types whose reference is a voucher number (联查凭证 opens the voucher page). */
+    private static final Set<String> VOUCHER_TYPES = Set.of("ExpenditureRecorded", "ExpenditureReversed");
+
     private AuditViews() {
     }
 
     /** An event as a row: money as {@link Amount}, points as text; the recorded time in Beijing time. */
     public record EventView(long globalSequence, String type, String typeLabel, String effectiveDate,
-            String recordedAt, String recordedAtIso, String reference, Amount money, String points, String subject) {
+            String recordedAt, String recordedAtIso, String reference, Amount money, String points, String subject,
+            String voucherNo) {
 
         public static EventView of(AuditEvent event) {
             boolean points = POINT_TYPES.contains(event.type());
@@ -37,7 +41,8 @@ public final class AuditViews {
                     BasisForm.beijing(event.recordedAt()),
                     event.recordedAt() == null ? null : event.recordedAt().toString(),
                     event.reference(), points ? null : Amount.of(event.amount()),
-                    points && event.amount() != null ? Display.number(event.amount()) + " 分" : null, event.subject());
+                    points && event.amount() != null ? Display.number(event.amount()) + " 分" : null, event.subject(),
+                    VOUCHER_TYPES.contains(event.type()) ? event.reference() : null);
         }
     }
 

@@ -21,7 +21,8 @@ public record BasisForm(String asOfText, String knownAtText, LocalDate asOf, Ins
     /** The users' time zone: 知悉时点 typed in the browser and recorded times shown are Beijing time. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+    /** The 知悉时点 field shows yyyy-MM-dd HH:mm:ss whatever the browser's locale (a text field, not datetime-local). */
+    private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     public static BasisForm parse(String asOfText, String knownAtText) {
         return parse("asOf", asOfText, "knownAt", knownAtText);
@@ -60,9 +61,11 @@ public record BasisForm(String asOfText, String knownAtText, LocalDate asOf, Ins
             if (value.endsWith("Z") || value.endsWith("z") || value.matches(".*[+-]\\d{2}:\\d{2}$")) {
                 return DateBounds.check(field, java.time.OffsetDateTime.parse(value).toInstant());
             }
-            return DateBounds.check(field, LocalDateTime.parse(value).atZone(ZONE).toInstant());
+            // the form's own format, "2022-03-15 09:30[:00]", is the ISO one with a space for the T
+            String iso = value.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?") ? value.replace(' ', 'T') : value;
+            return DateBounds.check(field, LocalDateTime.parse(iso).atZone(ZONE).toInstant());
         } catch (DateTimeParseException e) {
-            throw new DomainException(field, "知悉时点应为北京时间的日期和时刻，格式 yyyy-MM-ddTHH:mm（例如 2022-03-15T09:30），"
+            throw new DomainException(field, "知悉时点应为北京时间的日期和时刻，格式 yyyy-MM-dd HH:mm（例如 2022-03-15 09:30），"
                     + "或带时区的 ISO-8601 时刻（例如 2022-03-15T01:30:00Z），收到「" + abbreviate(value) + "」");
         }
     }

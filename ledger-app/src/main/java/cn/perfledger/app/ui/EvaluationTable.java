@@ -43,28 +43,36 @@ public final class EvaluationTable {
     }
 
     public static List<TableRow> rows(List<ScoredItem> items) {
+        return rows(items, -1);
+    }
+
+    /**
+     * The rows with every score at one precision ({@code scale} decimals, the rubric's: see {@link #scoreScale});
+     * {@code scale} −1 prints each score as it is.
+     */
+    public static List<TableRow> rows(List<ScoredItem> items, int scale) {
         List<TableRow> rows = new ArrayList<>();
         for (ScoredItem top : items) {
             List<ScoredItem> topLeaves = leaves(top);
             boolean topShown = false;
             if (top.leaf()) {
-                rows.add(row(cell(top, 1, true), null, null, true, true, top, ""));
+                rows.add(row(cell(top, 1, true, scale), null, null, true, true, top, "", scale));
                 continue;
             }
             for (ScoredItem second : top.children()) {
                 List<ScoredItem> secondLeaves = leaves(second);
                 boolean secondShown = false;
                 for (ScoredItem leaf : secondLeaves) {
-                    Cell c1 = topShown ? null : cell(top, topLeaves.size(), false);
+                    Cell c1 = topShown ? null : cell(top, topLeaves.size(), false, scale);
                     topShown = true;
                     if (leaf == second) {
-                        rows.add(row(c1, cell(second, 1, true), null, false, true, leaf, ""));
+                        rows.add(row(c1, cell(second, 1, true, scale), null, false, true, leaf, "", scale));
                         continue;
                     }
-                    Cell c2 = secondShown ? null : cell(second, secondLeaves.size(), false);
+                    Cell c2 = secondShown ? null : cell(second, secondLeaves.size(), false, scale);
                     secondShown = true;
                     String prefix = SelfEvaluationCells.groupsBetween(second, leaf);
-                    rows.add(row(c1, c2, cell(leaf, 1, true), false, false, leaf, prefix));
+                    rows.add(row(c1, c2, cell(leaf, 1, true, scale), false, false, leaf, prefix, scale));
                 }
             }
         }
@@ -72,9 +80,9 @@ public final class EvaluationTable {
     }
 
     private static TableRow row(Cell c1, Cell c2, Cell c3, boolean empty2, boolean empty3, ScoredItem leaf,
-            String prefix) {
+            String prefix, int scale) {
         return new TableRow(c1, c2, c3, empty2, empty3, leaf.code(), prefix, leaf.description(),
-                SelfEvaluationCells.target(leaf), SelfEvaluationCells.actual(leaf), number(leaf.score()),
+                SelfEvaluationCells.target(leaf), SelfEvaluationCells.actual(leaf), score(leaf.score(), scale),
                 leaf.exactScore() == null ? null : number(leaf.exactScore()), SelfEvaluationCells.basis(leaf),
                 leaf.evaluator(), SelfEvaluationCells.ruleText(leaf), leaf.flags(),
                 leaf.inputs().stream().map(EvaluationTable::input).toList());
@@ -95,8 +103,33 @@ public final class EvaluationTable {
         return new FigureView(figure.name(), null, figure.display());
     }
 
-    private static Cell cell(ScoredItem item, int rowspan, boolean leaf) {
-        return new Cell(item.code(), item.name(), number(item.weight()), number(item.score()), rowspan, leaf);
+    private static Cell cell(ScoredItem item, int rowspan, boolean leaf, int scale) {
+        return new Cell(item.code(), item.name(), number(item.weight()), score(item.score(), scale), rowspan, leaf);
+    }
+
+    /**
+     * The precision the table's scores are printed at: the most decimals any score carries (the rubric rounds every
+     * computed score to its decimals; a judgement score entered with more shows them all rather than being cut).
+     */
+    public static int scoreScale(List<ScoredItem> items, BigDecimal total) {
+        int scale = total == null ? 0 : Math.max(0, total.stripTrailingZeros().scale());
+        for (ScoredItem top : items) {
+            for (ScoredItem item : top.flatten()) {
+                if (item.score() != null) {
+                    scale = Math.max(scale, Math.max(item.score().scale(), 0));
+                }
+            }
+        }
+        return Math.min(scale, 4);
+    }
+
+    /** A score at the table's precision: 1.50 and 2.00 beside 94.35. */
+    public static String score(BigDecimal value, int scale) {
+        if (value == null || scale < 0) {
+            return number(value);
+        }
+        return value.setScale(Math.max(scale, value.stripTrailingZeros().scale()), java.math.RoundingMode.UNNECESSARY)
+                .toPlainString();
     }
 
     private static List<ScoredItem> leaves(ScoredItem item) {

@@ -93,8 +93,10 @@ public class ReconciliationPageController {
 
     private final ReconciliationQueries queries;
     private final YearPages pages;
+    private final SubjectNames names;
 
-    public ReconciliationPageController(ReconciliationQueries queries, YearPages pages) {
+    public ReconciliationPageController(ReconciliationQueries queries, YearPages pages, SubjectNames names) {
+        this.names = names;
         this.queries = queries;
         this.pages = pages;
     }
@@ -109,6 +111,7 @@ public class ReconciliationPageController {
         ReconciliationReport report = result.result();
         YearPages.YearHeader header = pages.header(id);
 
+        Map<String, String> itemNames = names.of(id, result.asOf(), result.knownAt());
         List<DeclaredRow> declared = new ArrayList<>();
         for (DeclaredFigureResult r : report.declaredFigures()) {
             if (flaggedOnly && !r.alarm() && r.classification() != Classification.ROUNDING) {
@@ -118,7 +121,8 @@ public class ReconciliationPageController {
             // the printed text often carries its unit already ("87.19%", "18,977.96万元"): not twice
             String unitShown = r.printedValue() != null && r.printedValue().strip().endsWith(unit) ? "" : unit;
             declared.add(new DeclaredRow(r.figureId(), r.document(), r.item(), r.printedValue(), unitShown,
-                    r.ledgerFigure(), r.ledgerFigureLabel(), r.classification().chineseName(), css(r.classification()),
+                    r.ledgerFigure(), named(r.ledgerFigureLabel(), itemNames), r.classification().chineseName(),
+                    css(r.classification()),
                     r.alarm(), r.classification() == Classification.ROUNDING, VerdictView.of(r.ledger(), unit),
                     structureLabel(r.structureKind()), VerdictView.of(r.structure(), unit)));
         }
@@ -129,6 +133,7 @@ public class ReconciliationPageController {
         model.addAttribute("active", "reconciliation");
         model.addAttribute("header", header);
         model.addAttribute("form", form);
+        model.addAttribute("basisNote", pages.beforeFirstRecord(id, form.knownAt()));
         model.addAttribute("used", BasisForm.Used.of(result, form));
         model.addAttribute("summary", report.summary());
         model.addAttribute("total", LineRow.of(report.waterfall().total()));
@@ -150,6 +155,25 @@ public class ReconciliationPageController {
         charts.put("reconciliation", waterfall(report.waterfall().lines(), report.waterfall().total()));
         model.addAttribute("charts", ChartData.json(charts));
         return "ui/reconciliation";
+    }
+
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z][A-Za-z0-9._@\\-]*[A-Za-z0-9]");
+
+    /** A label naming rubric items by code ("自评得分 M.FUND.REVENUE-VARIANCE·…") with each item's name beside it. */
+    static String named(String label, Map<String, String> names) {
+        if (label == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = CODE.matcher(label);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String name = names.get(m.group());
+            String shown = name != null && name.startsWith("评分项：")
+                    ? m.group() + "（" + name.substring("评分项：".length()) + "）" : m.group();
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(shown));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** Alarm (red), note (尾数误差, amber), agreement (green), not comparable here (grey). */

@@ -68,7 +68,7 @@ public class UiExceptionHandler {
                 request, response);
     }
 
-    private static ModelAndView page(HttpStatus status, String title, String field, String rule,
+    static ModelAndView page(HttpStatus status, String title, String field, String rule,
             HttpServletRequest request, HttpServletResponse response) {
         ModelAndView view = new ModelAndView("ui/error");
         view.setStatus(status);
@@ -95,7 +95,7 @@ public class UiExceptionHandler {
             case "dept", "departmentId", "code" -> "部门";
             case "from" -> "业务日期起";
             case "to" -> "业务日期止";
-            case "type" -> "事件类型";
+            case "type" -> "记录类型";
             case "page" -> "页码";
             case "size" -> "每页条数";
             case "rubricVersion" -> "评价体系版本";
@@ -107,6 +107,8 @@ public class UiExceptionHandler {
             case "input" -> "输入";
             case "no" -> "提交序号";
             case "digest" -> "摘要文件";
+            case "path" -> "请求地址";
+            case "voucherNo", "voucher" -> "凭证号";
             default -> field;
         };
     }

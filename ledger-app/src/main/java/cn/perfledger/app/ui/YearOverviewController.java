@@ -68,12 +68,18 @@ public class YearOverviewController {
             boolean closed, Amount carryOutAtClose, boolean changedSinceClose) {
     }
 
+    /** A budget line with its names and the link to its vouchers in the timeline. */
+    public record LineRow(FigureRow figures, String lineId, String names, String vouchersHref) {
+    }
+
     private final YearQueries queries;
     private final YearPages pages;
+    private final LedgerLines ledgerLines;
 
-    public YearOverviewController(YearQueries queries, YearPages pages) {
+    public YearOverviewController(YearQueries queries, YearPages pages, LedgerLines ledgerLines) {
         this.queries = queries;
         this.pages = pages;
+        this.ledgerLines = ledgerLines;
     }
 
     @GetMapping
@@ -91,10 +97,12 @@ public class YearOverviewController {
         model.addAttribute("active", "overview");
         model.addAttribute("header", pages.header(id));
         model.addAttribute("form", form);
+        model.addAttribute("basisNote", pages.beforeFirstRecord(id, form.knownAt()));
         model.addAttribute("used", BasisForm.Used.of(execution, form));
         model.addAttribute("total", FigureRow.of(report.total()));
         model.addAttribute("fiscal", FigureRow.of(report.fiscalAppropriation()));
-        List<AdjustmentLine> adjustments = adjustments(report);
+        Map<String, LedgerLines.LineView> lineViews = ledgerLines.of(id);
+        List<AdjustmentLine> adjustments = adjustments(report, lineViews);
         model.addAttribute("adjustments", adjustments);
         model.addAttribute("notices", notices(report));
         model.addAttribute("months", months(report));
@@ -102,9 +110,15 @@ public class YearOverviewController {
         model.addAttribute("averageLedger", Amount.percent(report.annualAverageExecutionRateLedger()));
         model.addAttribute("carryOver", carryOver(carryOver.result()));
         model.addAttribute("groups", groups(report));
+        String basePath = pages.header(id).basePath();
+        model.addAttribute("lines", report.lines().stream().map(line -> new LineRow(FigureRow.of(line), line.key(),
+                lineViews.containsKey(line.key()) ? lineViews.get(line.key()).label() : line.label(),
+                org.springframework.web.util.UriComponentsBuilder.fromPath(basePath + "/events")
+                        .queryParam("line", line.key()).queryParam("type", "ExpenditureRecorded")
+                        .build().encode().toUriString())).toList());
         Map<String, Object> charts = new LinkedHashMap<>();
         charts.put("waterfall", waterfall(report));
-        charts.put("execution", executionCurve(report));
+        charts.put("execution", executionCurve(report, execution.asOf(), year));
         model.addAttribute("charts", ChartData.json(charts));
         return "ui/overview";
     }
@@ -114,17 +128,31 @@ public class YearOverviewController {
         GROUPINGS.forEach((key, title) -> {
             List<Row> rows = report.groupings().get(key);
             if (rows != null) {
-                tables.add(new GroupTable(key, title, rows.stream().map(FigureRow::of).toList()));
+                tables.add(new GroupTable(key, title, rows.stream().map(FigureRow::of).map(r -> named(key, r)).toList()));
             }
         });
         return tables;
     }
 
-    private static List<AdjustmentLine> adjustments(ExecutionReport report) {
+    /** A classification group's row with the code's name beside it ("经济分类 30217 公务接待费"). */
+    private static FigureRow named(String grouping, FigureRow row) {
+        String label = switch (grouping) {
+            case "functionalClass" -> "功能分类 类 " + ClassificationNames.functionalLabel(row.key());
+            case "functionalSection" -> "功能分类 款 " + ClassificationNames.functionalLabel(row.key());
+            case "functionalItem" -> "功能分类 项 " + ClassificationNames.functionalPath(row.key());
+            case "economic" -> "经济分类 " + ClassificationNames.economicLabel(row.key());
+            case "project" -> row.label() + (row.key().equals(row.label()) ? "" : "（" + row.key() + "）");
+            default -> row.label();
+        };
+        return new FigureRow(row.key(), label, row.initial(), row.adjustments(), row.fullYear(), row.executed(),
+                row.executionRate());
+    }
+
+    private static List<AdjustmentLine> adjustments(ExecutionReport report, Map<String, LedgerLines.LineView> views) {
         Map<String, String> lineLabels = new LinkedHashMap<>();
         List<Adjustment> all = new ArrayList<>();
         for (Row line : report.lines()) {
-            lineLabels.put(line.key(), line.label());
+            lineLabels.put(line.key(), views.containsKey(line.key()) ? views.get(line.key()).label() : line.label());
             all.addAll(line.adjustmentHistory());
         }
         all.sort(Comparator.comparing(Adjustment::effectiveDate).thenComparingLong(Adjustment::globalSequence));
@@ -176,16 +204,19 @@ public class YearOverviewController {
 
 
     /** Cumulative execution rate by month against 序时进度 m/12, and the notices as points at their month. */
-    static Map<String, Object> executionCurve(ExecutionReport report) {
+    static Map<String, Object> executionCurve(ExecutionReport report, java.time.LocalDate asOf, int year) {
         List<String> months = new ArrayList<>();
         List<Double> rate = new ArrayList<>();
         List<Double> required = new ArrayList<>();
         List<Double> executed = new ArrayList<>();
+        // the curve stops at the basis: after the 评价基准日 nothing is known yet, a flat line would say "no spending"
+        int lastMonth = asOf == null || asOf.getYear() > year ? 12 : asOf.getYear() < year ? 0 : asOf.getMonthValue();
         for (MonthPoint point : report.monthly()) {
             months.add(point.month() + "月");
-            rate.add(percent(point.executionRateToDate()));
+            boolean known = point.month() <= lastMonth;
+            rate.add(known ? percent(point.executionRateToDate()) : null);
             required.add(percent(point.requiredProgress()));
-            executed.add(point.executedToDate().yuan().doubleValue());
+            executed.add(known ? point.executedToDate().yuan().doubleValue() : null);
         }
         List<Map<String, Object>> notices = new ArrayList<>();
         for (NoticePoint notice : report.notices()) {
@@ -207,6 +238,8 @@ public class YearOverviewController {
         chart.put("required", required);
         chart.put("executed", executed);
         chart.put("notices", notices);
+        chart.put("basisMonth", lastMonth < 12 ? lastMonth + "月" : null);
+        chart.put("basis", asOf == null ? null : asOf.toString());
         return chart;
     }
 

@@ -35,6 +35,23 @@ public class YearPages {
         return id;
     }
 
+    /**
+     * What to say when the 知悉时点 lies before the year's first record: at that instant the ledger knew nothing of
+     * the year, so every figure is empty — not "no rubric published". Null when the basis is after it (or now).
+     */
+    public String beforeFirstRecord(FiscalYearId id, java.time.Instant knownAt) {
+        if (knownAt == null) {
+            return null;
+        }
+        var first = eventLog.page(id, new EventLogQuery.Filter(java.util.List.of(), null, null), 0, 1).events();
+        if (first.isEmpty() || first.get(0).recordedAt() == null) {
+            return null;
+        }
+        java.time.Instant recorded = java.time.Instant.parse(first.get(0).recordedAt());
+        return knownAt.isBefore(recorded) ? "知悉时点 " + BasisForm.beijing(knownAt) + " 早于该年度的第一条记录（"
+                + BasisForm.beijing(recorded) + " 记录）：此时点账本中还没有这一年度的任何记录，下列数字均为空。" : null;
+    }
+
     public YearHeader header(FiscalYearId id) {
         String dept = id.department().code();
         int year = id.year().year();

@@ -125,7 +125,7 @@ class AuditPagesTest implements H2FileContext {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(panel).doesNotContain("<html").contains("gz-municipal-2021@1", "分值 <b>2.96</b>",
                 "得分 <b>2.66</b>", "达标得满分", "0.9", "GZ21-KPI-09", "绩效指标设定", "实际完成值登记", "2021-12",
-                "查看全部 <span>2</span> 条事件", "得分变动原因", "未得满分原因");
+                "查看全部 <span>2</span> 条记录", "得分变动原因", "未得满分原因");
         String money = mvc.perform(get(GZ + "/evaluation/items/M.FUND.BUDGET-COMPLETION/panel"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         // expenditure per month, in both units for the toggle
@@ -197,7 +197,7 @@ class AuditPagesTest implements H2FileContext {
         assertThat(list).contains("自评提交", "自评小组", "94.65", "2021-12-31", GZ + "/submissions/1");
         String body = page(GZ + "/submissions/1");
         assertThat(body).contains("摘要核验一致", "digest-ok", "提交时保存的摘要", "现在按提交时点重新推导",
-                "提交时所知", "现在所知", "94.35", "申报总分 <b>94.65</b>", "提交后没有影响该自评表的新事件",
+                "提交时所知", "现在所知", "94.35", "申报总分 <b>94.65</b>", "提交后没有影响该自评表的新记录",
                 "M.FUND.BUDGET-COMPLETION", "无变化").doesNotContain("摘要不一致");
         assertThat(page(GZ + "/submissions/1?changedOnly=true")).contains("没有有变化的评分项");
     }
@@ -297,7 +297,7 @@ class AuditPagesTest implements H2FileContext {
             loader.load(loader.read("demo/gz-municipal-2021.json").underDepartment(COPY_DEPT, "（界面测试副本）"));
         }
         String base = "/departments/" + COPY_DEPT + "/years/2021";
-        assertThat(page(base + "/submissions/1")).contains("提交后没有影响该自评表的新事件");
+        assertThat(page(base + "/submissions/1")).contains("提交后没有影响该自评表的新记录");
 
         CommandOrigin origin = new CommandOrigin(ClientKind.API, "ui-test", "system", false, "ui-test");
         BudgetLineId line = new BudgetLineId("L01");
@@ -315,7 +315,7 @@ class AuditPagesTest implements H2FileContext {
         Instant after = Instant.now();
 
         String comparison = page(base + "/submissions/1");
-        assertThat(comparison).contains("摘要核验一致", "提交后记录的事件改变了", "<tr class=\"changed\">",
+        assertThat(comparison).contains("摘要核验一致", "提交后新增的记录改变了", "<tr class=\"changed\">",
                 "M.FUND.BUDGET-COMPLETION", "cell-old", "cell-new", "输入（账本指标）BUDGET_EXECUTION_RATE",
                 "为何变化", "总分为何变化");
         String changedOnly = page(base + "/submissions/1?changedOnly=true");
@@ -323,7 +323,7 @@ class AuditPagesTest implements H2FileContext {
 
         String why = page(base + "/evaluation/items/M.FUND.BUDGET-COMPLETION/why?fromAsOf=2021-12-31&fromKnownAt="
                 + before + "&toAsOf=2021-12-31&toKnownAt=" + after);
-        assertThat(why).contains("B 纳入而 A 未纳入的事件 <b>1</b> 条", voucher, "支出凭证", "2021-12-20", "60,000.00",
+        assertThat(why).contains("B 纳入而 A 未纳入的记录 <b>1</b> 条", voucher, "支出凭证", "2021-12-20", "60,000.00",
                 "L01");
 
         // someone with database access rewrites the digest stored with the submission

@@ -119,7 +119,7 @@ class WebPagesTest implements H2FileContext {
         String body = page(GZ + "/evaluation?asOf=2021-12-31&knownAt=2099-01-01T08:00");
         // 08:00 in Beijing is 00:00 UTC; the table is the current one (everything was recorded before 2099)
         assertThat(body).contains("2099-01-01 08:00:00", "asOf=2021-12-31&amp;knownAt=2099-01-01T00:00:00Z",
-                "value=\"2099-01-01T08:00:00\"", "94.35");
+                "value=\"2099-01-01 08:00:00\"", "94.35");
         String before = page(GZ + "/evaluation?knownAt=2000-01-01T00:00:00Z");
         assertThat(before).contains("此基准下没有自评表");
     }
@@ -127,10 +127,10 @@ class WebPagesTest implements H2FileContext {
     @Test
     void eventTimelineFiltersAndLabelsInChinese() throws Exception {
         String all = page(GZ + "/events");
-        assertThat(all).contains("事件时间线", "全局序号", "业务日期", "记录时间", "年度开立", "预算行设立", "演示合成",
+        assertThat(all).contains("记录时间线", "全局序号", "业务日期", "记录时间", "年度开立", "预算行设立", "演示合成",
                 "原始数据", "下一页", "<option value=\"ExpenditureRecorded\">支出凭证</option>");
         String transfers = page(GZ + "/events?type=BudgetTransferred&from=2021-01-01&to=2021-12-31");
-        assertThat(transfers).contains("预算调剂", "穗财预〔2021〕517号", "450,665.34", "共 <b>1</b> 条事件")
+        assertThat(transfers).contains("预算调剂", "穗财预〔2021〕517号", "450,665.34", "共 <b>1</b> 条记录")
                 .doesNotContain("年度开立</span>");
         String vouchers = page(GZ + "/events?type=ExpenditureRecorded&size=20&page=1");
         assertThat(vouchers).contains("凭证号", "支出凭证", "第 <span>2</span>");
@@ -165,7 +165,7 @@ class WebPagesTest implements H2FileContext {
         assertThat(range).contains("from", "起始日期不能晚于截止日期");
         String type = html(mvc.perform(get(GZ + "/events?type=<script>").accept(MediaType.TEXT_HTML))
                 .andExpect(status().isBadRequest()));
-        assertThat(type).contains("事件类型").doesNotContain("<script>");
+        assertThat(type).contains("记录类型").doesNotContain("<script>");
     }
 
     private static String digest(String body) {

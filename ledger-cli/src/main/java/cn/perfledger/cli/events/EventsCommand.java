@@ -33,7 +33,7 @@ public class EventsCommand extends LedgerCommand {
     YearArguments target;
 
     @Option(names = "--type", paramLabel = "TYPE", split = ",",
-            description = "事件类型简名，如 ExpenditureRecorded；可重复或以逗号分隔")
+            description = "记录类型：中文名称（如 支出凭证、冲销凭证）或英文简名（如 ExpenditureRecorded）；可重复或以逗号分隔")
     List<String> types = new ArrayList<>();
 
     @Option(names = "--from", paramLabel = "DATE", converter = Converters.DateConverter.class,
@@ -62,9 +62,39 @@ public class EventsCommand extends LedgerCommand {
             throw new CliException(ExitCode.USAGE, "--page 不能为负，--size 应在 1 到 1000 之间");
         }
         LedgerClient client = client();
+        types = typeNames(client, types);
         JsonNode answer = all ? allPages(client) : page(client, page, size);
         output.print(answer, EventsView::report, out());
         return ExitCode.OK;
+    }
+
+    /**
+     * The types as the server names them: a Chinese label ({@code 支出凭证}) or an English name, checked against the
+     * server's list ({@code GET /api/v1/event-types}); anything else is refused, never sent to match nothing.
+     */
+    static List<String> typeNames(LedgerClient client, List<String> given) {
+        if (given.isEmpty()) {
+            return given;
+        }
+        JsonNode known = client.getJson("/api/v1/event-types", Query.of());
+        List<String> names = new ArrayList<>();
+        for (String type : given) {
+            String wanted = type.strip();
+            String found = known.has(wanted) ? wanted : null;
+            for (var entry : (Iterable<java.util.Map.Entry<String, JsonNode>>) known::fields) {
+                if (found == null && entry.getValue().asText().equals(wanted)) {
+                    found = entry.getKey();
+                }
+            }
+            if (found == null) {
+                List<String> labels = new ArrayList<>();
+                known.forEach(label -> labels.add(label.asText()));
+                throw new CliException(ExitCode.USAGE, "--type：没有「" + wanted + "」这种记录类型，可选："
+                        + String.join("、", labels));
+            }
+            names.add(found);
+        }
+        return names;
     }
 
     private JsonNode page(LedgerClient client, int number, int pageSize) {

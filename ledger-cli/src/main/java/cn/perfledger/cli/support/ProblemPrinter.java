@@ -55,8 +55,16 @@ public final class ProblemPrinter {
         }
         JsonNode errors = problem == null ? null : problem.get("errors");
         if (errors != null && errors.isArray() && !errors.isEmpty()) {
-            lines.add("  共 " + errors.size() + " 处错误：");
-            TextTable.render(errorTable(errors)).forEach(line -> lines.add("  " + line));
+            lines.add("  共 " + errors.size() + " 处错误" + byColumn(errors) + (errors.size() > MAX_LISTED_ERRORS
+                    ? "，下面列出前 " + MAX_LISTED_ERRORS + " 处：" : "："));
+            com.fasterxml.jackson.databind.node.ArrayNode listed = Json.mapper().createArrayNode();
+            for (int i = 0; i < Math.min(errors.size(), MAX_LISTED_ERRORS); i++) {
+                listed.add(errors.get(i));
+            }
+            TextTable.render(errorTable(listed)).forEach(line -> lines.add("  " + line));
+            if (errors.size() > MAX_LISTED_ERRORS) {
+                lines.add("  另有 " + (errors.size() - MAX_LISTED_ERRORS) + " 处错误未列出；全部错误：--format json");
+            }
         }
         String correlation = Json.text(problem, "correlationId");
         if (correlation != null) {
@@ -68,6 +76,26 @@ public final class ProblemPrinter {
             lines.add("  " + hint);
         }
         return lines;
+    }
+
+    /** At most this many errors of a refused import are printed as a table; --format json gives them all. */
+    public static final int MAX_LISTED_ERRORS = 50;
+
+    /** "（按列：金额 12 处、业务日期 3 处）" when the errors name columns. */
+    static String byColumn(JsonNode errors) {
+        java.util.Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        for (JsonNode error : errors) {
+            String column = Json.text(error, "column");
+            if (column != null) {
+                counts.merge(column, 1, Integer::sum);
+            }
+        }
+        if (counts.isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        counts.forEach((column, n) -> parts.add(column + " " + n + " 处"));
+        return "（按列：" + String.join("、", parts) + "）";
     }
 
     private static boolean hasChinese(String text) {

@@ -18,6 +18,28 @@ final class ImportView {
     private ImportView() {
     }
 
+    /**
+     * The counts in one line: rows read, records written, and what was skipped as already recorded (an answer
+     * without those members says so rather than printing zeros).
+     */
+    static String summary(JsonNode answer) {
+        JsonNode outcome = answer.path("outcome").isObject() ? answer.path("outcome") : answer;
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        if (outcome.has("rowCount")) {
+            parts.add("读取 " + outcome.path("rowCount").asInt() + " 行");
+        }
+        if (outcome.has("eventCount")) {
+            parts.add("写入 " + outcome.path("eventCount").asInt() + " 条记录");
+        }
+        if (outcome.path("alreadyRecordedVoucherNos").isArray()) {
+            parts.add("已登记而跳过的凭证 " + outcome.path("alreadyRecordedVoucherNos").size() + " 笔");
+        }
+        if (outcome.path("alreadyRecordedAdjustments").isArray()) {
+            parts.add("已登记而跳过的调整 " + outcome.path("alreadyRecordedAdjustments").size() + " 笔");
+        }
+        return parts.isEmpty() ? "汇总：服务器的回答未给出行数与记录数（见下表）" : "汇总：" + String.join("，", parts);
+    }
+
     static Report report(JsonNode answer, int status, Path file) {
         Table table = new Table(Column.text("项目"), Column.text("内容", 80));
         for (Map.Entry<String, JsonNode> member : answer.properties()) {
@@ -32,6 +54,7 @@ final class ImportView {
         return Report.builder()
                 .heading(outcome)
                 .heading("文件：" + file)
+                .heading(summary(answer))
                 .section("", table)
                 .build();
     }
