@@ -1,5 +1,7 @@
 package cn.perfledger.app.ui.evaluate;
 
+import cn.perfledger.app.api.DateBounds;
+
 import cn.perfledger.app.api.evaluation.EvaluationController;
 import cn.perfledger.app.api.evaluation.EvaluationRequests.SubmissionRequest;
 import cn.perfledger.app.imports.evaluation.EvaluationTableImportController;
@@ -175,7 +177,7 @@ public class SubmissionFormController {
             return fallback;
         }
         try {
-            return LocalDate.parse(text.strip());
+            return DateBounds.check(field, LocalDate.parse(text.strip()));
         } catch (DateTimeParseException e) {
             throw new DomainException(field, "应为日期（yyyy-MM-dd）: " + text);
         }
