@@ -122,7 +122,7 @@ public final class FormState {
     }
 
     /** Field names of the API's requests in the users' words, for refusals shown away from their input. */
-    static String label(String field) {
+    public static String label(String field) {
         String last = field.replaceAll("^.*[.\\]]", "");
         return switch (last) {
             case "indicatorId" -> "指标编号";

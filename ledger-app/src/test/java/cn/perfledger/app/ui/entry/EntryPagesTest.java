@@ -221,7 +221,7 @@ class EntryPagesTest implements H2FileContext {
                 "effectiveDate", "2022-04-01"))).andReturn().getResponse().getStatus()).isEqualTo(303);
         String other = html(mvc.perform(form(action, key, Map.of("voucherNo", voucher + "X", "lineId", "L1",
                 "amount", "1.00", "effectiveDate", "2022-04-01"))).andReturn().getResponse(), 422);
-        assertThat(other).contains("此表单已提交过另一份内容");
+        assertThat(other).contains("表单：此表单已提交过另一份内容").doesNotContain("idempotencyKey：");
         assertThat(events(jdbc, OPEN)).isEqualTo(before + 1);
     }
 
