@@ -1,6 +1,8 @@
 package cn.perfledger.app.ui.entry;
 
 import cn.perfledger.app.api.CommandResult;
+import cn.perfledger.app.ui.form.FormRejected;
+import cn.perfledger.app.ui.form.FormValues;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;

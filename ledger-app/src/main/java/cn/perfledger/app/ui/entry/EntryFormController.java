@@ -77,7 +77,7 @@ public class EntryFormController {
         }
         Map<String, String> fields = EntrySupport.fields(params);
         String base = entryYear.header().basePath() + "/entry/" + page;
-        Submitted submitted = support.submit(request, params.getFirst(FormKeys.FIELD), fields, base,
+        Submitted submitted = support.submit(request, params, base,
                 values -> entryForm.action().send(entryYear, values));
         if (submitted instanceof Submitted.Redirect redirect) {
             return EntrySupport.redirect(redirect);

@@ -1,5 +1,6 @@
 package cn.perfledger.app.ui.entry;
 
+import cn.perfledger.app.ui.form.FormState;
 import java.util.Map;
 
 /** Chinese names of the API's field names, for an error the page shows above a form rather than beside a field. */
@@ -12,7 +13,7 @@ final class EntryLabels {
             Map.entry("fiscalYearId", "部门年度"), Map.entry("shares", "调剂各行"), Map.entry("spec", "预算行要素"),
             Map.entry("procurementId", "采购项目"), Map.entry("contractNo", "合同编号"), Map.entry("file", "文件"),
             Map.entry("rubricVersion", "评价体系版本"), Map.entry("year", "年度"), Map.entry("body", "表单"),
-            Map.entry("kindOverrides", "结转结余类型"), Map.entry("Idempotency-Key", "幂等键"),
+            Map.entry("kindOverrides", "结转结余类型"), Map.entry("idempotencyKey", "表单"),
             Map.entry("units", "单位"), Map.entry("departmentId", "部门"));
 
     private EntryLabels() {
@@ -20,6 +21,7 @@ final class EntryLabels {
 
     static String of(String field) {
         String root = field.replaceAll("[\\[.].*$", "");
-        return LABELS.getOrDefault(field, LABELS.getOrDefault(root, field));
+        // the names every write page shares (evaluation, rubric, scope …) are worded once, by the form path
+        return LABELS.getOrDefault(field, LABELS.getOrDefault(root, FormState.label(field)));
     }
 }

@@ -1,6 +1,5 @@
 package cn.perfledger.app.ui.entry;
 
-import cn.perfledger.app.api.ApiExceptionHandler;
 import cn.perfledger.app.api.CommandResult;
 import cn.perfledger.app.query.YearQueries;
 import cn.perfledger.app.security.CurrentUser;
@@ -8,14 +7,18 @@ import cn.perfledger.app.security.LedgerRole;
 import cn.perfledger.app.security.LedgerUserDetails;
 import cn.perfledger.app.ui.BasisForm;
 import cn.perfledger.app.ui.YearPages;
+import cn.perfledger.app.ui.form.ApiForm;
+import cn.perfledger.app.ui.form.FormKeys;
+import cn.perfledger.app.ui.form.FormRejected;
+import cn.perfledger.app.ui.form.FormValues;
 import cn.perfledger.domain.budget.BudgetEvent.ExpenditureRecorded;
+import cn.perfledger.domain.common.ConflictException;
+import cn.perfledger.domain.common.DomainException;
 import cn.perfledger.domain.common.FiscalYearId;
 import cn.perfledger.projections.basis.RecordedEvent;
 import cn.perfledger.projections.ledger.LedgerFold;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Validator;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -34,8 +37,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * What every entry page shares: who may write (录入 with the department in scope; the security chain refuses the
  * posts of anyone else, the pages say so instead of drawing forms), the year as the forms see it, and the one way a
- * form is submitted — its key claimed ({@link FormKeys}), its values read and sent as the API's request
- * ({@link FormValues}), and on success a redirect (post/redirect/get) to the page whose recent list shows the new
+ * form is submitted — through the one form path of every write page: its key claimed ({@link FormKeys}), its values
+ * read and sent as the API's request ({@link ApiForm}), and on success a redirect (post/redirect/get) to the page whose recent list shows the new
  * records, marked by the correlation id of the post.
  */
 @Component
@@ -43,6 +46,7 @@ public class EntrySupport {
 
     /** Fields of a post that are not the form's own (the CSRF token, the key). */
     private static final List<String> NOT_FORM_FIELDS = List.of("_csrf", FormKeys.FIELD);
+    private static final String REDIRECT = "redirect:";
 
     /** What became of a post. */
     public sealed interface Submitted {
@@ -57,19 +61,12 @@ public class EntrySupport {
     private final YearPages pages;
     private final YearQueries queries;
     private final FormKeys keys;
-    private final ObjectMapper json;
-    private final Validator validator;
-    private final ApiExceptionHandler apiErrors;
     private final Clock clock;
 
-    public EntrySupport(YearPages pages, YearQueries queries, FormKeys keys, ObjectMapper json, Validator validator,
-            ApiExceptionHandler apiErrors, Clock clock) {
+    public EntrySupport(YearPages pages, YearQueries queries, FormKeys keys, Clock clock) {
         this.pages = pages;
         this.queries = queries;
         this.keys = keys;
-        this.json = json;
-        this.validator = validator;
-        this.apiErrors = apiErrors;
         this.clock = clock;
     }
 
@@ -125,15 +122,15 @@ public class EntrySupport {
 
     /** A new key for a form drawn outside {@link #fresh}. */
     public String newKey() {
-        return keys.newKey();
+        return FormKeys.newKey();
     }
 
     /** A fresh form with a new key. */
     public FormView fresh(EntryForm form, EntryYear year, String action) {
-        return FormView.of(form, year, action, keys.newKey(), null, List.of());
+        return FormView.of(form, year, action, FormKeys.newKey(), null, List.of());
     }
 
-    /** The form's own fields of a post, one value each. */
+    /** The form's own fields of a post, one value each (the values a refused form is drawn again with). */
     public static Map<String, String> fields(MultiValueMap<String, String> params) {
         Map<String, String> fields = new LinkedHashMap<>();
         params.forEach((name, values) -> {
@@ -144,42 +141,50 @@ public class EntrySupport {
         return fields;
     }
 
-    /**
-     * Submits a post: claims {@code key}, reads {@code fields} and runs {@code action}; on success the answer is a
-     * redirect to {@code successPath} marking the records of this post.
-     */
-    public Submitted submit(HttpServletRequest request, String key, Map<String, String> fields, String successPath,
+    /** {@link #submit(HttpServletRequest, MultiValueMap, byte[], String, Function)} of a form without a file. */
+    public Submitted submit(HttpServletRequest request, MultiValueMap<String, String> params, String successPath,
             Function<FormValues, ResponseEntity<CommandResult>> action) {
-        String user = CurrentUser.get().map(LedgerUserDetails::getUsername).orElse("");
-        FormKeys.Claim claim = keys.claim(key, user, request.getRequestURI(), fields);
-        if (claim instanceof FormKeys.Claim.Replayed replayed) {
-            return new Submitted.Redirect(replayed.location());
-        }
-        if (claim instanceof FormKeys.Claim.Refused refused) {
-            return new Submitted.Rejected(FormRejected.of(422, "Idempotency-Key", refused.rule()), keys.newKey());
-        }
-        boolean done = false;
+        return submit(request, params, null, successPath, action);
+    }
+
+    /**
+     * Submits a post through the one form path ({@link FormKeys#once}, {@link ApiForm#refusedAs}): claims its key,
+     * runs {@code action} with its values; on success the answer is a redirect to {@code successPath} marking the
+     * records of this post. {@code upload} is the content of a file the post records (covered by the key).
+     */
+    public Submitted submit(HttpServletRequest request, MultiValueMap<String, String> params, byte[] upload,
+            String successPath, Function<FormValues, ResponseEntity<CommandResult>> action) {
+        FormRejected[] refused = new FormRejected[1];
+        String view;
         try {
-            FormValues values = new FormValues(fields, json, validator, apiErrors, request);
-            ResponseEntity<CommandResult> answer = FormValues.refusedAs(() -> action.apply(values));
-            CommandResult result = answer.getBody();
-            UriComponentsBuilder location = UriComponentsBuilder.fromPath(successPath);
-            if (result != null && result.correlationId() != null) {
-                location.queryParam("recorded", result.correlationId());
-            }
-            if (result != null && !result.recorded()) {
-                location.queryParam("unchanged", "1");
-            }
-            String target = location.fragment("recent").build().encode().toUriString();
-            keys.complete(key, target);
-            done = true;
-            return new Submitted.Redirect(target);
-        } catch (FormRejected rejected) {
-            return new Submitted.Rejected(rejected, key);
-        } finally {
-            if (!done) {
-                keys.release(key);
-            }
+            view = keys.once(request, params, upload, () -> {
+                try {
+                    ResponseEntity<CommandResult> answer = ApiForm.refusedAs(() -> action.apply(FormValues.of(params)));
+                    return REDIRECT + location(successPath, answer.getBody());
+                } catch (FormRejected rejected) {
+                    refused[0] = rejected;
+                    return "refused";
+                }
+            });
+        } catch (ConflictException e) {
+            return new Submitted.Rejected(FormRejected.of(409, e.field(), e.rule()), FormKeys.newKey());
+        } catch (DomainException e) {
+            return new Submitted.Rejected(FormRejected.of(422, e.field(), e.rule()), FormKeys.newKey());
         }
+        if (refused[0] != null) {
+            return new Submitted.Rejected(refused[0], params.getFirst(FormKeys.FIELD));
+        }
+        return new Submitted.Redirect(view.substring(REDIRECT.length()));
+    }
+
+    private static String location(String successPath, CommandResult result) {
+        UriComponentsBuilder location = UriComponentsBuilder.fromPath(successPath);
+        if (result != null && result.correlationId() != null) {
+            location.queryParam("recorded", result.correlationId());
+        }
+        if (result != null && !result.recorded()) {
+            location.queryParam("unchanged", "1");
+        }
+        return location.fragment("recent").build().encode().toUriString();
     }
 }

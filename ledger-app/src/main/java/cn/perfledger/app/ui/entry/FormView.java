@@ -2,7 +2,7 @@ package cn.perfledger.app.ui.entry;
 
 import cn.perfledger.app.ui.entry.EntryForm.Field;
 import cn.perfledger.app.ui.entry.EntryForm.Kind;
-import cn.perfledger.app.ui.entry.FormRejected.FieldError;
+import cn.perfledger.app.ui.form.FormRejected.FieldError;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -18,6 +18,10 @@ import cn.perfledger.app.api.budget.BudgetRequests.ReversalRequest;
 import cn.perfledger.app.api.budget.BudgetRequests.TransferRequest;
 import cn.perfledger.app.api.budget.BudgetRequests.WithdrawalRequest;
 import cn.perfledger.app.ui.entry.EntryForm.Field;
+import cn.perfledger.app.ui.form.ApiForm;
+import cn.perfledger.app.ui.form.FormRejected;
+import cn.perfledger.app.ui.form.FormValues;
+
 import cn.perfledger.app.ui.entry.EntryForm.Option;
 import cn.perfledger.domain.budget.CarryOverKind;
 import cn.perfledger.domain.budget.ExpenditureKind;
@@ -47,9 +51,11 @@ public class LedgerForms implements EntryPages {
             "LedgerFileImported");
 
     private final BudgetController budget;
+    private final ApiForm api;
 
-    public LedgerForms(BudgetController budget) {
+    public LedgerForms(BudgetController budget, ApiForm api) {
         this.budget = budget;
+        this.api = api;
     }
 
     @Override
@@ -77,8 +83,8 @@ public class LedgerForms implements EntryPages {
                 of("economicCode", "经济分类科目", TEXT, true, "3 或 5 位数字，例如 30201"),
                 of("effectiveDate", "设立日期", DATE, true, "1 月 1 日设立的预算行才能记入年初结转").withDefault(
                         year.firstDay().toString())),
-                (year, v) -> budget.openLine(dept(year), yearNo(year), v.read(BudgetLineRequest.class,
-                        v.body("lineId", "unit", "fundingSource", "kind", "projectCode", "projectName",
+                (year, v) -> budget.openLine(dept(year), yearNo(year), api.request(BudgetLineRequest.class,
+                        v.node("lineId", "unit", "fundingSource", "kind", "projectCode", "projectName",
                                 "functionalCode", "economicCode", "effectiveDate"))),
                 Map.of("spec", "lineId"));
     }
@@ -89,8 +95,8 @@ public class LedgerForms implements EntryPages {
                 of("amount", "年初预算金额", MONEY, true, MONEY_HINT),
                 of("documentNo", "批复文号", TEXT, true, null),
                 of("effectiveDate", "批复日期", DATE, true, null).withDefault(year.firstDay().toString())),
-                (year, v) -> budget.approveInitial(dept(year), yearNo(year), v.read(InitialBudgetRequest.class,
-                        v.body("lineId", "amount", "documentNo", "effectiveDate"))),
+                (year, v) -> budget.approveInitial(dept(year), yearNo(year), api.request(InitialBudgetRequest.class,
+                        v.node("lineId", "amount", "documentNo", "effectiveDate"))),
                 null);
     }
 
@@ -111,32 +117,32 @@ public class LedgerForms implements EntryPages {
     }
 
     private ResponseEntity<CommandResult> adjust(EntryYear year, FormValues v) {
-        String kind = v.get("kind");
-        if (!"TRANSFER".equals(kind) && v.get("targetLineId") != null) {
+        String kind = v.text("kind");
+        if (!"TRANSFER".equals(kind) && v.text("targetLineId") != null) {
             throw FormRejected.of(400, "targetLineId", "追加、追减只涉及一个预算行：调入预算行仅用于调剂，请清空");
         }
         if ("TRANSFER".equals(kind)) {
-            String amount = v.get("amount");
+            String amount = v.text("amount");
             if (amount != null && amount.startsWith("-")) {
                 throw FormRejected.of(400, "amount", "调剂金额填正数：从预算行调出、调入调入预算行");
             }
-            ObjectNode body = v.body("documentNo", "reason", "effectiveDate", "postCloseReason", "adjustmentId");
+            ObjectNode body = v.node("documentNo", "reason", "effectiveDate", "postCloseReason", "adjustmentId");
             var shares = body.putArray("shares");
             ObjectNode out = shares.addObject();
             ObjectNode in = shares.addObject();
-            if (v.get("lineId") != null) {
-                out.put("lineId", v.get("lineId"));
+            if (v.text("lineId") != null) {
+                out.put("lineId", v.text("lineId"));
             }
-            if (v.get("targetLineId") != null) {
-                in.put("lineId", v.get("targetLineId"));
+            if (v.text("targetLineId") != null) {
+                in.put("lineId", v.text("targetLineId"));
             }
             if (amount != null) {
                 out.put("amount", "-" + amount);
                 in.put("amount", amount);
             }
-            return budget.transfer(dept(year), yearNo(year), v.read(TransferRequest.class, body));
+            return budget.transfer(dept(year), yearNo(year), api.request(TransferRequest.class, body));
         }
-        AdjustmentRequest request = v.read(AdjustmentRequest.class, v.body("lineId", "amount", "documentNo", "reason",
+        AdjustmentRequest request = api.request(AdjustmentRequest.class, v.node("lineId", "amount", "documentNo", "reason",
                 "effectiveDate", "postCloseReason", "adjustmentId"));
         if ("INCREASE".equals(kind)) {
             return budget.increase(dept(year), yearNo(year), request);
@@ -153,8 +159,8 @@ public class LedgerForms implements EntryPages {
                 of("amount", "金额", MONEY, true, MONEY_HINT),
                 of("kind", "结转或结余", SELECT, true, null).withOptions(Arrays.stream(CarryOverKind.values())
                         .map(k -> new Option(k.name(), k.chineseName())).toList())),
-                (year, v) -> budget.carryIn(dept(year), yearNo(year), v.read(CarryInRequest.class,
-                        v.body("lineId", "amount", "kind"))),
+                (year, v) -> budget.carryIn(dept(year), yearNo(year), api.request(CarryInRequest.class,
+                        v.node("lineId", "amount", "kind"))),
                 null);
     }
 
@@ -165,8 +171,8 @@ public class LedgerForms implements EntryPages {
                 of("documentNo", "文号", TEXT, true, null),
                 of("reason", "原因", TEXTAREA, true, null),
                 of("effectiveDate", "业务日期", DATE, true, null).withDefault(year.defaultDate())),
-                (year, v) -> budget.withdraw(dept(year), yearNo(year), v.read(WithdrawalRequest.class,
-                        v.body("lineId", "amount", "documentNo", "reason", "effectiveDate", "postCloseReason"))),
+                (year, v) -> budget.withdraw(dept(year), yearNo(year), api.request(WithdrawalRequest.class,
+                        v.node("lineId", "amount", "documentNo", "reason", "effectiveDate", "postCloseReason"))),
                 null);
     }
 
@@ -180,8 +186,8 @@ public class LedgerForms implements EntryPages {
                 of("summary", "摘要", TEXT, false, "可空"),
                 of("correctionOf", "更正的原凭证号", TEXT, false, "仅更正时填写；原凭证须先冲销")
                         .withOptions(year.voucherSuggestions())),
-                (year, v) -> budget.expenditure(dept(year), yearNo(year), v.read(ExpenditureRequest.class,
-                        v.body("voucherNo", "lineId", "amount", "effectiveDate", "payee", "summary", "correctionOf",
+                (year, v) -> budget.expenditure(dept(year), yearNo(year), api.request(ExpenditureRequest.class,
+                        v.node("voucherNo", "lineId", "amount", "effectiveDate", "payee", "summary", "correctionOf",
                                 "postCloseReason"))),
                 Map.of("entry.voucherNo", "voucherNo", "entry.amount", "amount", "entry.lineId", "lineId"));
     }
@@ -193,8 +199,8 @@ public class LedgerForms implements EntryPages {
                 of("amount", "冲销金额", MONEY, true, "正数，" + MONEY_HINT),
                 of("reason", "冲销原因", TEXTAREA, true, null),
                 of("effectiveDate", "冲销日期", DATE, true, null).withDefault(year.defaultDate())),
-                (year, v) -> budget.reverse(dept(year), yearNo(year), v.read(ReversalRequest.class,
-                        v.body("voucherNo", "originalVoucherNo", "amount", "reason", "effectiveDate",
+                (year, v) -> budget.reverse(dept(year), yearNo(year), api.request(ReversalRequest.class,
+                        v.node("voucherNo", "originalVoucherNo", "amount", "reason", "effectiveDate",
                                 "postCloseReason"))),
                 null);
     }

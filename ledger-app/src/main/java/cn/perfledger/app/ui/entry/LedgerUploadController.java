@@ -128,12 +128,10 @@ public class LedgerUploadController {
             model.addAttribute("uploadError", "待确认的文件已失效（会话已结束或已上传了其他文件），请重新上传");
             return render(model, entryYear, null);
         }
-        Map<String, String> fields = EntrySupport.fields(params);
-        fields.put("sha256", preview(entryYear, file).file().sha256()); // the key covers the file, not only its token
         String base = entryYear.header().basePath() + "/entry/upload";
         Submitted submitted;
         try {
-            submitted = support.submit(request, params.getFirst(FormKeys.FIELD), fields, base,
+            submitted = support.submit(request, params, file.content(), base,
                     values -> imports.importLedger(dept, year, file));
         } catch (LedgerImportRejected rejected) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());

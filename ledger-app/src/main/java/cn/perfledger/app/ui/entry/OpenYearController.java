@@ -11,6 +11,7 @@ import cn.perfledger.app.readmodel.DirectoryQueries.FiscalYearView;
 import cn.perfledger.app.ui.entry.EntryForm.Kind;
 import cn.perfledger.app.ui.entry.EntryForm.Option;
 import cn.perfledger.app.ui.entry.EntrySupport.Submitted;
+import cn.perfledger.app.ui.form.ApiForm;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Comparator;
@@ -36,9 +37,12 @@ public class OpenYearController {
     private final EntrySupport support;
     private final BudgetController budget;
     private final DirectoryQueries directory;
+    private final ApiForm api;
 
-    public OpenYearController(EntrySupport support, BudgetController budget, DirectoryQueries directory) {
+    public OpenYearController(EntrySupport support, BudgetController budget, DirectoryQueries directory,
+            ApiForm api) {
         this.support = support;
+        this.api = api;
         this.budget = budget;
         this.directory = directory;
     }
@@ -63,7 +67,7 @@ public class OpenYearController {
         Map<String, String> fields = EntrySupport.fields(params);
         String year = fields.get("year") == null ? "" : fields.get("year").strip();
         EntryForm form = form(department, year);
-        Submitted submitted = support.submit(request, params.getFirst(FormKeys.FIELD), fields,
+        Submitted submitted = support.submit(request, params,
                 "/departments/" + dept + "/years/" + year + "/entry",
                 values -> form.action().send(null, values));
         if (submitted instanceof Submitted.Redirect redirect) {
@@ -86,8 +90,8 @@ public class OpenYearController {
                 y -> List.of(of("year", "年度", Kind.YEAR, true, "四位年度，例如 2022").withDefault(nextYear),
                         of("rubricVersion", "评价体系版本", Kind.TEXT, true, "例如 gz-municipal-2021@1")
                                 .withOptions(versions).withDefault(latest)),
-                (y, v) -> budget.open(department.departmentId(), v.read(OpenYearRequest.class,
-                        v.body("year", "rubricVersion"))),
+                (y, v) -> budget.open(department.departmentId(), api.request(OpenYearRequest.class,
+                        v.node("year", "rubricVersion"))),
                 null);
     }
 

@@ -22,6 +22,10 @@ import cn.perfledger.app.api.budget.BudgetRequests.ProcurementExecutionRequest;
 import cn.perfledger.app.api.budget.BudgetRequests.ProcurementRequest;
 import cn.perfledger.app.ui.Amount;
 import cn.perfledger.app.ui.entry.EntryForm.Field;
+import cn.perfledger.app.ui.form.ApiForm;
+import cn.perfledger.app.ui.form.FormRejected;
+import cn.perfledger.app.ui.form.FormValues;
+
 import cn.perfledger.app.ui.entry.EntryForm.Option;
 import cn.perfledger.domain.budget.CarryOverKind;
 import cn.perfledger.domain.budget.ProcurementCategory;
@@ -46,9 +50,11 @@ public class ProcurementForms implements EntryPages {
     private static final String PROCUREMENT = "procurementId";
 
     private final BudgetController budget;
+    private final ApiForm api;
 
-    public ProcurementForms(BudgetController budget) {
+    public ProcurementForms(BudgetController budget, ApiForm api) {
         this.budget = budget;
+        this.api = api;
     }
 
     @Override
@@ -73,8 +79,8 @@ public class ProcurementForms implements EntryPages {
                 of("planAmount", "采购预算金额", MONEY, true, MONEY_HINT),
                 of("smeReserve", "预留中小企业份额", MONEY, false, "可空；不超过采购预算"),
                 of("effectiveDate", "业务日期", DATE, true, null).withDefault(year.defaultDate())),
-                (year, v) -> budget.planProcurement(dept(year), yearNo(year), v.read(ProcurementRequest.class,
-                        v.body(PROCUREMENT, "name", "category", "planAmount", "smeReserve", "effectiveDate"))),
+                (year, v) -> budget.planProcurement(dept(year), yearNo(year), api.request(ProcurementRequest.class,
+                        v.node(PROCUREMENT, "name", "category", "planAmount", "smeReserve", "effectiveDate"))),
                 null);
     }
 
@@ -85,8 +91,8 @@ public class ProcurementForms implements EntryPages {
                 of("contractAmount", "合同金额", MONEY, true, MONEY_HINT),
                 of("awardNoticeDate", "中标（成交）通知书日期", DATE, true, null),
                 of("signedDate", "合同签订日期", DATE, true, null).withDefault(year.defaultDate())),
-                (year, v) -> budget.signContract(dept(year), yearNo(year), v.get(PROCUREMENT),
-                        v.read(ContractRequest.class, v.body("contractNo", "contractAmount", "awardNoticeDate",
+                (year, v) -> budget.signContract(dept(year), yearNo(year), v.text(PROCUREMENT),
+                        api.request(ContractRequest.class, v.node("contractNo", "contractAmount", "awardNoticeDate",
                                 "signedDate"))),
                 null);
     }
@@ -96,8 +102,8 @@ public class ProcurementForms implements EntryPages {
                 procurementField(year),
                 of("contractNo", "合同编号", TEXT, true, "已签订、尚未备案的合同").withOptions(year.unfiledContracts()),
                 of("filedDate", "备案日期", DATE, true, null).withDefault(year.defaultDate())),
-                (year, v) -> budget.fileContract(dept(year), yearNo(year), v.get(PROCUREMENT),
-                        v.read(FilingRequest.class, v.body("contractNo", "filedDate"))),
+                (year, v) -> budget.fileContract(dept(year), yearNo(year), v.text(PROCUREMENT),
+                        api.request(FilingRequest.class, v.node("contractNo", "filedDate"))),
                 null);
     }
 
@@ -107,8 +113,8 @@ public class ProcurementForms implements EntryPages {
                 of("amount", "执行金额", MONEY, true, MONEY_HINT),
                 of("smeAwardedAmount", "授予中小企业金额", MONEY, false, "可空"),
                 of("effectiveDate", "业务日期", DATE, true, null).withDefault(year.defaultDate())),
-                (year, v) -> budget.executeProcurement(dept(year), yearNo(year), v.get(PROCUREMENT),
-                        v.read(ProcurementExecutionRequest.class, v.body("amount", "smeAwardedAmount",
+                (year, v) -> budget.executeProcurement(dept(year), yearNo(year), v.text(PROCUREMENT),
+                        api.request(ProcurementExecutionRequest.class, v.node("amount", "smeAwardedAmount",
                                 "effectiveDate"))),
                 null);
     }
@@ -127,13 +133,13 @@ public class ProcurementForms implements EntryPages {
     }
 
     private ResponseEntity<CommandResult> notice(EntryYear year, FormValues v) {
-        ObjectNode body = v.body("documentNo", "noticeDate");
+        ObjectNode body = v.node("documentNo", "noticeDate");
         for (String rate : List.of("requiredProgress", "publishedRate")) {
-            if (v.get(rate) != null) {
-                body.put(rate, FormValues.fraction(v.get(rate)));
+            if (v.text(rate) != null) {
+                body.put(rate, FormValues.fraction(v.text(rate)));
             }
         }
-        return budget.executionNotice(dept(year), yearNo(year), v.read(ExecutionNoticeRequest.class, body));
+        return budget.executionNotice(dept(year), yearNo(year), api.request(ExecutionNoticeRequest.class, body));
     }
 
     private EntryForm assetsForm() {
@@ -141,8 +147,8 @@ public class ProcurementForms implements EntryPages {
                 of("originalValue", "固定资产原值", MONEY, true, MONEY_HINT),
                 of("inUseValue", "在用固定资产原值", MONEY, true, MONEY_HINT),
                 of("effectiveDate", "业务日期", DATE, true, null).withDefault(year.lastDay().toString())),
-                (year, v) -> budget.fixedAssets(dept(year), yearNo(year), v.read(FixedAssetsRequest.class,
-                        v.body("originalValue", "inUseValue", "effectiveDate"))),
+                (year, v) -> budget.fixedAssets(dept(year), yearNo(year), api.request(FixedAssetsRequest.class,
+                        v.node("originalValue", "inUseValue", "effectiveDate"))),
                 null);
     }
 
@@ -165,16 +171,16 @@ public class ProcurementForms implements EntryPages {
     }
 
     private ResponseEntity<CommandResult> close(EntryYear year, FormValues v) {
-        if (v.get("confirm") == null) {
+        if (v.text("confirm") == null) {
             throw FormRejected.of(400, "confirm", "请勾选确认结账");
         }
-        ObjectNode body = v.body();
+        ObjectNode body = v.node();
         ObjectNode overrides = body.putObject("kindOverrides");
-        v.all().keySet().stream().filter(k -> k.startsWith(OVERRIDE) && k.endsWith("]")).sorted().forEach(k -> {
-            if (v.get(k) != null) {
-                overrides.put(k.substring(OVERRIDE.length(), k.length() - 1), v.get(k));
+        v.names().stream().filter(k -> k.startsWith(OVERRIDE) && k.endsWith("]")).sorted().forEach(k -> {
+            if (v.text(k) != null) {
+                overrides.put(k.substring(OVERRIDE.length(), k.length() - 1), v.text(k));
             }
         });
-        return budget.close(dept(year), yearNo(year), v.read(CloseRequest.class, body));
+        return budget.close(dept(year), yearNo(year), api.request(CloseRequest.class, body));
     }
 }

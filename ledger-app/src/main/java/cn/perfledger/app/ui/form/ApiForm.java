@@ -3,7 +3,9 @@ package cn.perfledger.app.ui.form;
 import cn.perfledger.app.api.ApiExceptionHandler;
 import cn.perfledger.app.api.RequestTextGuard;
 import cn.perfledger.app.command.NotFoundException;
+import cn.perfledger.domain.common.ConflictException;
 import cn.perfledger.domain.common.DomainException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -11,9 +13,12 @@ import jakarta.validation.Validator;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.ProblemDetail;
@@ -30,8 +35,9 @@ import org.springframework.web.context.request.ServletWebRequest;
  * JSON body read by the application's ObjectMapper into the endpoint's request record (its refusals worded by the
  * API's {@link ApiExceptionHandler}), the text guard ({@link RequestTextGuard}), the record's bean-validation
  * annotations, then the API controller's own method, which builds the command and sends it through
- * {@code ApiCommands}. A refusal at any step lands in the {@link FormState} under the field the API names,
- * prefixed for rows of a sheet; nothing here checks a rule of its own.
+ * {@code ApiCommands}. A refusal at any step is a {@link FormRejected} with the API's status and the field the API
+ * names; the evaluation and administration pages collect it in their {@link FormState} (prefixed for rows of a
+ * sheet), the entry pages draw it next to the field. Nothing here checks a rule of its own.
  */
 @Component
 public class ApiForm {
@@ -46,53 +52,84 @@ public class ApiForm {
         this.problems = problems;
     }
 
-    /** Reads {@code body} as {@code type}; empty when refused (the refusal is in {@code state}). */
-    public <R> Optional<R> read(FormState state, String prefix, Class<R> type, Map<String, ?> body) {
+    /** The API's request record read from {@code body} (a map or a JSON tree), or the API's refusal of it. */
+    public <R> R request(Class<R> type, Object body) {
         try {
-            return read(state, prefix, type, json.writeValueAsBytes(body));
-        } catch (IOException e) {
+            return request(type, json.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("a form's values always serialize", e);
         }
     }
 
-    /** Reads a JSON document (an uploaded file) as {@code type}, with the API's checks before its controller. */
-    public <R> Optional<R> read(FormState state, String prefix, Class<R> type, byte[] document) {
+    /** Reads a JSON document (a form's body, an uploaded file) as {@code type}, with the API's checks in order. */
+    public <R> R request(Class<R> type, byte[] document) {
         R request;
         try {
             request = json.readValue(document, type);
         } catch (IOException | RuntimeException e) {
-            refuseUnreadable(state, prefix, e);
-            return Optional.empty();
+            throw unreadable(e);
         }
         try {
             RequestTextGuard.check(request, "", 0);
         } catch (DomainException e) {
-            state.reject(prefix + e.field(), e.rule());
+            throw FormRejected.of(400, e.field(), e.rule());
+        }
+        List<ConstraintViolation<R>> violations = validator.validate(request).stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString())).toList();
+        if (!violations.isEmpty()) {
+            throw new FormRejected(400, violations.stream()
+                    .map(v -> new FormRejected.FieldError(v.getPropertyPath().toString(), v.getMessage())).toList());
+        }
+        return request;
+    }
+
+    /** Runs an API controller's method; the ledger's refusal becomes the form's, with the API's status. */
+    public static <T> T refusedAs(Supplier<T> endpoint) {
+        try {
+            return endpoint.get();
+        } catch (ConflictException e) {
+            throw FormRejected.of(409, e.field(), e.rule());
+        } catch (DomainException e) {
+            throw FormRejected.of(400, e.field(), e.rule());
+        } catch (NotFoundException e) {
+            throw FormRejected.of(404, e.field(), e.rule());
+        } catch (ErrorResponseException e) {
+            throw rejected(e.getStatusCode().value(), e.getBody());
+        } catch (ConstraintViolationException e) {
+            throw new FormRejected(400, e.getConstraintViolations().stream()
+                    .map(v -> new FormRejected.FieldError(v.getPropertyPath().toString(), v.getMessage())).toList());
+        }
+    }
+
+    /** Reads {@code body} as {@code type}; empty when refused (the refusal is in {@code state}). */
+    public <R> Optional<R> read(FormState state, String prefix, Class<R> type, Map<String, ?> body) {
+        try {
+            return Optional.of(request(type, (Object) body));
+        } catch (FormRejected e) {
+            state.reject(prefix, e);
             return Optional.empty();
         }
-        boolean valid = true;
-        for (ConstraintViolation<R> violation : validator.validate(request)) {
-            state.reject(prefix + violation.getPropertyPath(), violation.getMessage());
-            valid = false;
+    }
+
+    /** Reads a JSON document (an uploaded file) as {@code type}; empty when refused (the refusal is in {@code state}). */
+    public <R> Optional<R> read(FormState state, String prefix, Class<R> type, byte[] document) {
+        try {
+            return Optional.of(request(type, document));
+        } catch (FormRejected e) {
+            state.reject(prefix, e);
+            return Optional.empty();
         }
-        return valid ? Optional.of(request) : Optional.empty();
     }
 
     /** Sends {@code request} through the API controller's method; false when refused. */
     public <R> boolean send(FormState state, String prefix, R request, Function<R, ?> endpoint) {
         try {
-            endpoint.apply(request);
+            refusedAs(() -> endpoint.apply(request));
             return true;
-        } catch (DomainException e) {
-            state.reject(prefix + nullToEmpty(e.field()), e.rule());
-        } catch (NotFoundException e) {
-            state.reject(prefix + nullToEmpty(e.field()), e.rule());
-        } catch (ErrorResponseException e) {
-            reject(state, prefix, e.getBody());
-        } catch (ConstraintViolationException e) {
-            e.getConstraintViolations().forEach(v -> state.reject(prefix + v.getPropertyPath(), v.getMessage()));
+        } catch (FormRejected e) {
+            state.reject(prefix, e);
+            return false;
         }
-        return false;
     }
 
     /** {@link #read} then {@link #send}: the whole API path of one form. */
@@ -101,7 +138,7 @@ public class ApiForm {
         return read(state, prefix, type, body).map(r -> send(state, prefix, r, endpoint)).orElse(false);
     }
 
-    private void refuseUnreadable(FormState state, String prefix, Exception cause) {
+    private FormRejected unreadable(Exception cause) {
         HttpMessageNotReadableException unreadable = new HttpMessageNotReadableException("form", cause, EMPTY);
         try {
             ServletRequestAttributes attributes = (ServletRequestAttributes) RequestContextHolder
@@ -109,24 +146,19 @@ public class ApiForm {
             ResponseEntity<Object> answer = problems.handleException(unreadable,
                     new ServletWebRequest(attributes.getRequest(), attributes.getResponse()));
             if (answer != null && answer.getBody() instanceof ProblemDetail problem) {
-                reject(state, prefix, problem);
-                return;
+                return rejected(answer.getStatusCode().value(), problem);
             }
         } catch (Exception e) {
-            // fall through to the generic wording below
+            // not one of the exceptions the API maps: fall through to the plain wording below
         }
-        state.reject(prefix + "body", "无法读取: " + cause.getMessage());
+        return FormRejected.of(400, "body", "无法读取表单内容");
     }
 
-    private static void reject(FormState state, String prefix, ProblemDetail problem) {
+    private static FormRejected rejected(int status, ProblemDetail problem) {
         Map<String, Object> properties = problem.getProperties() == null ? Map.of() : problem.getProperties();
         Object field = properties.get("field");
         Object rule = properties.getOrDefault("rule", problem.getDetail());
-        state.reject(prefix + (field == null ? "" : field), String.valueOf(rule));
-    }
-
-    private static String nullToEmpty(String field) {
-        return field == null ? "" : field;
+        return FormRejected.of(status, field == null ? null : field.toString(), String.valueOf(rule));
     }
 
     private static final HttpInputMessage EMPTY = new HttpInputMessage() {

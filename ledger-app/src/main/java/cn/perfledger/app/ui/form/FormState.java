@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -39,6 +38,11 @@ public final class FormState {
     /** Records a refusal; a null or empty field is about the request as a whole. */
     public void reject(String field, String rule) {
         errors.merge(field == null || field.isBlank() ? "" : field, rule, (a, b) -> a.equals(b) ? a : a + "；" + b);
+    }
+
+    /** Records every error of a refused request, each field under {@code prefix} (a row of a sheet). */
+    public void reject(String prefix, FormRejected refused) {
+        refused.errors().forEach(e -> reject(prefix + (e.field() == null ? "" : e.field()), e.rule()));
     }
 
     public boolean hasErrors() {
@@ -121,11 +125,11 @@ public final class FormState {
 
     /** A new Idempotency-Key for one rendering of a form: a double click sends it twice, a new form a new one. */
     public String key() {
-        return UUID.randomUUID().toString();
+        return FormKeys.newKey();
     }
 
     /** Field names of the API's requests in the users' words, for refusals shown away from their input. */
-    static String label(String field) {
+    public static String label(String field) {
         String last = field.replaceAll("^.*[.\\]]", "");
         return switch (last) {
             case "indicatorId" -> "指标编号";

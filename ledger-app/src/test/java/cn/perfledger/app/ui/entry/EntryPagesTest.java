@@ -174,12 +174,12 @@ class EntryPagesTest implements H2FileContext {
                 .containsAnyOf("不能为空", "请勾选确认结账");
 
         Map<String, String> any = Map.of("lineId", "L1", "amount", "1.00", "confirm", "yes");
-        assertThat(mvc.perform(post(action).with(clerk()).param("_key", newKey()).params(params(any)))
+        assertThat(mvc.perform(post(action).with(clerk()).param("idempotencyKey", newKey()).params(params(any)))
                 .andReturn().getResponse().getStatus()).as("no CSRF token").isEqualTo(403);
         for (RequestPostProcessor other : List.of(as("entry-auditor", LedgerRole.AUDITOR, DepartmentScope.of(DEPT)),
                 as("entry-evaluator", LedgerRole.EVALUATOR, DepartmentScope.of(DEPT)),
                 as("other-clerk", LedgerRole.CLERK, DepartmentScope.of("GZ-ZSJ")))) {
-            assertThat(mvc.perform(post(action).with(other).with(csrf()).param("_key", newKey()).params(params(any)))
+            assertThat(mvc.perform(post(action).with(other).with(csrf()).param("idempotencyKey", newKey()).params(params(any)))
                     .andReturn().getResponse().getStatus()).isEqualTo(403);
         }
         assertThat(events(jdbc, OPEN)).isEqualTo(before);
@@ -221,7 +221,7 @@ class EntryPagesTest implements H2FileContext {
                 "effectiveDate", "2022-04-01"))).andReturn().getResponse().getStatus()).isEqualTo(303);
         String other = html(mvc.perform(form(action, key, Map.of("voucherNo", voucher + "X", "lineId", "L1",
                 "amount", "1.00", "effectiveDate", "2022-04-01"))).andReturn().getResponse(), 422);
-        assertThat(other).contains("此表单已提交过另一份内容");
+        assertThat(other).contains("表单：此表单已提交过另一份内容").doesNotContain("idempotencyKey：");
         assertThat(events(jdbc, OPEN)).isEqualTo(before + 1);
     }
 
@@ -235,7 +235,7 @@ class EntryPagesTest implements H2FileContext {
         for (String page : List.of("", "/vouchers", "/upload")) {
             String refused = html(mvc.perform(get(BASE + OPEN + "/entry" + page).with(as("entry-auditor",
                     LedgerRole.AUDITOR, DepartmentScope.of(DEPT)))).andReturn().getResponse(), 403);
-            assertThat(refused).contains("无权录入").doesNotContain("name=\"_key\"");
+            assertThat(refused).contains("无权录入").doesNotContain("name=\"idempotencyKey\"");
         }
         assertThat(mvc.perform(get(BASE + OPEN + "/entry/vouchers").with(as("other-clerk", LedgerRole.CLERK,
                 DepartmentScope.of("GZ-ZSJ")))).andReturn().getResponse().getStatus()).isEqualTo(403);
@@ -248,7 +248,7 @@ class EntryPagesTest implements H2FileContext {
     }
 
     private static MockHttpServletRequestBuilder form(String action, String key, Map<String, String> fields) {
-        return post(action).with(clerk()).with(csrf()).param("_key", key).params(params(fields));
+        return post(action).with(clerk()).with(csrf()).param("idempotencyKey", key).params(params(fields));
     }
 
     private static org.springframework.util.MultiValueMap<String, String> params(Map<String, String> fields) {

@@ -79,7 +79,7 @@ class LedgerUploadPageTest implements H2FileContext {
         assertThat(ok).contains("确认导入", "支出凭证", "60,000.00", "年初预算", "50,000.00");
         MockHttpSession session = (MockHttpSession) previewed.getRequest().getSession(false);
         MockHttpServletResponse refused = mvc.perform(post(UPLOAD + "/confirm").session(session).with(clerk())
-                .with(csrf()).param("token", field(ok, "token")).param("_key", field(ok, "_key"))).andReturn()
+                .with(csrf()).param("token", field(ok, "token")).param("idempotencyKey", field(ok, "idempotencyKey"))).andReturn()
                 .getResponse();
         String table = html(refused, 422);
         assertThat(table).contains("未写入任何记录", "<td class=\"num\">6</td>", "<td class=\"cell\">D6</td>", "U1");
@@ -93,7 +93,7 @@ class LedgerUploadPageTest implements H2FileContext {
         for (int i = 0; i < 2; i++) {
             MockHttpServletResponse done = mvc.perform(post(UPLOAD + "/confirm").session(session).with(clerk())
                     .with(csrf()).param("token", field(fixedPreview, "token"))
-                    .param("_key", field(fixedPreview, "_key"))).andReturn().getResponse();
+                    .param("idempotencyKey", field(fixedPreview, "idempotencyKey"))).andReturn().getResponse();
             if (i == 0) {
                 assertThat(done.getStatus()).isEqualTo(303);
                 assertThat(done.getRedirectedUrl()).startsWith(UPLOAD + "?recorded=");

@@ -1,4 +1,4 @@
-package cn.perfledger.app.ui.entry;
+package cn.perfledger.app.ui.form;
 
 import java.util.List;
 
