@@ -66,6 +66,8 @@ public final class LedgerFold implements Consumer<RecordedEvent> {
         copy.notices.addAll(notices);
         copy.pendingNotices.addAll(pendingNotices);
         copy.fixedAssets = fixedAssets;
+        copy.staffing = staffing;
+        copy.rubricWarning = rubricWarning;
         copy.closed = closed;
         copy.lastGlobalSequence = lastGlobalSequence;
         copy.eventCount = eventCount;

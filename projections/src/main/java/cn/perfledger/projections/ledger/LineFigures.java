@@ -46,6 +46,10 @@ public final class LineFigures {
         copy.carryIn = carryIn;
         copy.carryInKind = carryInKind;
         copy.withdrawn = withdrawn;
+        copy.otherFunds = otherFunds;
+        copy.increases = increases;
+        copy.decreases = decreases;
+        copy.transfersIn = transfersIn;
         copy.spent = spent;
         copy.reversed = reversed;
         System.arraycopy(executedByMonth, 0, copy.executedByMonth, 0, executedByMonth.length);

@@ -125,16 +125,16 @@ class FoldCheckpointsTest {
     @Test
     void copiedClasses_haveOnlyTheFieldsTheirCopyKnows() {
         assertFields(cn.perfledger.projections.ledger.LedgerFold.class, "opened", "lines", "procurements", "notices",
-                "pendingNotices", "fixedAssets", "closed", "lastGlobalSequence", "eventCount");
+                "pendingNotices", "fixedAssets", "staffing", "rubricWarning", "closed", "lastGlobalSequence", "eventCount");
         assertFields(cn.perfledger.projections.ledger.LineFigures.class, "lineId", "spec", "initial", "adjustments",
-                "carryIn", "carryInKind", "withdrawn", "spent", "reversed", "executedByMonth", "adjustmentHistory",
+                "carryIn", "carryInKind", "withdrawn", "otherFunds", "increases", "decreases", "transfersIn", "spent", "reversed", "executedByMonth", "adjustmentHistory",
                 "version");
         assertFields(cn.perfledger.projections.ledger.ProcurementFigures.class, "plan", "contracts", "filings",
                 "executed", "smeAwarded");
         assertFields(cn.perfledger.projections.evaluation.EvaluationFold.class, "only", "started", "tracks",
                 "definitionOrder", "judgements", "withdrawals", "bonusPenalties", "submissions", "eventCount",
                 "lastGlobalSequence");
-        assertFields(SelfEvaluationFold.class, "ledger", "evaluation", "rubrics");
+        assertFields(SelfEvaluationFold.class, "ledger", "evaluation", "rubrics", "previousYear");
     }
 
     private static void assertFields(Class<?> type, String... names) {
