@@ -82,10 +82,7 @@ public class YearQueries {
      */
     public Optional<BasisResult<ScoredTable>> scoredTable(FiscalYearId year, LocalDate asOf, Instant knownAt) {
         Replayed replayed = replay(year, asOf, knownAt);
-        if (replayed.fold().needsPreviousYear()) {
-            replayed.fold().withPreviousYear(previousYear(year, replayed.basis));
-        }
-        return replayed.fold().scoredTable().map(replayed::result);
+        return withPreviousYear(replayed.fold(), year, replayed.basis).scoredTable().map(replayed::result);
     }
 
     /** The fold of the year at the basis, for callers that need several views of one replay. */

@@ -206,8 +206,7 @@ final class RateRules {
         List<ScoredInput> inputs = new ArrayList<>();
         inputs.add(context.groupInput(group, members));
         if (members.isEmpty()) {
-            return LeafScore.zero(inputs, List.of(Flag.of(FlagKind.INDICATOR_NOT_FOUND,
-                    "指标组「" + context.groupName(group) + "」内没有绩效指标")));
+            return context.emptyGroup(group, inputs);
         }
         BigDecimal sum = BigDecimal.ZERO;
         List<Flag> flags = new ArrayList<>();

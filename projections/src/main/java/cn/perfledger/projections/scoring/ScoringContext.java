@@ -108,6 +108,12 @@ final class ScoringContext {
                 .orElse(group.groupCode().value());
     }
 
+    /** A group leaf whose group has no indicator scores 0, flagged: never an error. */
+    LeafScore emptyGroup(IndicatorGroupInput group, List<ScoredInput> inputs) {
+        return LeafScore.zero(inputs, List.of(Flag.of(FlagKind.INDICATOR_NOT_FOUND,
+                "指标组「" + groupName(group) + "」内没有绩效指标")));
+    }
+
     ScoredInput groupInput(IndicatorGroupInput group, List<IndicatorState> members) {
         long met = members.stream().filter(IndicatorState::met).count();
         BigDecimal share = Rates.ratio(BigDecimal.valueOf(met), BigDecimal.valueOf(members.size()));
