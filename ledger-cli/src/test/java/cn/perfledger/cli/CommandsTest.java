@@ -264,15 +264,37 @@ class CommandsTest {
 
     @Test
     void events_sendsFiltersAndPage() {
+        server.on("GET /api/v1/event-types", Answer.json(200, EVENT_TYPES));
         server.on("GET " + YEAR + "/events", Answer.json(200, answer("events-GZ-ZSJ-2021.json")));
 
-        Result run = CliRun.against(server, "events", "GZ-ZSJ", "2021", "--type", "ExpenditureRecorded,BudgetAdjusted",
+        // a type by its English name or its Chinese label, as the server lists them
+        Result run = CliRun.against(server, "events", "GZ-ZSJ", "2021", "--type", "ExpenditureRecorded,预算追加",
                 "--type", "FiscalYearOpened", "--from", "2021-01-01", "--to", "2021-06-30", "--page", "2", "--size", "5");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(server.onlyRequest().query()).isEqualTo("page=2&size=5&type=ExpenditureRecorded"
-                + "&type=BudgetAdjusted&type=FiscalYearOpened&from=2021-01-01&to=2021-06-30");
+        assertThat(eventsRequest().query()).isEqualTo("page=2&size=5&type=ExpenditureRecorded"
+                + "&type=BudgetIncreased&type=FiscalYearOpened&from=2021-01-01&to=2021-06-30");
         assertThat(run.out()).contains("共 358 条").contains("FiscalYearOpened").contains("预算台账");
+    }
+
+    @Test
+    void events_unknownType_isRefused_beforeAnyEventsAreAskedFor() {
+        server.on("GET /api/v1/event-types", Answer.json(200, EVENT_TYPES));
+
+        Result run = CliRun.against(server, "events", "GZ-ZSJ", "2021", "--type", "BudgetAdjusted");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("BudgetAdjusted").contains("支出凭证");
+        assertThat(server.requests()).noneMatch(r -> r.path().endsWith("/events"));
+    }
+
+    private static final String EVENT_TYPES = """
+            {"ExpenditureRecorded":"支出凭证","BudgetIncreased":"预算追加","FiscalYearOpened":"年度开立"}""";
+
+    private StubServer.Request eventsRequest() {
+        return server.requests().stream().filter(r -> r.path().endsWith("/events")).reduce((a, b) -> {
+            throw new AssertionError("more than one events request");
+        }).orElseThrow();
     }
 
     @Test
