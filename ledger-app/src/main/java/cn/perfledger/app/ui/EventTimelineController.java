@@ -68,6 +68,9 @@ public class EventTimelineController {
             @RequestParam(required = false) String asOf, @RequestParam(required = false) String knownAt,
             Model model) {
         FiscalYearId id = pages.require(dept, year);
+        // the timeline lists every record; the basis only travels on to the year's other pages, checked like theirs
+        BasisForm.parseDate("asOf", asOf, "评价基准日应为日期，格式 yyyy-MM-dd");
+        BasisForm.parseKnownAt("knownAt", knownAt);
         TimelineSearch.Criteria criteria = TimelineSearch.criteria(type, from, to, voucher, document, line,
                 indicator, user, client, recordedFrom, recordedTo, q);
         EventPage result = page(id, criteria, page, size);

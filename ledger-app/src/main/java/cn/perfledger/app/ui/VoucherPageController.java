@@ -65,11 +65,11 @@ public class VoucherPageController {
             @RequestParam(required = false) String asOf, @RequestParam(required = false) String knownAt,
             Model model) {
         FiscalYearId id = pages.require(dept, year);
+        BasisForm form = BasisForm.parse(asOf, knownAt);
         if (voucherNo == null || voucherNo.isBlank()) {
             throw new DomainException("voucherNo", "请给出凭证号，例如 ?voucherNo=记-0001");
         }
         voucherNo = voucherNo.strip();
-        BasisForm form = BasisForm.parse(asOf, knownAt);
         Trail trail = trails.find(id, voucherNo);
         YearPages.YearHeader header = pages.header(id);
         Map<String, LineView> lineViews = lines.of(id);
