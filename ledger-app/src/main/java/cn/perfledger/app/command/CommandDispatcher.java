@@ -5,6 +5,7 @@ import cn.perfledger.domain.common.ConflictException;
 import cn.perfledger.domain.common.DomainException;
 import cn.perfledger.domain.evaluation.EvaluationCommand.SubmitSelfEvaluation;
 import java.lang.reflect.Field;
+import java.util.List;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -38,10 +39,13 @@ public class CommandDispatcher {
 
     private final CommandGateway commandGateway;
     private final SubmissionDigestCheck submissionDigests;
+    private final List<ReadAfterWrite> laggingReadModels;
 
-    public CommandDispatcher(CommandGateway commandGateway, SubmissionDigestCheck submissionDigests) {
+    public CommandDispatcher(CommandGateway commandGateway, SubmissionDigestCheck submissionDigests,
+            List<ReadAfterWrite> laggingReadModels) {
         this.commandGateway = commandGateway;
         this.submissionDigests = submissionDigests;
+        this.laggingReadModels = List.copyOf(laggingReadModels);
     }
 
     /** Sends {@code command} and waits for its result (null for handlers that return nothing). */
@@ -51,11 +55,14 @@ public class CommandDispatcher {
         }
         CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(origin.toMetaData());
+        R result;
         try {
-            return commandGateway.sendAndWait(message);
+            result = commandGateway.sendAndWait(message);
         } catch (RuntimeException e) {
             throw translate(command, e);
         }
+        laggingReadModels.forEach(readModel -> readModel.caughtUpWith(command));
+        return result;
     }
 
     static RuntimeException translate(Object command, RuntimeException failure) {

@@ -404,6 +404,22 @@ abstract class LedgerApiScenarioTests {
     }
 
     @Test
+    void aDirectoryWrite_isInTheDirectoryWhenItsAnswerArrives() throws Exception {
+        String dept = newDepartment();
+        openYearWithTwoLines(dept);
+        assertThat(getJson("/api/v1/departments/" + dept).get("years").get(0).get("status").asText())
+                .isEqualTo("OPEN");
+        postJson("/api/v1/departments/" + dept + "/units", """
+                {"unit":{"code":"NEW","name":"新设中心","headOffice":false},"effectiveDate":"2021-06-01"}""")
+                .andExpect(status().isCreated());
+        assertThat(getJson("/api/v1/departments/" + dept).get("units").size()).isEqualTo(3);
+        postJson(year(dept) + "/close", "{}").andExpect(status().isCreated());
+        // no waiting: the sender's next read must already show the year closed (the year bar, the department list)
+        assertThat(getJson("/api/v1/departments/" + dept).get("years").get(0).get("status").asText())
+                .isEqualTo("CLOSED");
+    }
+
+    @Test
     void theDirectory_rebuiltFromTheFirstEvent_equalsTheIncrementalOne() throws Exception {
         String dept = newDepartment();
         openYearWithTwoLines(dept);
