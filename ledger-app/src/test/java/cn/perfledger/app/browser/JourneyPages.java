@@ -25,7 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A user's journey through the write pages in the browser: sign in, click, type, and count the clicks and the
  * pages seen (the issue note lists them per job); screenshots of the viewport (1366×768) under
- * {@code target/journeys/{job}/}. Setup that is not the journey's own job goes through the API as the test user.
+ * {@code target/browser-screenshots/{job}/}. Setup that is not the journey's own job goes through the API as the test user.
  */
 final class JourneyPages {
 
@@ -40,7 +40,7 @@ final class JourneyPages {
         this.browser = browser;
         this.base = base;
         this.wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        this.screenshots = Path.of("target", "journeys", job);
+        this.screenshots = HeadlessChromium.SCREENSHOTS.resolve(job);
     }
 
     void open(String path) {
