@@ -267,8 +267,11 @@ class ClerkJourneyTest extends DemoServer {
     }
 
     private void setDate(String form, String name, String isoDate) {
-        // a date input's typed form depends on the locale; the value property is always ISO
-        browser.executeScript("arguments[0].value = arguments[1];", field(form, name), isoDate);
+        // date fields show and take yyyy-mm-dd whatever the locale: typed as a user types it
+        WebElement input = field(form, name);
+        assertThat(input.getAttribute("placeholder")).isEqualTo("yyyy-mm-dd");
+        input.clear();
+        input.sendKeys(isoDate);
     }
 
     private WebElement field(String form, String name) {

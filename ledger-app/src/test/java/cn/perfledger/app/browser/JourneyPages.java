@@ -77,9 +77,9 @@ final class JourneyPages {
         input.sendKeys(text);
     }
 
-    /** Date inputs: the value property is ISO whatever the browser's locale. */
+    /** Date fields show and take yyyy-mm-dd whatever the browser's locale: typed as a user types it. */
     void date(WebElement input, String iso) {
-        browser.executeScript("arguments[0].value = arguments[1];", input, iso);
+        type(input, iso);
     }
 
     WebElement in(String formSelector, String name) {
