@@ -77,7 +77,7 @@ public record IntegrityStatus(
         return new IntegrityStatus(Status.BROKEN, capped, legacyUnkeyedEvents, "事件链校验未通过，数字不可信：发现 "
                 + capped.size() + (problems.size() > MAX_PROBLEMS ? "+" : "") + " 处问题；首个："
                 + first.stream() + (first.sequence() == null ? "" : " 第 " + first.sequence() + " 号") + " "
-                + first.kind() + " —— " + first.rule());
+                + first.rule());
     }
 
     /** A status with one more problem (e.g. a read-model row that did not verify). */

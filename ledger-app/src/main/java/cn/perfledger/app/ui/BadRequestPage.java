@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * A request whose address Tomcat cannot parse (bad percent-encoding, characters a URL may not hold) is refused by
  * Tomcat before any filter or controller runs, so neither the page error handler nor the Problem Details see it.
- * Tomcat's own error report (English, with the server's name) is replaced by a static Chinese page; it cannot show
- * the user bar, as the request never got as far as knowing the user.
+ * Tomcat's own error report (English, with the server's name) is replaced by a static Chinese page; the request
+ * never got as far as knowing the user, so the page fetches the user bar ({@link SignedInBarController}).
  */
 @Component
 public class BadRequestPage implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {

@@ -38,11 +38,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * pages only — opens the year, two budget lines with their initial budgets, an adjustment, vouchers (one by a
  * double click, recorded once), a red reversal, a ledger file refused with its error table, fixed and imported,
  * the close — and finds the figures on the year's execution overview. The expected figures are the sums of what
- * the journey entered. Screenshots: target/journeys/clerk/; clicks per job are counted and printed.
+ * the journey entered. Screenshots: target/browser-screenshots/clerk/; clicks per job are counted and printed.
  */
 class ClerkJourneyTest extends DemoServer {
 
-    static final Path SHOTS = Path.of("target", "journeys", "clerk");
+    static final Path SHOTS = HeadlessChromium.SCREENSHOTS.resolve("clerk");
     static final String PASSWORD = "journey-clerk-pw";
 
     @Autowired
@@ -267,8 +267,11 @@ class ClerkJourneyTest extends DemoServer {
     }
 
     private void setDate(String form, String name, String isoDate) {
-        // a date input's typed form depends on the locale; the value property is always ISO
-        browser.executeScript("arguments[0].value = arguments[1];", field(form, name), isoDate);
+        // date fields show and take yyyy-mm-dd whatever the locale: typed as a user types it
+        WebElement input = field(form, name);
+        assertThat(input.getAttribute("placeholder")).isEqualTo("yyyy-mm-dd");
+        input.clear();
+        input.sendKeys(isoDate);
     }
 
     private WebElement field(String form, String name) {

@@ -30,6 +30,11 @@ final class HeadlessChromium {
     }
 
     static ChromeDriver start(Path downloads) {
+        return start(downloads, "zh-CN", "zh-CN,zh");
+    }
+
+    /** With another UI locale ({@code --lang}) and {@code Accept-Language}, e.g. "en-US", "en-US,en". */
+    static ChromeDriver start(Path downloads, String lang, String acceptLanguages) {
         Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
         Path chromedriver = Path.of(System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver"));
         assumeTrue(Files.isExecutable(chromium) && Files.isExecutable(chromedriver),
@@ -41,12 +46,12 @@ final class HeadlessChromium {
             options.setBinary(chromium.toFile());
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
                     "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                    "--disable-sync", "--disable-dev-shm-usage", "--window-size=1366,768", "--lang=zh-CN",
+                    "--disable-sync", "--disable-dev-shm-usage", "--window-size=1366,768", "--lang=" + lang,
                     "--user-data-dir=" + profile.toAbsolutePath());
             options.setExperimentalOption("prefs", Map.of(
                     "download.default_directory", downloads.toAbsolutePath().toString(),
                     "download.prompt_for_download", false,
-                    "intl.accept_languages", "zh-CN,zh"));
+                    "intl.accept_languages", acceptLanguages));
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(chromedriver.toFile()).usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
@@ -57,12 +62,12 @@ final class HeadlessChromium {
         }
     }
 
-    /** Saves a PNG of the viewport as target/browser-screenshots/{name}.png. */
+    /** Saves a PNG of the viewport as target/browser-screenshots/{name}.png ({@code name} may name a folder). */
     static Path screenshot(ChromeDriver driver, String name) {
         try {
-            Files.createDirectories(SCREENSHOTS);
-            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
             Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.createDirectories(target.getParent());
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
             Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
             return target;
         } catch (IOException e) {

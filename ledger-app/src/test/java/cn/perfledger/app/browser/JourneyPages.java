@@ -25,7 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A user's journey through the write pages in the browser: sign in, click, type, and count the clicks and the
  * pages seen (the issue note lists them per job); screenshots of the viewport (1366×768) under
- * {@code target/journeys/{job}/}. Setup that is not the journey's own job goes through the API as the test user.
+ * {@code target/browser-screenshots/{job}/}. Setup that is not the journey's own job goes through the API as the test user.
  */
 final class JourneyPages {
 
@@ -40,7 +40,7 @@ final class JourneyPages {
         this.browser = browser;
         this.base = base;
         this.wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        this.screenshots = Path.of("target", "journeys", job);
+        this.screenshots = HeadlessChromium.SCREENSHOTS.resolve(job);
     }
 
     void open(String path) {
@@ -77,9 +77,9 @@ final class JourneyPages {
         input.sendKeys(text);
     }
 
-    /** Date inputs: the value property is ISO whatever the browser's locale. */
+    /** Date fields show and take yyyy-mm-dd whatever the browser's locale: typed as a user types it. */
     void date(WebElement input, String iso) {
-        browser.executeScript("arguments[0].value = arguments[1];", input, iso);
+        type(input, iso);
     }
 
     WebElement in(String formSelector, String name) {

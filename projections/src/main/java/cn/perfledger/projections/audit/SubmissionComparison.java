@@ -140,6 +140,6 @@ public final class SubmissionComparison {
     }
 
     private static String flags(List<Flag> flags) {
-        return flags.isEmpty() ? null : String.join("；", flags.stream().map(f -> f.kind() + ":" + f.detail()).toList());
+        return flags.isEmpty() ? null : String.join("；", flags.stream().map(f -> f.kind().label() + "：" + f.detail()).toList());
     }
 }

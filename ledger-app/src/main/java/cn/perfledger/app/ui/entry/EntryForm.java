@@ -58,6 +58,17 @@ public record EntryForm(String id, String title, String intro, Function<EntryYea
         errorFields = errorFields == null ? Map.of() : Map.copyOf(errorFields);
     }
 
+    /** The field a closed year's corrections carry (结账后更正原因). */
+    public static final String POST_CLOSE_REASON = "postCloseReason";
+
+    /**
+     * Whether the year takes this form: an open year every form; a closed one only the corrections that state why
+     * (the forms that ask for the 结账后更正原因, as the ledger's post-close policy takes them), never the others.
+     */
+    public boolean takenBy(EntryYear year) {
+        return !year.closed() || fields.apply(year).stream().anyMatch(f -> f.name().equals(POST_CLOSE_REASON));
+    }
+
     /** The label of a field of this form, for an error shown above the form. */
     public String labelOf(EntryYear year, String field) {
         return fields.apply(year).stream().filter(f -> f.name().equals(field)).map(Field::label).findFirst()

@@ -94,9 +94,24 @@ public class EntryFormController {
         support.common(model, year, page.title(), pages);
         String base = year.header().basePath() + "/entry/" + page.slug();
         Map<String, FormView> forms = new LinkedHashMap<>();
+        List<String> refused = new ArrayList<>();
         for (EntryForm form : page.forms()) {
-            forms.put(form.id(), failed != null && failed.id().equals(form.id()) ? failed
-                    : support.fresh(form, year, base + "/" + form.id()));
+            if (failed != null && failed.id().equals(form.id())) {
+                forms.put(form.id(), failed);
+            } else if (form.takenBy(year)) {
+                forms.put(form.id(), support.fresh(form, year, base + "/" + form.id()));
+            } else {
+                refused.add(form.title());
+            }
+        }
+        if (year.closed()) {
+            // instead of the forms a closed year refuses: when and by whom it was closed, and where its legal
+            // corrections are entered
+            List<RecentRecords.Row> close = recent.latest(year.id(), List.of("FiscalYearClosed"), null);
+            model.addAttribute("closeRecord", close.isEmpty() ? null : close.get(0));
+            model.addAttribute("refusedForms", refused);
+            model.addAttribute("correctionPages", pages.stream()
+                    .filter(p -> p.forms().stream().anyMatch(f -> f.takenBy(year))).toList());
         }
         List<RecentRecords.Row> rows = recent.latest(year.id(), page.recentTypes(), recorded);
         model.addAttribute("page", page);

@@ -209,7 +209,7 @@ public class LedgerForms implements EntryPages {
     static List<Field> withPostClose(EntryYear year, Field... fields) {
         List<Field> all = new ArrayList<>(List.of(fields));
         if (year.closed()) {
-            all.add(of("postCloseReason", "结账后更正原因", TEXTAREA, true, "年度已结账，结账后的更正须注明原因"));
+            all.add(of(EntryForm.POST_CLOSE_REASON, "结账后更正原因", TEXTAREA, true, "年度已结账，结账后的更正须注明原因"));
         }
         return all;
     }

@@ -154,6 +154,32 @@ class EntryPagesTest implements H2FileContext {
                 .getResponse(), 200);
         // the reversal in red, as a negative; after close the forms ask for the post-close reason
         assertThat(vouchers).contains("red-entry", "class=\"money neg\"", "-20,000.00", "结账后更正原因", "本年度已结账");
+        assertThat(vouchers).contains("action=\"" + BASE + WALK + "/entry/vouchers/voucher\"",
+                "action=\"" + BASE + WALK + "/entry/vouchers/reversal\"");
+
+        // the closed year's 年度结账 page: when and by whom it was closed instead of the form, and where the
+        // corrections the ledger still takes are entered
+        String close = html(mvc.perform(get(BASE + WALK + "/entry/close").with(clerk())).andReturn().getResponse(), 200);
+        assertThat(close).doesNotContain("action=\"" + BASE + WALK + "/entry/close/close\"")
+                .contains("本年度已结账", "结账日期（业务日期）", "北京时间）登记", "已结账的年度不再受理：结账",
+                        "可登记的结账后更正", "href=\"" + BASE + WALK + "/entry/vouchers\"",
+                        "href=\"" + BASE + WALK + "/entry/adjustments\"");
+        String corrections = close.substring(close.indexOf("可登记的结账后更正"));
+        corrections = corrections.substring(0, corrections.indexOf("</p>"));
+        assertThat(corrections).contains("支出凭证与红字冲销", "预算调整与年初结转")
+                .doesNotContain("政府采购", "年度结账", "预算行与年初预算");
+        assertThat(close).containsPattern("由 <b>[^<]+</b> 于 <b>\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}</b>");
+        // adjustments and withdrawals are corrections a closed year takes; a carry-in it refuses
+        String adjustments = html(mvc.perform(get(BASE + WALK + "/entry/adjustments").with(clerk())).andReturn()
+                .getResponse(), 200);
+        assertThat(adjustments).contains("/entry/adjustments/adjustment\"", "/entry/adjustments/withdrawal\"",
+                "已结账的年度不再受理：年初结转和结余").doesNotContain("/entry/adjustments/carry-in\"");
+        String procurement = html(mvc.perform(get(BASE + WALK + "/entry/procurement").with(clerk())).andReturn()
+                .getResponse(), 200);
+        assertThat(procurement).doesNotContain("class=\"entry-form\"").contains("已结账的年度不再受理：政府采购预算");
+        // the open year still shows its 结账 form
+        String open = html(mvc.perform(get(BASE + OPEN + "/entry/close").with(clerk())).andReturn().getResponse(), 200);
+        assertThat(open).contains("action=\"" + BASE + OPEN + "/entry/close/close\"").doesNotContain("本年度已结账");
     }
 
     static Stream<Arguments> forms() {
