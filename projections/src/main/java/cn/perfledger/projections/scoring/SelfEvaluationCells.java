@@ -1,6 +1,7 @@
 package cn.perfledger.projections.scoring;
 
 import cn.perfledger.projections.evaluation.IndicatorReport;
+import cn.perfledger.projections.evaluation.ItemExplanation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,13 +49,27 @@ public final class SelfEvaluationCells {
         return leaf.rule() == null ? null : leaf.rule().label() + "：" + leaf.rule().description();
     }
 
-    /** 评分依据: as the evaluator entered it, else the rubric's criteria, else the rule in words. */
-    public static String basis(ScoredItem leaf) {
-        String basis = leaf.judgementBasis();
-        if (basis == null || basis.isBlank()) {
-            basis = leaf.criteria() != null ? leaf.criteria() : ruleText(leaf);
+    /**
+     * 评分依据 as the 自评表 shows it: the department's own words — the explanation recorded for the item, else the
+     * evaluator's 评分依据 of a judged item — and for a computed item without them the arithmetic of its current
+     * inputs; then the recorded 偏差原因 and 改进措施. Never the rubric's rule prose or its provenance (the lineage
+     * page shows those). Null when there is nothing to say (a judged item not yet scored).
+     */
+    public static String basis(ScoredItem item) {
+        ItemExplanation explanation = item.explanation();
+        String basis = explanation == null ? null : explanation.basis();
+        if (blank(basis)) {
+            basis = !blank(item.judgementBasis()) ? item.judgementBasis() : item.computation();
         }
-        return basis;
+        ItemExplanation shown = new ItemExplanation(null, blank(basis) ? null : basis,
+                explanation == null ? null : explanation.deviationReason(),
+                explanation == null ? null : explanation.improvement(), null);
+        String text = shown.text();
+        return text.isEmpty() ? null : text;
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     /**
