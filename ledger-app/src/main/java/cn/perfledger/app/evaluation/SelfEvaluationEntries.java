@@ -10,6 +10,7 @@ import cn.perfledger.domain.evaluation.EvaluationCommand.RecordItemExplanation;
 import cn.perfledger.domain.evaluation.EvaluationId;
 import cn.perfledger.domain.evaluation.Grade;
 import cn.perfledger.domain.rubric.RubricNode;
+import cn.perfledger.projections.scoring.SelfEvaluationCells;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
@@ -77,7 +78,7 @@ public final class SelfEvaluationEntries {
         if (text == null || text.isBlank()) {
             return null;
         }
-        boolean deviation = columnLabel != null && (columnLabel.contains("原因") || columnLabel.contains("偏差"));
+        boolean deviation = SelfEvaluationCells.deviationColumn(columnLabel);
         return new RecordItemExplanation(evaluation, item, deviation ? null : text, deviation ? text : null, null,
                 assessedOn);
     }

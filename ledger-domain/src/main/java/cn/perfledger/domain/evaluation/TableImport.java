@@ -53,6 +53,7 @@ final class TableImport {
     private int actualsRecorded;
     private int judgementScoresEntered;
     private int declaredFiguresRecorded;
+    private int explanationsRecorded;
     private int unchanged;
 
     TableImport(Evaluation draft, EvaluationId target) {
@@ -161,7 +162,9 @@ final class TableImport {
             unchanged++;
             return;
         }
-        attempt(row, "explanation.", () -> draft.explanations().decide(record));
+        if (attempt(row, "explanation.", () -> draft.explanations().decide(record))) {
+            explanationsRecorded++;
+        }
     }
 
     /** A row's command must address the evaluation the table is imported into. */
@@ -235,7 +238,7 @@ final class TableImport {
                 table.declaredFiguresRecorded, table.unchanged, command.effectiveDate());
         ImportOutcome outcome = new ImportOutcome(!command.validateOnly(), false, digest, rows.size(),
                 table.indicatorsDefined, table.actualsRecorded, table.judgementScoresEntered,
-                table.declaredFiguresRecorded, table.unchanged);
+                table.declaredFiguresRecorded, table.explanationsRecorded, table.unchanged);
         if (command.validateOnly()) {
             return outcome;
         }

@@ -68,6 +68,31 @@ public final class SelfEvaluationCells {
         return text.isEmpty() ? null : text;
     }
 
+    /**
+     * What the department itself wrote of an item, for a form's one 评分依据 or 偏差原因 column (a layout the 自评表
+     * import reads back): under a deviation column a computed item's 偏差原因 (with its 改进措施), else its 评分依据;
+     * a judged item's evaluator's 评分依据 unless an explanation gives one. Never the computed arithmetic: written
+     * into a form and imported again, it would come back as the department's words.
+     */
+    public static String departmentText(ScoredItem item, boolean deviationColumn) {
+        ItemExplanation explanation = item.explanation();
+        boolean judged = item.rule() != null && "judgement".equals(item.rule().kind());
+        if (judged || !deviationColumn) {
+            String basis = explanation == null ? null : explanation.basis();
+            return !blank(basis) ? basis : item.judgementBasis();
+        }
+        if (explanation == null || blank(explanation.deviationReason())) {
+            return null;
+        }
+        return explanation.deviationReason()
+                + (blank(explanation.improvement()) ? "" : "\n改进措施：" + explanation.improvement());
+    }
+
+    /** Whether a column's header names the deviation (偏差原因, 未完成原因分析, 偏差原因分析及改进措施). */
+    public static boolean deviationColumn(String header) {
+        return header != null && (header.contains("原因") || header.contains("偏差"));
+    }
+
     private static boolean blank(String text) {
         return text == null || text.isBlank();
     }

@@ -129,7 +129,8 @@ final class LayoutSheet {
                 case DIRECTION -> w.text(row, c, cells.direction(), s.textCenter);
                 case UNIT -> w.text(row, c, cells.unit(), s.textCenter);
                 case ACTUAL -> w.wideText(row, c, column(Role.UNIT) >= 0 ? cells.bareActual() : cells.actual(), s.text);
-                case BASIS -> w.wideText(row, c, SelfEvaluationCells.basis(leaf), s.text);
+                case BASIS -> w.wideText(row, c, SelfEvaluationCells.departmentText(leaf,
+                        SelfEvaluationCells.deviationColumn(columns.get(c).header())), s.text);
                 default -> w.text(row, c, null, s.text); // 得分系数, 核心指标 …: the ledger records none
             }
         }
