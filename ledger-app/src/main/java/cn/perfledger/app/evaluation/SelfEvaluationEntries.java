@@ -6,9 +6,11 @@ import cn.perfledger.domain.evaluation.Direction;
 import cn.perfledger.domain.evaluation.EvaluationCommand.DefineIndicator;
 import cn.perfledger.domain.evaluation.EvaluationCommand.EnterJudgementScore;
 import cn.perfledger.domain.evaluation.EvaluationCommand.RecordActual;
+import cn.perfledger.domain.evaluation.EvaluationCommand.RecordItemExplanation;
 import cn.perfledger.domain.evaluation.EvaluationId;
 import cn.perfledger.domain.evaluation.Grade;
 import cn.perfledger.domain.rubric.RubricNode;
+import cn.perfledger.projections.scoring.SelfEvaluationCells;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
@@ -64,6 +66,21 @@ public final class SelfEvaluationEntries {
             String basis, String evaluator, LocalDate assessedOn) {
         return new EnterJudgementScore(evaluation, item, score, basis,
                 evaluator == null || evaluator.isBlank() ? DEFAULT_EVALUATOR : evaluator, assessedOn);
+    }
+
+    /**
+     * The department's explanation of a computed item as a table's column states it, or null for a blank cell: under
+     * a column named for the deviation (偏差原因, 未完成原因分析, 偏差原因分析及改进措施) it is the 偏差原因, under any
+     * other (评分依据) the basis. One cell is kept whole: a table never splits 原因 from 措施 reliably.
+     */
+    public static RecordItemExplanation explanation(EvaluationId evaluation, RubricItemCode item, String columnLabel,
+            String text, LocalDate assessedOn) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        boolean deviation = SelfEvaluationCells.deviationColumn(columnLabel);
+        return new RecordItemExplanation(evaluation, item, deviation ? null : text, deviation ? text : null, null,
+                assessedOn);
     }
 
     /**

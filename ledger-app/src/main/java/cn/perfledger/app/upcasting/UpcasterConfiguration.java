@@ -48,4 +48,10 @@ public class UpcasterConfiguration {
     public AdjustmentIdUpcaster adjustmentsRevision1To2() {
         return new AdjustmentIdUpcaster();
     }
+
+    @Bean
+    @Order(6)
+    public RubricProvenanceUpcaster rubricPublishedRevision2To3() {
+        return new RubricProvenanceUpcaster();
+    }
 }

@@ -92,7 +92,8 @@ public final class EventSamples {
                 RubricScope.of(DEPT), 2021,
                 new BigDecimal("100"), new BigDecimal("5"), List.of(RubricNode.leaf("P.BUDGET.EXECUTION",
                         "预算执行率", "100", new ScoringRule.Proportional(new BigDecimal("1")),
-                        new InputReference.LedgerMetricInput(LedgerMetric.BUDGET_EXECUTION_RATE))),
+                        new InputReference.LedgerMetricInput(LedgerMetric.BUDGET_EXECUTION_RATE))
+                        .withCriteria("得分 = 分值 × 预算执行率").withProvenance("规则由打印得分推断")),
                 Rounding.TWO_DECIMALS_HALF_UP, GradeScale.defaults(), GradeCoefficients.DEFAULT, "样例", day(1, 1)));
         samples.add(new RubricEvent.RubricRetired(new RubricVersionId("gz-municipal-2020@1"), "由 2021 年版取代",
                 day(1, 1)));
@@ -151,6 +152,8 @@ public final class EventSamples {
                 "评价人甲", null, day(12, 31)));
         samples.add(new EvaluationEvent.JudgementScoreWithdrawn(EVALUATION, ITEM, new BigDecimal("4.50"), "录错评分项",
                 day(12, 31)));
+        samples.add(new EvaluationEvent.ItemExplanationRecorded(EVALUATION, ITEM, "按账本数据计算",
+                "个别项目年底才完成验收，支付滞后", "提前安排验收与支付", false, day(12, 31)));
         samples.add(new EvaluationEvent.BonusPenaltyRecorded(EVALUATION, new BonusPenaltyEntryId("BP-1"),
                 BonusPenaltyKind.PENALTY, new BigDecimal("1.00"), "逾期报送", "穗财绩〔2021〕3号", day(11, 30)));
         samples.add(new EvaluationEvent.DeclaredFigureRecorded(EVALUATION, "F-1", "部门整体支出绩效自评报告",

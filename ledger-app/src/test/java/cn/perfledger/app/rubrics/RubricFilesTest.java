@@ -75,6 +75,25 @@ class RubricFilesTest {
         assertThat(lenient.sourceNote()).contains("DOMAIN.md §6").contains(INFERRED);
     }
 
+    /**
+     * What a department reads of a node (name, 指标解释, 评分标准) is the document's wording: how a rule was inferred,
+     * which published figure supports it and our internal codes are in the node's provenance note only.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {GZ_2021, HAIZHU_2023, PANYU_2023})
+    void usersSeeTheDocumentsWording_ourNotesAreInTheProvenance(String file) throws IOException {
+        PublishRubric rubric = load(file, MAPPER);
+        List<RubricNode> nodes = rubric.tree().stream().flatMap(top -> top.flatten().stream()).toList();
+        java.util.regex.Pattern ours = java.util.regex.Pattern.compile(
+                "种子|seed|inferred|DOMAIN\\.md|推断|GZ21-|HZ23-|PY23-");
+        assertThat(nodes).allSatisfy(node -> {
+            for (String text : new String[] {node.name(), node.description(), node.criteria()}) {
+                assertThat(text == null || !ours.matcher(text).find()).as(node.code() + ": " + text).isTrue();
+            }
+        });
+        assertThat(nodes).filteredOn(node -> node.provenance() != null).isNotEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {GZ_2021, HAIZHU_2023, PANYU_2023})
     void file_isValid_andPublishes_andItsEventSurvivesTheEventSerializer(String file) throws IOException {
@@ -499,10 +518,9 @@ class RubricFilesTest {
                 .orElseThrow(() -> new AssertionError("no node " + code + " in " + rubric.rubricVersionId()));
     }
 
-    /** Leaves whose criteria or description say their rule is inferred from the seed. */
+    /** Leaves whose provenance note says their rule is inferred from the seed. */
     private static Set<String> inferredLeaves(PublishRubric rubric) {
-        return leaves(rubric).stream()
-                .filter(leaf -> contains(leaf.criteria(), INFERRED) || contains(leaf.description(), INFERRED))
+        return leaves(rubric).stream().filter(leaf -> contains(leaf.provenance(), INFERRED))
                 .map(leaf -> leaf.code().value()).collect(Collectors.toSet());
     }
 

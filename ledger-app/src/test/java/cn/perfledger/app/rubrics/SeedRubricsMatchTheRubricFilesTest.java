@@ -21,13 +21,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The domain's seed rubrics ({@link RubricFixtures}, which the domain's and the projections' tests score) are the
  * rubric files the application ships: the same version, totals, rounding and tree — codes, weights, rules and
- * inputs, node by node. Only the texts (names, 指标解释, criteria) are left out of the fixtures. A change to a file
+ * inputs, node by node. Only the texts (names, 指标解释, criteria, provenance) are left out of the fixtures. A change to a file
  * that the fixtures do not follow, or the other way round, fails here: the item codes cannot drift apart again.
  */
 class SeedRubricsMatchTheRubricFilesTest {
 
     private static final ObjectMapper MAPPER = LedgerJson.newObjectMapper();
-    private static final Set<String> TEXTS = Set.of("name", "description", "criteria");
+    private static final Set<String> TEXTS = Set.of("name", "description", "criteria", "provenance");
 
     @ParameterizedTest
     @CsvSource({"gz-municipal-2021.json, 002", "haizhu-2023.json, 000"})

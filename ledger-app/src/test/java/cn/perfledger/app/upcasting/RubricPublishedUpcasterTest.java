@@ -83,11 +83,17 @@ class RubricPublishedUpcasterTest {
         assertThatThrownBy(() -> RubricPublishedUpcaster.upcast(upcast)).isInstanceOf(IllegalStateException.class);
     }
 
-    /** The JSON form of revision 2, locked: changing it needs revision 3 and an upcaster. */
+    /**
+     * Revision 1 reads, through revision 2, as revision 3: every node gets {@code "provenance": null} right after its
+     * criteria, nothing else changes; the form is locked (changing it needs revision 4 and an upcaster).
+     */
     @Test
-    void revision2_hasItsLockedJsonForm_andRoundTrips() throws Exception {
-        RubricPublished revision1Content = objectMapper.readValue(RubricPublishedUpcaster.upcast(
-                objectMapper.readTree(REVISION_1)).toString(), RubricPublished.class);
+    void revision1_readsThroughRevision2_asRevision3_withoutProvenance() throws Exception {
+        JsonNode revision2 = RubricPublishedUpcaster.upcast(objectMapper.readTree(REVISION_1));
+        JsonNode revision3 = RubricProvenanceUpcaster.upcast(revision2);
+        RubricPublished revision1Content = objectMapper.treeToValue(revision3, RubricPublished.class);
+        assertThat(revision1Content.tree().get(0).provenance()).isNull();
+        assertThat(revision1Content.tree().get(0).children().get(0).provenance()).isNull();
         RubricPublished scoped = new RubricPublished(revision1Content.rubricVersionId(), revision1Content.name(),
                 revision1Content.jurisdiction(), RubricScope.of(new DepartmentId("GZ-ZSJ")),
                 revision1Content.templateYear(), revision1Content.totalWeight(), revision1Content.bonusCap(),
@@ -97,10 +103,12 @@ class RubricPublishedUpcasterTest {
 
         assertThat(json).isEqualTo(REVISION_1.replace("\"jurisdiction\":\"广州市\",",
                 "\"jurisdiction\":\"广州市\",\"scope\":{\"allDepartments\":false,\"departments\":[\"GZ-ZSJ\"]},")
-                .replace("\"sourceNote\"", "\"gradeCoefficients\":null,\"sourceNote\""));
+                .replace("\"sourceNote\"", "\"gradeCoefficients\":null,\"sourceNote\"")
+                .replace("\"criteria\":null,", "\"criteria\":null,\"provenance\":null,"));
         assertThat(objectMapper.readValue(json, RubricPublished.class)).isEqualTo(scoped);
         assertThat(RubricPublished.class.getAnnotation(org.axonframework.serialization.Revision.class).value())
-                .isEqualTo("2");
+                .isEqualTo("3");
+        assertThatThrownBy(() -> RubricProvenanceUpcaster.upcast(revision3)).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -12,6 +12,7 @@ import cn.perfledger.domain.evaluation.EvaluationEvent.DeclaredFigureRecorded;
 import cn.perfledger.domain.evaluation.EvaluationEvent.EvaluationStarted;
 import cn.perfledger.domain.evaluation.EvaluationEvent.IndicatorActualRecorded;
 import cn.perfledger.domain.evaluation.EvaluationEvent.IndicatorDefined;
+import cn.perfledger.domain.evaluation.EvaluationEvent.ItemExplanationRecorded;
 import cn.perfledger.domain.evaluation.EvaluationEvent.JudgementScoreEntered;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -39,7 +40,7 @@ import org.axonframework.modelling.command.CreationPolicy;
  *
  * <p>The rules run in parts, one per rule family, each deciding its commands and keeping its own state:
  * {@link IndicatorBook} (indicators, targets, actuals), {@link JudgementBook} (judgement scores),
- * {@link BonusPenaltyBook}, {@link SubmissionBook}, {@link DeclaredFigureBook}, and {@link TableImport} (a whole
+ * {@link ExplanationBook} (the department's 评分依据 / 偏差原因 / 改进措施 of any item), {@link BonusPenaltyBook}, {@link SubmissionBook}, {@link DeclaredFigureBook}, and {@link TableImport} (a whole
  * 自评表, each row by the decisions of its single commands, on the shared {@code RowDecisions} loop). This class routes
  * each command and event to its part; the parts' decisions were moved into them from this class unchanged.
  *
@@ -57,6 +58,7 @@ public class Evaluation {
     private BonusPenaltyBook bonusPenalties = new BonusPenaltyBook();
     private SubmissionBook submissions = new SubmissionBook();
     private DeclaredFigureBook declaredFigures = new DeclaredFigureBook();
+    private ExplanationBook explanations = new ExplanationBook();
     /** SHA-256 digests of the tables imported: importing one again is a no-op. */
     private Set<String> importedTables = new HashSet<>();
 
@@ -116,6 +118,11 @@ public class Evaluation {
     }
 
     @CommandHandler
+    public void handle(EvaluationCommand.RecordItemExplanation command) {
+        apply(explanations.decide(command));
+    }
+
+    @CommandHandler
     public void handle(EvaluationCommand.RecordBonusPenalty command) {
         bonusPenalties.handle(command);
     }
@@ -163,6 +170,10 @@ public class Evaluation {
         return declaredFigures;
     }
 
+    ExplanationBook explanations() {
+        return explanations;
+    }
+
     void requireInEvaluationWindow(String field, LocalDate date) {
         indicators.requireInEvaluationWindow(field, date);
     }
@@ -177,6 +188,7 @@ public class Evaluation {
         copy.bonusPenalties = bonusPenalties.copy();
         copy.submissions = submissions.copy();
         copy.declaredFigures = declaredFigures.copy();
+        copy.explanations = explanations.copy();
         copy.importedTables = new HashSet<>(importedTables);
         return copy;
     }
@@ -190,6 +202,8 @@ public class Evaluation {
         } else if (event instanceof JudgementScoreEntered e) {
             on(e);
         } else if (event instanceof DeclaredFigureRecorded e) {
+            on(e);
+        } else if (event instanceof ItemExplanationRecorded e) {
             on(e);
         } else {
             throw new IllegalStateException("an import row does not record " + event.getClass().getSimpleName());
@@ -207,6 +221,7 @@ public class Evaluation {
         bonusPenalties.on(event);
         submissions.on(event);
         declaredFigures.on(event);
+        explanations.on(event);
     }
 
     @EventSourcingHandler
@@ -232,6 +247,11 @@ public class Evaluation {
     @EventSourcingHandler
     void on(EvaluationEvent.JudgementScoreWithdrawn event) {
         judgements.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(ItemExplanationRecorded event) {
+        explanations.on(event);
     }
 
     @EventSourcingHandler

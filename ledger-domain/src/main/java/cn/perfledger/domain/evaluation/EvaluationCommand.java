@@ -83,6 +83,16 @@ public sealed interface EvaluationCommand {
             RubricItemCode rubricItemCode, String reason, LocalDate effectiveDate) implements EvaluationCommand {
     }
 
+    /**
+     * Records the department's own explanation of a rubric item — 评分依据 ({@code basis}), 偏差原因 / 未达标原因
+     * ({@code deviationReason}) and 改进措施 ({@code improvement}) — for any item, computed ones included; at least one
+     * text is given. It supersedes the explanation recorded before for the same item.
+     */
+    record RecordItemExplanation(@TargetAggregateIdentifier EvaluationId evaluationId, RubricItemCode rubricItemCode,
+            String basis, String deviationReason, String improvement, LocalDate effectiveDate)
+            implements EvaluationCommand {
+    }
+
     /** Records a bonus (加分) or penalty (减分) entry; caps are applied by the rubric when scoring. */
     record RecordBonusPenalty(@TargetAggregateIdentifier EvaluationId evaluationId, BonusPenaltyEntryId entryId,
             BonusPenaltyKind kind, BigDecimal points, String reason, String documentNo, LocalDate effectiveDate)
@@ -127,10 +137,17 @@ public sealed interface EvaluationCommand {
 
     /**
      * One row of an imported table ({@code row} is its number in the file, 1-based) and what it asks of the
-     * evaluation; each part may be null. {@code actual} records the actual of {@code indicator}. The parts are the
+     * evaluation; each part may be null. {@code actual} records the actual of {@code indicator}; {@code explanation}
+     * is what the row's 评分依据 / 偏差原因 column says of a computed item. The parts are the
      * ordinary commands, so that the row is held to exactly their rules.
      */
     record TableRow(int row, DefineIndicator indicator, RecordActual actual, EnterJudgementScore judgement,
-            RecordDeclaredFigure declaredFigure) {
+            RecordDeclaredFigure declaredFigure, RecordItemExplanation explanation) {
+
+        /** A row without an explanation of its item. */
+        public TableRow(int row, DefineIndicator indicator, RecordActual actual, EnterJudgementScore judgement,
+                RecordDeclaredFigure declaredFigure) {
+            this(row, indicator, actual, judgement, declaredFigure, null);
+        }
     }
 }

@@ -65,6 +65,16 @@ public sealed interface EvaluationEvent extends LedgerEvent {
             String reason, LocalDate effectiveDate) implements EvaluationEvent {
     }
 
+    /**
+     * The department's explanation of a rubric item (评分依据, 偏差原因, 改进措施; each may be null, not all); it
+     * supersedes the one recorded before for the item ({@code supersedesEarlier}).
+     */
+    @Revision("1")
+    record ItemExplanationRecorded(EvaluationId evaluationId, RubricItemCode rubricItemCode, String basis,
+            String deviationReason, String improvement, boolean supersedesEarlier, LocalDate effectiveDate)
+            implements EvaluationEvent {
+    }
+
     @Revision("1")
     record BonusPenaltyRecorded(EvaluationId evaluationId, BonusPenaltyEntryId entryId, BonusPenaltyKind kind,
             BigDecimal points, String reason, String documentNo, LocalDate effectiveDate) implements EvaluationEvent {

@@ -10,6 +10,7 @@ import cn.perfledger.domain.evaluation.EvaluationCommand.DefineIndicator;
 import cn.perfledger.domain.evaluation.EvaluationCommand.EnterJudgementScore;
 import cn.perfledger.domain.evaluation.EvaluationCommand.ImportEvaluationTable;
 import cn.perfledger.domain.evaluation.EvaluationCommand.RecordActual;
+import cn.perfledger.domain.evaluation.EvaluationCommand.RecordItemExplanation;
 import cn.perfledger.domain.evaluation.EvaluationCommand.StartEvaluation;
 import cn.perfledger.domain.evaluation.EvaluationCommand.TableRow;
 import cn.perfledger.domain.evaluation.EvaluationEvent.EvaluationStarted;
@@ -33,8 +34,9 @@ import java.util.function.Supplier;
  *
  * <p>A row may restate what the evaluation already holds (a corrected table imported again): an indicator defined
  * before with the same 年度指标值, an actual with the same text, a score with the same points and 评分依据 record
- * nothing and are counted as unchanged. A different 年度指标值 for an indicator defined before is refused: a target
- * is revised only with a reason ({@code ReviseTarget}). Within one table an indicator or judgement item may appear
+ * nothing and are counted as unchanged (so does an item's explanation restated; a new one is recorded among the
+ * row's events, not counted in {@link EvaluationTableImported}, whose form predates it). A different 年度指标值 for
+ * an indicator defined before is refused: a target is revised only with a reason ({@code ReviseTarget}). Within one table an indicator or judgement item may appear
  * once.
  */
 final class TableImport {
@@ -51,6 +53,7 @@ final class TableImport {
     private int actualsRecorded;
     private int judgementScoresEntered;
     private int declaredFiguresRecorded;
+    private int explanationsRecorded;
     private int unchanged;
 
     TableImport(Evaluation draft, EvaluationId target) {
@@ -76,6 +79,9 @@ final class TableImport {
         }
         if (row.judgement() != null) {
             judgement(row.row(), row.judgement());
+        }
+        if (row.explanation() != null) {
+            explanation(row.row(), row.explanation());
         }
         if (row.declaredFigure() != null && addressed(row.row(), "declaredFigure",
                 row.declaredFigure().evaluationId())) {
@@ -144,6 +150,20 @@ final class TableImport {
         }
         if (attempt(row, "judgement.", () -> draft.judgements().decide(enter))) {
             judgementScoresEntered++;
+        }
+    }
+
+    /** A computed item's 评分依据 / 偏差原因 as the row states it; restating the one recorded records nothing. */
+    private void explanation(int row, RecordItemExplanation record) {
+        if (!addressed(row, "explanation", record.evaluationId())) {
+            return;
+        }
+        if (draft.explanations().stands(record)) {
+            unchanged++;
+            return;
+        }
+        if (attempt(row, "explanation.", () -> draft.explanations().decide(record))) {
+            explanationsRecorded++;
         }
     }
 
@@ -218,7 +238,7 @@ final class TableImport {
                 table.declaredFiguresRecorded, table.unchanged, command.effectiveDate());
         ImportOutcome outcome = new ImportOutcome(!command.validateOnly(), false, digest, rows.size(),
                 table.indicatorsDefined, table.actualsRecorded, table.judgementScoresEntered,
-                table.declaredFiguresRecorded, table.unchanged);
+                table.declaredFiguresRecorded, table.explanationsRecorded, table.unchanged);
         if (command.validateOnly()) {
             return outcome;
         }

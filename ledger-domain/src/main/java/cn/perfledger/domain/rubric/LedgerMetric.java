@@ -9,13 +9,13 @@ package cn.perfledger.domain.rubric;
 public enum LedgerMetric {
 
     BUDGET_EXECUTION_RATE("预算完成率（预算执行率）",
-            "执行数 ÷ 全年预算数（调整后预算），部门合计（seed 002: 392,533,097.08 ÷ 392,951,003.55 = 99.89%）"),
+            "执行数 ÷ 全年预算数（调整后预算），部门合计"),
     BASIC_EXPENDITURE_EXECUTION_RATE("基本支出执行率", "基本支出执行数 ÷ 基本支出全年预算数"),
     PROJECT_EXPENDITURE_EXECUTION_RATE("项目支出执行率", "项目支出执行数 ÷ 项目支出全年预算数"),
     ANNUAL_AVERAGE_EXECUTION_RATE("年度平均执行率",
-            "各次财政局通报的执行进度（截至通报日执行数 ÷ 全年预算数 ÷ 序时进度）的平均值（seed 002: 941.41% ÷ 9 = 104.60%）"),
+            "各次财政局通报的执行进度（截至通报日执行数 ÷ 全年预算数 ÷ 序时进度）的平均值"),
     CARRYOVER_RATE_53("结转结余率（财预〔2013〕53号口径）", "年末结转结余 ÷ 支出预算数"),
-    CARRYOVER_RATE_YEAR_OVER_YEAR("结转结余率（年末 ÷ 年初口径）", "年末结转结余 ÷ 年初结转结余，seed 002 的算法（4,122 ÷ 4,122 = 100%）"),
+    CARRYOVER_RATE_YEAR_OVER_YEAR("结转结余率（年末 ÷ 年初口径）", "年末结转结余 ÷ 年初结转结余"),
     APPROPRIATION_REVENUE_VARIANCE_RATE("财政拨款收入预决算差异率", "|决算收入 − 调整预算收入| ÷ 调整预算收入"),
     OPERATING_EXPENSE_CONTROL_RATE("公用经费控制率", "实际公用经费 ÷ 预算公用经费"),
     THREE_PUBLIC_CONTROL_RATE("“三公”经费控制率", "实际“三公”经费 ÷ 预算“三公”经费"),
@@ -24,7 +24,7 @@ public enum LedgerMetric {
     CONTRACT_SIGNING_TIMELINESS_RATE("合同签订及时率", "在中标（成交）通知书发出之日起规定时限内签订的合同数 ÷ 合同总数"),
     CONTRACT_FILING_TIMELINESS_RATE("合同备案及时率", "在合同签订之日起规定工作日内备案公开的合同数 ÷ 合同总数"),
     FIXED_ASSET_UTILISATION_RATE("固定资产利用率", "在用固定资产原值 ÷ 全部固定资产原值"),
-    INDICATOR_COMPLETION_SHARE("绩效目标完成率", "已完成的绩效指标数 ÷ 设定的绩效指标数（seed 002: 16 ÷ 17）"),
+    INDICATOR_COMPLETION_SHARE("绩效目标完成率", "已完成的绩效指标数 ÷ 设定的绩效指标数"),
     BUDGET_ADJUSTMENT_RATE("预算调整率", "（全年预算数 − 年初预算数）÷ 年初预算数，财政拨款（追加、调减的净额；调剂不改变合计）"),
     BUDGET_ADJUSTMENT_RATE_GROSS("预算调整率（调整总额口径）",
             "（追加合计 + 调减合计 + 调剂调入合计）÷ 年初预算数，财政拨款（每一笔调整都计入，不相互抵消）"),
@@ -52,7 +52,7 @@ public enum LedgerMetric {
         return label;
     }
 
-    /** The formula, in the users' language. */
+    /** The formula, in the users' language (shown on pages: no published example figures, those are in tests). */
     public String description() {
         return description;
     }

@@ -17,9 +17,10 @@ public sealed interface RubricEvent extends LedgerEvent {
      * The whole validated rubric: the event is the rubric's only definition. Revision 2 added {@code scope} (the
      * departments that may use the version) and {@code gradeCoefficients} (得分系数 of qualitative indicators; null:
      * {@link GradeCoefficients#DEFAULT}); a revision-1 rubric is upcast as usable by all departments with the
-     * default coefficients, which is what it scored with.
+     * default coefficients, which is what it scored with. Revision 3 added each node's {@code provenance} (our note on
+     * where its rule comes from, apart from the document's {@code criteria}); a revision-2 node reads with none.
      */
-    @Revision("2")
+    @Revision("3")
     record RubricPublished(RubricVersionId rubricVersionId, String name, String jurisdiction, RubricScope scope,
             int templateYear,
             BigDecimal totalWeight, BigDecimal bonusCap, List<RubricNode> tree, Rounding rounding, GradeScale grades,

@@ -16,14 +16,23 @@ import java.util.Set;
  * reports every problem with the path of the offending node.
  *
  * @param description 指标解释, optional
- * @param criteria    评分标准 as printed, optional
+ * @param criteria    评分标准 in the document's own wording (what a department reads), optional
+ * @param provenance  our note on where the rule comes from (how it was inferred, which published figure supports it,
+ *                    doubts), optional; shown only where a rule's origin is examined (the rubric and lineage pages),
+ *                    never on the 自评表 or its export
  * @param rounding    a leaf's own rounding, or null for the rubric's
  */
 public record RubricNode(RubricItemCode code, String name, BigDecimal weight, String description, String criteria,
-        ScoringRule rule, InputReference input, Rounding rounding, List<RubricNode> children) {
+        String provenance, ScoringRule rule, InputReference input, Rounding rounding, List<RubricNode> children) {
 
     public RubricNode {
         children = children == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(children));
+    }
+
+    /** A node without a provenance note. */
+    public RubricNode(RubricItemCode code, String name, BigDecimal weight, String description, String criteria,
+            ScoringRule rule, InputReference input, Rounding rounding, List<RubricNode> children) {
+        this(code, name, weight, description, criteria, null, rule, input, rounding, children);
     }
 
     public static RubricNode leaf(String code, String name, String weight, ScoringRule rule, InputReference input) {
@@ -37,15 +46,23 @@ public record RubricNode(RubricItemCode code, String name, BigDecimal weight, St
     }
 
     public RubricNode withDescription(String newDescription) {
-        return new RubricNode(code, name, weight, newDescription, criteria, rule, input, rounding, children);
+        return new RubricNode(code, name, weight, newDescription, criteria, provenance, rule, input, rounding,
+                children);
     }
 
     public RubricNode withCriteria(String newCriteria) {
-        return new RubricNode(code, name, weight, description, newCriteria, rule, input, rounding, children);
+        return new RubricNode(code, name, weight, description, newCriteria, provenance, rule, input, rounding,
+                children);
+    }
+
+    public RubricNode withProvenance(String newProvenance) {
+        return new RubricNode(code, name, weight, description, criteria, newProvenance, rule, input, rounding,
+                children);
     }
 
     public RubricNode withRounding(Rounding newRounding) {
-        return new RubricNode(code, name, weight, description, criteria, rule, input, newRounding, children);
+        return new RubricNode(code, name, weight, description, criteria, provenance, rule, input, newRounding,
+                children);
     }
 
     public boolean leaf() {

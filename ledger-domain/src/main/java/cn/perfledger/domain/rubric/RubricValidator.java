@@ -137,6 +137,7 @@ public final class RubricValidator {
         BigDecimal weight = requireWeight(path + ".weight", node.weight(), "分值");
         Ids.optionalText(path + ".description", node.description(), 2000);
         Ids.optionalText(path + ".criteria", node.criteria(), 4000);
+        Ids.optionalText(path + ".provenance", node.provenance(), 4000);
         if (node.leaf()) {
             requireLeaf(path, node, weight);
             return;

@@ -139,7 +139,7 @@ class EvaluationImportTest {
                 .expectEvents(started(), imported(DIGEST, 3, 1, 1, 1, 2, 0), systemScored(null), connectionDefined(),
                         connectionActual(), figureRecorded(CONNECTION_ROW.declaredFigure(), "2.66"),
                         figureRecorded(TOTAL_ROW.declaredFigure(), "94.65"))
-                .expectResultMessagePayload(new ImportOutcome(true, false, DIGEST, 3, 1, 1, 1, 2, 0));
+                .expectResultMessagePayload(new ImportOutcome(true, false, DIGEST, 3, 1, 1, 1, 2, 0, 0));
     }
 
     @Test
@@ -257,7 +257,7 @@ class EvaluationImportTest {
                 .when(importing(OTHER_DIGEST, SYSTEM_ROW, CONNECTION_ROW))
                 .expectEvents(imported(OTHER_DIGEST, 2, 0, 0, 0, 1, 3),
                         figureRecorded(CONNECTION_ROW.declaredFigure(), "2.66"))
-                .expectResultMessagePayload(new ImportOutcome(true, false, OTHER_DIGEST, 2, 0, 0, 0, 1, 3));
+                .expectResultMessagePayload(new ImportOutcome(true, false, OTHER_DIGEST, 2, 0, 0, 0, 1, 0, 3));
     }
 
     @Test
@@ -278,7 +278,7 @@ class EvaluationImportTest {
                 .when(checking(SYSTEM_ROW, CONNECTION_ROW, TOTAL_ROW))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
-                .expectResultMessagePayload(new ImportOutcome(false, false, DIGEST, 3, 1, 1, 1, 2, 0));
+                .expectResultMessagePayload(new ImportOutcome(false, false, DIGEST, 3, 1, 1, 1, 2, 0, 0));
     }
 
     @Test

@@ -30,6 +30,7 @@ import cn.perfledger.domain.evaluation.EvaluationEvent.EvaluationStarted;
 import cn.perfledger.domain.evaluation.EvaluationEvent.IndicatorActualRecorded;
 import cn.perfledger.domain.evaluation.EvaluationEvent.IndicatorDefined;
 import cn.perfledger.domain.evaluation.EvaluationEvent.IndicatorTargetRevised;
+import cn.perfledger.domain.evaluation.EvaluationEvent.ItemExplanationRecorded;
 import cn.perfledger.domain.evaluation.EvaluationEvent.JudgementScoreEntered;
 import cn.perfledger.domain.evaluation.EvaluationEvent.JudgementScoreWithdrawn;
 import cn.perfledger.domain.evaluation.EvaluationEvent.SelfEvaluationSubmitted;
@@ -127,6 +128,8 @@ public record AuditEvent(long globalSequence, String eventId, String type, Strin
             subject = e.rubricItemCode().value();
         } else if (p instanceof JudgementScoreWithdrawn e) {
             amount = e.withdrawnScore();
+            subject = e.rubricItemCode().value();
+        } else if (p instanceof ItemExplanationRecorded e) {
             subject = e.rubricItemCode().value();
         } else if (p instanceof BonusPenaltyRecorded e) {
             reference = e.documentNo();

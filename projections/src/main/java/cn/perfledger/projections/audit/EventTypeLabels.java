@@ -55,6 +55,7 @@ public final class EventTypeLabels {
         m.put("IndicatorActualRecorded", "实际完成值登记");
         m.put("JudgementScoreEntered", "评分录入");
         m.put("JudgementScoreWithdrawn", "评分撤回");
+        m.put("ItemExplanationRecorded", "评分依据与偏差说明登记");
         m.put("BonusPenaltyRecorded", "加减分登记");
         m.put("DeclaredFigureRecorded", "申报数登记");
         m.put("SelfEvaluationSubmitted", "自评提交");

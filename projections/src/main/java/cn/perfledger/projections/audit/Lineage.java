@@ -1,5 +1,8 @@
 package cn.perfledger.projections.audit;
 
+import cn.perfledger.domain.common.RubricItemCode;
+import cn.perfledger.domain.rubric.RubricNode;
+import cn.perfledger.projections.evaluation.ItemExplanation;
 import cn.perfledger.domain.budget.BudgetLineSpec;
 import cn.perfledger.domain.common.BudgetLineId;
 import cn.perfledger.domain.rubric.RubricEvent.RubricPublished;
@@ -50,12 +53,16 @@ public final class Lineage {
 
     /**
      * @param rubricEvent the RubricPublished event of the version scored
+     * @param criteria    the rubric's 评分标准 in the document's wording
+     * @param provenance  the rubric's note on where the item's rule comes from (shown here, not on the 自评表)
+     * @param explanation the department's explanation of the item recorded last, or null
+     * @param computation a computed leaf's arithmetic from the inputs below, or null
      * @param children    a group's (or the total's) items; empty for a leaf
      */
     public record Result(String code, String name, Basis basis, String rubricVersion, String rubricName,
             AuditEvent rubricEvent, BigDecimal weight, BigDecimal score, BigDecimal exactScore, RuleSummary rule,
-            String criteria, String judgementBasis, String evaluator, List<InputLineage> inputs,
-            List<Child> children) {
+            String criteria, String provenance, String judgementBasis, String evaluator, ItemExplanation explanation,
+            String computation, List<InputLineage> inputs, List<Child> children) {
     }
 
     private Lineage() {
@@ -99,8 +106,8 @@ public final class Lineage {
             List<Child> children = table.items().stream()
                     .map(i -> new Child(i.code(), i.name(), i.weight(), i.score())).toList();
             return Optional.of(new Result(ItemValue.TOTAL, "总分", basis, table.rubricVersion(), table.rubricName(),
-                    rubricEvent, table.totalWeight(), table.total(), null, null, null, null, null, List.of(),
-                    children));
+                    rubricEvent, table.totalWeight(), table.total(), null, null, null, null, null, null, null, null,
+                    List.of(), children));
         }
         Optional<ScoredItem> found = table.find(code);
         if (found.isEmpty()) {
@@ -122,7 +129,10 @@ public final class Lineage {
                 .map(c -> new Child(c.code(), c.name(), c.weight(), c.score())).toList();
         return Optional.of(new Result(item.code(), item.name(), basis, table.rubricVersion(), table.rubricName(),
                 rubricEvent, item.weight(), item.score(), item.exactScore(), item.rule(), item.criteria(),
-                item.judgementBasis(), item.evaluator(), inputs, children));
+                RubricNode.find(rubric.get().tree(), new RubricItemCode(item.code())).map(RubricNode::provenance)
+                        .orElse(null), item.judgementBasis(), item.evaluator(),
+                fold.evaluation().explanation(new RubricItemCode(item.code())).orElse(null), item.computation(),
+                inputs, children));
     }
 
     static List<Summary> summary(List<RecordedEvent> events) {

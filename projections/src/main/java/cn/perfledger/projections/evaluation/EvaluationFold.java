@@ -10,6 +10,7 @@ import cn.perfledger.domain.evaluation.EvaluationEvent.EvaluationStarted;
 import cn.perfledger.domain.evaluation.EvaluationEvent.IndicatorActualRecorded;
 import cn.perfledger.domain.evaluation.EvaluationEvent.IndicatorDefined;
 import cn.perfledger.domain.evaluation.EvaluationEvent.IndicatorTargetRevised;
+import cn.perfledger.domain.evaluation.EvaluationEvent.ItemExplanationRecorded;
 import cn.perfledger.domain.evaluation.EvaluationEvent.JudgementScoreEntered;
 import cn.perfledger.domain.evaluation.EvaluationEvent.JudgementScoreWithdrawn;
 import cn.perfledger.domain.evaluation.EvaluationEvent.SelfEvaluationSubmitted;
@@ -27,7 +28,8 @@ import java.util.function.Consumer;
 
 /**
  * The pure fold of a department-year's evaluation events: indicators with their current target and latest
- * actual, the judgement scores currently entered, bonus/penalty entries and submissions. Feed it events in
+ * actual, the judgement scores currently entered, the department's explanation of each item, bonus/penalty entries
+ * and submissions. Feed it events in
  * replay order (see {@code Replay}); it ignores events of other streams. Live read models and as-of replays
  * use this same class.
  *
@@ -45,6 +47,8 @@ public final class EvaluationFold implements Consumer<RecordedEvent> {
     private final List<IndicatorId> definitionOrder = new ArrayList<>();
     private final Map<RubricItemCode, JudgementEntry> judgements = new LinkedHashMap<>();
     private final Map<RubricItemCode, JudgementWithdrawal> withdrawals = new LinkedHashMap<>();
+    /** The department's explanation of each item, the one recorded last in replay order. */
+    private final Map<RubricItemCode, ItemExplanation> explanations = new LinkedHashMap<>();
     private final Map<BonusPenaltyEntryId, BonusPenaltyEntry> bonusPenalties = new LinkedHashMap<>();
     private final List<SubmissionEntry> submissions = new ArrayList<>();
     private int eventCount;
@@ -89,6 +93,7 @@ public final class EvaluationFold implements Consumer<RecordedEvent> {
         copy.definitionOrder.addAll(definitionOrder);
         copy.judgements.putAll(judgements);
         copy.withdrawals.putAll(withdrawals);
+        copy.explanations.putAll(explanations);
         copy.bonusPenalties.putAll(bonusPenalties);
         copy.submissions.addAll(submissions);
         copy.eventCount = eventCount;
@@ -137,6 +142,9 @@ public final class EvaluationFold implements Consumer<RecordedEvent> {
             judgements.remove(e.rubricItemCode());
             withdrawals.put(e.rubricItemCode(), new JudgementWithdrawal(e.rubricItemCode(), e.withdrawnScore(),
                     e.reason(), ref));
+        } else if (payload instanceof ItemExplanationRecorded e) {
+            explanations.put(e.rubricItemCode(), new ItemExplanation(e.rubricItemCode(), e.basis(),
+                    e.deviationReason(), e.improvement(), ref));
         } else if (payload instanceof BonusPenaltyRecorded e) {
             bonusPenalties.put(e.entryId(), new BonusPenaltyEntry(e.entryId(), e.kind(), e.points(), e.reason(),
                     e.documentNo(), ref));
@@ -190,6 +198,11 @@ public final class EvaluationFold implements Consumer<RecordedEvent> {
     /** Why a judgement is missing, if it was entered and then withdrawn. */
     public Optional<JudgementWithdrawal> withdrawal(RubricItemCode code) {
         return Optional.ofNullable(withdrawals.get(code));
+    }
+
+    /** The department's explanation of a rubric item, the one recorded last (评分依据, 偏差原因, 改进措施). */
+    public Optional<ItemExplanation> explanation(RubricItemCode code) {
+        return Optional.ofNullable(explanations.get(code));
     }
 
     /** The bonus and penalty entries in replay order. */

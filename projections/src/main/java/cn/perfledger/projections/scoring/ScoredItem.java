@@ -1,6 +1,9 @@
 package cn.perfledger.projections.scoring;
 
 import cn.perfledger.projections.evaluation.Flag;
+import cn.perfledger.projections.evaluation.ItemExplanation;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +22,15 @@ import java.util.Optional;
  * @param rule           a leaf's rule; null for a group
  * @param judgementBasis 评分依据 of the judgement entered, when the rule is a judgement
  * @param evaluator      who entered the judgement, when the rule is a judgement
+ * @param explanation    the department's explanation of the item (评分依据, 偏差原因, 改进措施), or null; left out of
+ *                       the JSON when null, so that tables without one digest as they always have
+ * @param computation    a computed leaf's arithmetic from its current inputs ("2 − 0.1 × 0.11 = 1.989 → 1.99"), or
+ *                       null; not part of the JSON: it is the inputs and the score, which are
  */
 public record ScoredItem(String code, String name, int level, BigDecimal weight, BigDecimal score,
         BigDecimal exactScore, String description, String criteria, RuleSummary rule, List<ScoredInput> inputs,
-        String judgementBasis, String evaluator, List<Flag> flags, List<ScoredItem> children) {
+        String judgementBasis, String evaluator, List<Flag> flags, List<ScoredItem> children,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ItemExplanation explanation, @JsonIgnore String computation) {
 
     public ScoredItem {
         inputs = List.copyOf(inputs);

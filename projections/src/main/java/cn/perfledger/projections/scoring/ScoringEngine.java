@@ -118,7 +118,8 @@ public final class ScoringEngine {
             BigDecimal sum = children.stream().map(ScoredItem::score).reduce(BigDecimal.ZERO, BigDecimal::add);
             return new ScoredItem(node.code().value(), node.name(), level, node.weight(),
                     scaled(sum, rubric.rounding().decimals()), null, node.description(), node.criteria(), null,
-                    List.of(), null, null, List.of(), children);
+                    List.of(), null, null, List.of(), children, evaluation.explanation(node.code()).orElse(null),
+                    null);
         }
         LeafScore leaf = scoreLeaf(node);
         Rounding rounding = rubric.roundingOf(node);
@@ -126,7 +127,8 @@ public final class ScoringEngine {
         RuleSummary rule = node.rule() == null ? null : RuleSummary.of(node.rule(), node.input(), node.weight());
         return new ScoredItem(node.code().value(), node.name(), level, node.weight(), score, leaf.exact(),
                 node.description(), node.criteria(), rule, leaf.inputs(), leaf.basis(), leaf.evaluator(),
-                leaf.flags(), List.of());
+                leaf.flags(), List.of(), evaluation.explanation(node.code()).orElse(null),
+                LeafArithmetic.of(node.rule(), node.weight(), leaf, score));
     }
 
     private LeafScore scoreLeaf(RubricNode leaf) {

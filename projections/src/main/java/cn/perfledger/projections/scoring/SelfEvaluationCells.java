@@ -1,6 +1,7 @@
 package cn.perfledger.projections.scoring;
 
 import cn.perfledger.projections.evaluation.IndicatorReport;
+import cn.perfledger.projections.evaluation.ItemExplanation;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,13 +49,52 @@ public final class SelfEvaluationCells {
         return leaf.rule() == null ? null : leaf.rule().label() + "：" + leaf.rule().description();
     }
 
-    /** 评分依据: as the evaluator entered it, else the rubric's criteria, else the rule in words. */
-    public static String basis(ScoredItem leaf) {
-        String basis = leaf.judgementBasis();
-        if (basis == null || basis.isBlank()) {
-            basis = leaf.criteria() != null ? leaf.criteria() : ruleText(leaf);
+    /**
+     * 评分依据 as the 自评表 shows it: the department's own words — the explanation recorded for the item, else the
+     * evaluator's 评分依据 of a judged item — and for a computed item without them the arithmetic of its current
+     * inputs; then the recorded 偏差原因 and 改进措施. Never the rubric's rule prose or its provenance (the lineage
+     * page shows those). Null when there is nothing to say (a judged item not yet scored).
+     */
+    public static String basis(ScoredItem item) {
+        ItemExplanation explanation = item.explanation();
+        String basis = explanation == null ? null : explanation.basis();
+        if (blank(basis)) {
+            basis = !blank(item.judgementBasis()) ? item.judgementBasis() : item.computation();
         }
-        return basis;
+        ItemExplanation shown = new ItemExplanation(null, blank(basis) ? null : basis,
+                explanation == null ? null : explanation.deviationReason(),
+                explanation == null ? null : explanation.improvement(), null);
+        String text = shown.text();
+        return text.isEmpty() ? null : text;
+    }
+
+    /**
+     * What the department itself wrote of an item, for a form's one 评分依据 or 偏差原因 column (a layout the 自评表
+     * import reads back): under a deviation column a computed item's 偏差原因 (with its 改进措施), else its 评分依据;
+     * a judged item's evaluator's 评分依据 unless an explanation gives one. Never the computed arithmetic: written
+     * into a form and imported again, it would come back as the department's words.
+     */
+    public static String departmentText(ScoredItem item, boolean deviationColumn) {
+        ItemExplanation explanation = item.explanation();
+        boolean judged = item.rule() != null && "judgement".equals(item.rule().kind());
+        if (judged || !deviationColumn) {
+            String basis = explanation == null ? null : explanation.basis();
+            return !blank(basis) ? basis : item.judgementBasis();
+        }
+        if (explanation == null || blank(explanation.deviationReason())) {
+            return null;
+        }
+        return explanation.deviationReason()
+                + (blank(explanation.improvement()) ? "" : "\n改进措施：" + explanation.improvement());
+    }
+
+    /** Whether a column's header names the deviation (偏差原因, 未完成原因分析, 偏差原因分析及改进措施). */
+    public static boolean deviationColumn(String header) {
+        return header != null && (header.contains("原因") || header.contains("偏差"));
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
     }
 
     /**

@@ -132,7 +132,7 @@ class FoldCheckpointsTest {
         assertFields(cn.perfledger.projections.ledger.ProcurementFigures.class, "plan", "contracts", "filings",
                 "executed", "smeAwarded");
         assertFields(cn.perfledger.projections.evaluation.EvaluationFold.class, "only", "started", "tracks",
-                "definitionOrder", "judgements", "withdrawals", "bonusPenalties", "submissions", "eventCount",
+                "definitionOrder", "judgements", "withdrawals", "explanations", "bonusPenalties", "submissions", "eventCount",
                 "lastGlobalSequence");
         assertFields(SelfEvaluationFold.class, "ledger", "evaluation", "rubrics", "previousYear");
     }

@@ -5,6 +5,7 @@ import cn.perfledger.app.api.CommandResult;
 import cn.perfledger.app.api.evaluation.EvaluationRequests.ActualRequest;
 import cn.perfledger.app.api.evaluation.EvaluationRequests.BonusPenaltyRequest;
 import cn.perfledger.app.api.evaluation.EvaluationRequests.IndicatorRequest;
+import cn.perfledger.app.api.evaluation.EvaluationRequests.ItemExplanationRequest;
 import cn.perfledger.app.api.evaluation.EvaluationRequests.JudgementScoreRequest;
 import cn.perfledger.app.api.evaluation.EvaluationRequests.SubmissionRequest;
 import cn.perfledger.app.api.evaluation.EvaluationRequests.TargetRevisionRequest;
@@ -12,6 +13,7 @@ import cn.perfledger.app.api.evaluation.EvaluationRequests.WithdrawalRequest;
 import cn.perfledger.app.command.NotFoundException;
 import cn.perfledger.app.eventlog.EventLogQuery;
 import cn.perfledger.app.rubric.RubricDirectory;
+import cn.perfledger.domain.common.DomainException;
 import cn.perfledger.domain.common.FiscalYearId;
 import cn.perfledger.domain.common.IndicatorId;
 import cn.perfledger.domain.common.RubricItemCode;
@@ -37,7 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/departments/{dept}/years/{year}/evaluation")
-@Tag(name = "自评 evaluation", description = "部门年度绩效自评：指标、目标调整、实际值、评分、加减分、提交")
+@Tag(name = "自评 evaluation", description = "部门年度绩效自评：指标、目标调整、实际值、评分、评分项说明、加减分、提交")
 public class EvaluationController {
 
     private final ApiCommands commands;
@@ -120,6 +122,24 @@ public class EvaluationController {
         EvaluationId id = EvaluationId.of(dept, year);
         return send(id, new EvaluationCommand.WithdrawJudgementScore(id, new RubricItemCode(rubricItemCode),
                 r.reason(), r.effectiveDate()));
+    }
+
+    @PostMapping("/item-explanations")
+    @Operation(summary = "登记评分项说明（RecordItemExplanation）", description = "部门对一个评分项（含按账本计算得分的项）的评分依据、"
+            + "偏差原因与改进措施；自评表与导出表的“评分依据”栏显示最新的一条。评分项须在该年度自评使用的评价体系中。")
+    public ResponseEntity<CommandResult> recordExplanation(@PathVariable String dept, @PathVariable int year,
+            @Valid @RequestBody ItemExplanationRequest r) {
+        EvaluationId id = EvaluationId.of(dept, year);
+        events.payloadAt(id.toString(), 0).map(payload -> payload.get("rubricVersion"))
+                .filter(node -> node != null && node.isTextual())
+                .map(node -> new RubricVersionId(node.asText()))
+                .filter(version -> !scoring.hasItem(version, r.rubricItemCode()))
+                .ifPresent(version -> {
+                    throw new DomainException("rubricItemCode", "评价体系 " + version + " 中没有评分项 "
+                            + r.rubricItemCode());
+                });
+        return send(id, new EvaluationCommand.RecordItemExplanation(id, r.rubricItemCode(), r.basis(),
+                r.deviationReason(), r.improvement(), r.effectiveDate()));
     }
 
     @PostMapping("/bonus-penalties")

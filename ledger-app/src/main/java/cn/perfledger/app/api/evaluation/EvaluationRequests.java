@@ -56,6 +56,15 @@ public final class EvaluationRequests {
             @NotNull(message = REQUIRED) LocalDate effectiveDate) {
     }
 
+    @Schema(description = "登记部门对评分项的说明：评分依据、偏差原因（未达标原因）、改进措施，至少一项；计算得分的评分项同样适用，后登记的取代先前的")
+    public record ItemExplanationRequest(
+            @Schema(example = "M.FUND.BUDGET-COMPLETION") @NotNull(message = REQUIRED) RubricItemCode rubricItemCode,
+            @Schema(description = "评分依据") String basis,
+            @Schema(description = "偏差原因（未达标原因）") String deviationReason,
+            @Schema(description = "改进措施") String improvement,
+            @NotNull(message = REQUIRED) LocalDate effectiveDate) {
+    }
+
     @Schema(description = "撤回评分项得分")
     public record WithdrawalRequest(
             @NotNull(message = REQUIRED) String reason,

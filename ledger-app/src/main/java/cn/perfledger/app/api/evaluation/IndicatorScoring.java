@@ -85,6 +85,15 @@ public class IndicatorScoring {
         return node.code().equals(tag) || node.children().stream().anyMatch(child -> contains(child, tag));
     }
 
+    /**
+     * Whether {@code rubric} has an item of this code (an entry of the evaluation names one); true when the version is
+     * not published, which the year's own checks report.
+     */
+    public boolean hasItem(RubricVersionId version, RubricItemCode code) {
+        RubricPublished rubric = published(version);
+        return rubric == null || RubricNode.find(rubric.tree(), code).isPresent();
+    }
+
     private RubricPublished published(RubricVersionId version) {
         for (RecordedEvent event : history.rubric(version)) {
             if (event.payload() instanceof RubricPublished published) {

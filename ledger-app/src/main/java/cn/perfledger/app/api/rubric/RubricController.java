@@ -67,7 +67,7 @@ public class RubricController {
             @Schema(description = "等级（省略时为 优/良/中/差 默认）") GradeScale grades,
             @Schema(description = "定性指标得分系数（省略时为 达成 1、基本达成 0.8、部分达成 0.6、未达成 0）")
             GradeCoefficients gradeCoefficients,
-            @Schema(description = "规则来源说明", example = "inferred from seed 002") String sourceNote,
+            @Schema(description = "规则来源说明", example = "依据市财政局印发的部门整体支出绩效自评指标体系") String sourceNote,
             @NotNull(message = REQUIRED) LocalDate effectiveDate) {
     }
 

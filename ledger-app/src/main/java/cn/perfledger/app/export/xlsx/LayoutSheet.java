@@ -6,6 +6,7 @@ import cn.perfledger.app.imports.evaluation.TableLayout.Role;
 import cn.perfledger.app.query.BasisResult;
 import cn.perfledger.projections.evaluation.Flag;
 import cn.perfledger.projections.scoring.ScoredItem;
+import cn.perfledger.projections.scoring.SelfEvaluationCells;
 import cn.perfledger.projections.scoring.ScoredTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,7 +129,8 @@ final class LayoutSheet {
                 case DIRECTION -> w.text(row, c, cells.direction(), s.textCenter);
                 case UNIT -> w.text(row, c, cells.unit(), s.textCenter);
                 case ACTUAL -> w.wideText(row, c, column(Role.UNIT) >= 0 ? cells.bareActual() : cells.actual(), s.text);
-                case BASIS -> w.wideText(row, c, leaf.judgementBasis(), s.text);
+                case BASIS -> w.wideText(row, c, SelfEvaluationCells.departmentText(leaf,
+                        SelfEvaluationCells.deviationColumn(columns.get(c).header())), s.text);
                 default -> w.text(row, c, null, s.text); // 得分系数, 核心指标 …: the ledger records none
             }
         }

@@ -167,14 +167,14 @@ final class SelfEvaluationSheet {
         return row;
     }
 
-    /** Table flags and the rubric's source note under the table, each on its own merged line. */
+    /**
+     * Table flags under the table, each on its own merged line; the rubric's source note is ours, not the
+     * department's, and stays on the rubric page.
+     */
     private void notes(ScoredTable table, int row) {
         List<String> notes = new ArrayList<>();
         for (Flag flag : table.flags()) {
             notes.add("【" + flag.label() + "】" + flag.detail());
-        }
-        if (table.rubricSourceNote() != null && !table.rubricSourceNote().isBlank()) {
-            notes.add("评价体系说明：" + table.rubricSourceNote());
         }
         notes.add("说明：分值、得分为数值（两位小数）；得分由账本按评价体系规则计算，与 API /evaluation 在同一基准下的结果一致。");
         for (String note : notes) {
@@ -185,7 +185,10 @@ final class SelfEvaluationSheet {
     }
 
 
-    /** 评分依据 as entered, else the rubric's criteria, else the rule in words; flags follow on their own lines. */
+    /**
+     * 评分依据 as {@link SelfEvaluationCells#basis} words it (the department's explanation, the evaluator's basis, or a
+     * computed item's arithmetic); flags follow on their own lines.
+     */
     static String basis(ScoredItem leaf) {
         String basis = SelfEvaluationCells.basis(leaf);
         StringBuilder text = new StringBuilder(basis == null ? "" : basis);

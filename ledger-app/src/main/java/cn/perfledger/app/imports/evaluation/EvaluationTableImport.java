@@ -121,7 +121,8 @@ public class EvaluationTableImport {
                 table.layout().name(), digest,
                 rubricVersion.value(), outcome.recorded(), outcome.alreadyImported(), upload.dryRun(), referenceDate,
                 outcome.rows(), outcome.indicatorsDefined(), outcome.actualsRecorded(),
-                outcome.judgementScoresEntered(), outcome.declaredFiguresRecorded(), outcome.unchanged(),
+                outcome.judgementScoresEntered(), outcome.declaredFiguresRecorded(), outcome.explanationsRecorded(),
+                outcome.unchanged(),
                 outcome.alreadyImported() ? List.of() : mapped.notes(), origin.correlationId());
     }
 

@@ -28,6 +28,7 @@ public record ImportReport(
         @Schema(description = "登记的实际完成值数") int actualsRecorded,
         @Schema(description = "录入的评价人评分数") int judgementScoresEntered,
         @Schema(description = "登记的申报数（表中所印得分、总分），供对账") int declaredFiguresRecorded,
+        @Schema(description = "登记的计算项说明（表中计算得分项的评分依据、偏差原因）") int explanationsRecorded,
         @Schema(description = "账本中已与表中一致、未重复登记的条目数") int unchanged,
         @Schema(description = "提示（非错误）") List<String> notes,
         String correlationId) {

@@ -41,6 +41,7 @@ final class RefusalLocator {
                 default -> Role.ITEM;
             };
             case "declaredFigure" -> Role.SCORE;
+            case "explanation" -> name.equals("rubricItemCode") ? Role.ITEM : Role.BASIS;
             default -> Role.ITEM;
         };
         if (role == Role.TARGET) {

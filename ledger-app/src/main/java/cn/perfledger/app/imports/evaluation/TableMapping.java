@@ -15,6 +15,7 @@ import cn.perfledger.domain.evaluation.EvaluationCommand.DefineIndicator;
 import cn.perfledger.domain.evaluation.EvaluationCommand.EnterJudgementScore;
 import cn.perfledger.domain.evaluation.EvaluationCommand.RecordActual;
 import cn.perfledger.domain.evaluation.EvaluationCommand.RecordDeclaredFigure;
+import cn.perfledger.domain.evaluation.EvaluationCommand.RecordItemExplanation;
 import cn.perfledger.domain.evaluation.EvaluationCommand.TableRow;
 import cn.perfledger.domain.evaluation.EvaluationId;
 import cn.perfledger.domain.evaluation.Grade;
@@ -45,6 +46,7 @@ import java.util.Set;
  *   <li>a leaf the ledger derives otherwise (a ledger metric, an indicator group, the bonus/penalty entries): the
  *       printed 得分 is a declared figure.</li>
  * </ul>
+ * A computed leaf's 评分依据 / 偏差原因 cell is the department's explanation of the item ({@code RecordItemExplanation}).
  * The 总分 row's 得分 is the declared total. Problems of the table itself (unknown item, wrong 分值, a 得分 that is not a
  * number or exceeds the 分值, the same item twice) are collected here with their cell; the rules of the commands are the
  * aggregate's, whose refusals {@link #locate} maps back onto the cells.
@@ -239,16 +241,27 @@ final class TableMapping {
                     indicator.indicatorId() != null ? node.code() : indicator.taggedWith());
             DefineIndicator define = SelfEvaluationEntries.define(evaluation, entry, definedOn);
             RecordActual actual = SelfEvaluationEntries.actual(evaluation, entry, assessedOn);
-            add(before, new TableRow(row, define, actual, null, scoreFigure(line, node, scoreCell, score)));
+            add(before, new TableRow(row, define, actual, null, scoreFigure(line, node, scoreCell, score),
+                    explanation(line, node)));
         } else {
             if (input instanceof InputReference.BonusPenaltyInput && score != null) {
                 notes.add(String.format(BONUS_NOTE, node.name(), row, scoreCell.text()));
             }
             RecordDeclaredFigure figure = scoreFigure(line, node, scoreCell, score);
-            if (figure != null) {
-                add(before, new TableRow(row, null, null, null, figure));
+            RecordItemExplanation explanation = explanation(line, node);
+            if (figure != null || explanation != null) {
+                add(before, new TableRow(row, null, null, null, figure, explanation));
             }
         }
+    }
+
+    /** What a computed item's 评分依据 / 偏差原因 cell says, as the department's explanation of it; null when blank. */
+    private RecordItemExplanation explanation(ItemLine line, RubricNode node) {
+        if (!line.header().has(Role.BASIS)) {
+            return null;
+        }
+        return SelfEvaluationEntries.explanation(evaluation, node.code(), line.header().label(Role.BASIS),
+                cells.text(line.row(), line.value(Role.BASIS)), assessedOn);
     }
 
     /** A row is sent to the aggregate only when the table itself has nothing against it. */

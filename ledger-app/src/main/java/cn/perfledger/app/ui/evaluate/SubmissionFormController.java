@@ -121,7 +121,8 @@ public class SubmissionFormController {
             flash.addFlashAttribute("saved", r.alreadyImported() ? "该文件此前已导入，未写入任何记录"
                     : "已导入自评表 " + r.fileName() + "：" + r.rows() + " 行，新设指标 " + r.indicatorsDefined() + " 个，实际完成值 "
                             + r.actualsRecorded() + " 项，评分 " + r.judgementScoresEntered() + " 项，申报数 "
-                            + r.declaredFiguresRecorded() + " 项，未变 " + r.unchanged() + " 项");
+                            + r.declaredFiguresRecorded() + " 项，计算项说明 " + r.explanationsRecorded() + " 项，未变 "
+                            + r.unchanged() + " 项");
             return "redirect:" + pages.base(id) + WorkPages.WORK;
         });
     }

@@ -25,7 +25,8 @@ public class RubricPagesController {
 
     /** One node of the tree as a table row, indented by its level. */
     public record NodeRow(int level, String code, String name, String weight, boolean leaf, String ruleLabel,
-            String ruleDescription, String inputLabel, String description, String criteria, String rounding) {
+            String ruleDescription, String inputLabel, String description, String criteria, String provenance,
+            String rounding) {
     }
 
     private final RubricCatalog catalog;
@@ -63,7 +64,7 @@ public class RubricPagesController {
         rows.add(new NodeRow(level, node.code() == null ? "" : node.code().toString(), node.name(),
                 node.weight() == null ? "" : Display.number(node.weight()), leaf, rule == null ? null : rule.label(),
                 rule == null ? null : rule.description(), leaf && node.input() != null ? input(node.input()) : null,
-                node.description(), node.criteria(), node.rounding() == null ? null
+                node.description(), node.criteria(), node.provenance(), node.rounding() == null ? null
                         : node.rounding().decimals() + " 位小数（" + mode(node.rounding().mode()) + "）"));
         node.children().forEach(child -> flatten(child, level + 1, rows));
     }

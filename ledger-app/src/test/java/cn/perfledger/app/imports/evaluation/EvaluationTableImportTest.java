@@ -105,6 +105,8 @@ class EvaluationTableImportTest implements H2FileContext {
         assertThat(report.get("judgementScoresEntered").asInt()).isEqualTo(13);
         // 8 ledger-derived items, 17 indicator items, the bonus/penalty item, the total
         assertThat(report.get("declaredFiguresRecorded").asInt()).isEqualTo(27);
+        // the department's 评分依据 of the 8 ledger-derived items, the 17 indicator items and the bonus/penalty item
+        assertThat(report.get("explanationsRecorded").asInt()).isEqualTo(26);
         assertThat(report.get("digest").asText()).isEqualTo(EvaluationTableImport.sha256(fixture()));
         assertThat(report.get("notes").toString()).contains("工作受表彰或批评", "bonus-penalties");
 
@@ -128,7 +130,7 @@ class EvaluationTableImportTest implements H2FileContext {
         assertThat(figure(figures, "SCORE.TOTAL").get("printedValue").asText()).isEqualTo("94.65");
 
         JsonNode summary = getJson(year(dept));
-        assertThat(summary.get("evaluationEventCount").asLong()).isEqualTo(1 + 1 + 17 + 17 + 13 + 27);
+        assertThat(summary.get("evaluationEventCount").asLong()).isEqualTo(1 + 1 + 17 + 17 + 13 + 27 + 26);
         JsonNode events = getJson(year(dept) + "/events?type=EvaluationStarted,EvaluationTableImported&size=10")
                 .get("events");
         assertThat(events.findValuesAsText("type")).containsExactly("EvaluationStarted", "EvaluationTableImported");
@@ -187,6 +189,8 @@ class EvaluationTableImportTest implements H2FileContext {
         assertThat(report.get("indicatorsDefined").asInt()).isEqualTo(17);
         assertThat(report.get("judgementScoresEntered").asInt()).isEqualTo(13);
         assertThat(report.get("declaredFiguresRecorded").asInt()).isEqualTo(27);
+        // the department's 评分依据 of the 8 ledger-derived items, the 17 indicator items and the bonus/penalty item
+        assertThat(report.get("explanationsRecorded").asInt()).isEqualTo(26);
 
         JsonNode table = getJson(year(dept) + "/evaluation").get("result");
         JUDGED.forEach((code, printed) -> assertThat(score(table, code)).as(code).isEqualByComparingTo(printed));
