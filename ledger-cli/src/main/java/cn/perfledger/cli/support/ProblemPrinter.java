@@ -20,9 +20,14 @@ import java.util.Set;
 public final class ProblemPrinter {
 
     /** Known members of an import refusal's {@code errors[]}, in the order and with the headers shown. */
-    private static final Map<String, String> ERROR_HEADERS = Map.of(
-            "row", "行", "column", "列", "field", "字段", "rule", "规则", "sheet", "工作表", "value", "值");
-    private static final List<String> ERROR_ORDER = List.of("sheet", "row", "column", "field", "value", "rule");
+    private static final Map<String, String> ERROR_HEADERS = Map.of("row", "行", "column", "列", "cell", "单元格",
+            "columnLetter", "列号", "field", "字段", "rule", "规则", "sheet", "工作表", "value", "值");
+    private static final List<String> ERROR_ORDER = List.of("sheet", "row", "column", "cell", "value", "rule");
+    /**
+     * Members left out of the table when the one in the value is there: the field's internal name beside the
+     * column's Chinese name, the column letter beside the cell (B7). {@code --format json} still has them.
+     */
+    private static final Map<String, String> SHOWN_BY = Map.of("field", "column", "columnLetter", "cell");
 
     private ProblemPrinter() {
     }
@@ -114,6 +119,15 @@ public final class ProblemPrinter {
         for (JsonNode error : errors) {
             error.fieldNames().forEachRemaining(keys::add);
         }
+        SHOWN_BY.forEach((hidden, shownBy) -> {
+            boolean covered = true;
+            for (JsonNode error : errors) {
+                covered &= !error.has(hidden) || error.has(shownBy);
+            }
+            if (covered) {
+                keys.remove(hidden);
+            }
+        });
         List<String> order = new ArrayList<>(keys);
         Column[] columns = order.stream()
                 .map(key -> key.equals("row") ? Column.of("行", Column.Kind.COUNT)

@@ -1,5 +1,6 @@
 package cn.perfledger.cli.transfer;
 
+import cn.perfledger.cli.http.ApiException;
 import cn.perfledger.cli.http.ApiResponse;
 import cn.perfledger.cli.http.CountingBodyPublisher;
 import cn.perfledger.cli.http.LedgerClient;
@@ -8,6 +9,7 @@ import cn.perfledger.cli.output.Json;
 import cn.perfledger.cli.output.Progress;
 import cn.perfledger.cli.support.CliException;
 import cn.perfledger.cli.support.ExitCode;
+import cn.perfledger.cli.support.Format;
 import cn.perfledger.cli.support.LedgerCommand;
 import cn.perfledger.cli.support.OutputOptions;
 import cn.perfledger.cli.support.YearArguments;
@@ -81,6 +83,15 @@ public class ImportCommand extends LedgerCommand {
                 }
             });
             response = client.post(path, contentType, counted);
+        } catch (ApiException refused) {
+            if (output.format() != Format.JSON || refused.problem() == null) {
+                throw refused;
+            }
+            // --format json: the server's whole refusal (every row error, not the first 50) for a script to read;
+            // on stderr like any refusal, so stdout stays empty on failure
+            err().print(Json.pretty(refused.problem()) + System.lineSeparator());
+            err().flush();
+            return ExitCode.forStatus(refused.status());
         }
         JsonNode answer = response.body().length == 0 ? Json.mapper().createObjectNode() : response.json();
         output.print(answer, json -> ImportView.report(json, response.status(), file), out());

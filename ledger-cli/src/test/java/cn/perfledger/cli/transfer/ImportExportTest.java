@@ -42,8 +42,12 @@ class ImportExportTest {
 
     @Test
     void ledgerImport_postsTheFileAsMultipartFieldFile_andReportsWhatWasWritten() throws Exception {
+        // the shape of the server's answer (CommandResult around a LedgerImportReport)
         server.on("POST " + YEAR + "/imports/ledger", Answer.json(201, """
-                {"fiscalYearId":"GZ-ZSJ/2021","recorded":true,"eventsRecorded":42,"rows":[1,2,3]}"""));
+                {"id":"GZ-ZSJ/2021","recorded":true,"correlationId":"c-1","outcome":{"importId":"c-1",
+                 "alreadyImported":false,"fileName":"预算台账 2021.xlsx","unit":"万元","rowCount":12,
+                 "rowsByType":{"支出凭证":10,"年初预算":2},"eventCount":11,"alreadyRecordedVoucherNos":["记-0001"],
+                 "alreadyRecordedAdjustments":[],"futureMember":[1,2,3]}}"""));
 
         Result run = CliRun.against(server, "-u", "auditor", "-p", "demo1234", "import", "GZ-ZSJ", "2021",
                 workbook.toString(), "--kind", "ledger");
@@ -58,8 +62,13 @@ class ImportExportTest {
         assertThat(part.name()).isEqualTo("file");
         assertThat(part.filename()).isEqualTo("预算台账 2021.xlsx");
         assertThat(part.content()).isEqualTo(Files.readAllBytes(workbook));
-        assertThat(run.out()).contains("导入完成：已写入（HTTP 201）").containsPattern("eventsRecorded +42")
-                .containsPattern("rows +3 项");
+        assertThat(run.out()).contains("导入完成：已写入（HTTP 201）")
+                .contains("汇总：读取 12 行，写入 11 条记录，已登记而跳过的凭证 1 笔，已登记而跳过的调整 0 笔")
+                .containsPattern("数据行数 +12").containsPattern("写入的记录数 +11").containsPattern("此前已导入 +否")
+                .containsPattern("金额单位 +万元")
+                // a member the CLI has no name for yet is still shown, under its key
+                .containsPattern("futureMember +3 项")
+                .doesNotContain("outcome").doesNotContain("rowCount");
         // the test has no console: no progress bar on stderr
         assertThat(run.err()).isEmpty();
     }
@@ -91,6 +100,53 @@ class ImportExportTest {
                 .containsPattern("行 +列 +规则")
                 .containsPattern(" 7 +金额 +金额应为两位小数的数字：12\\.345")
                 .containsPattern("12 +凭证号 +凭证号与第 9 行重复");
+    }
+
+    @Test
+    void evaluationTableImport_summarisesWhatTheTableWrote() {
+        server.on("POST " + YEAR + "/imports/evaluation-table", Answer.json(201, """
+                {"fiscalYearId":"GZ-ZSJ/2021","recorded":true,"alreadyImported":false,"dryRun":false,"rows":60,
+                 "indicatorsDefined":17,"actualsRecorded":17,"judgementScoresEntered":13,"declaredFiguresRecorded":4,
+                 "explanationsRecorded":26,"unchanged":2,"notes":["加减分另行登记"]}"""));
+
+        Result run = CliRun.against(server, "import", "GZ-ZSJ", "2021", workbook.toString(), "--kind",
+                "evaluation-table");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("汇总：读取 60 行，写入 新设指标 17 个、实际完成值 17 条、评分 13 项、申报数 4 个、"
+                + "计算项说明 26 条，与账本一致而未重复登记 2 条").containsPattern("提示 +1 项");
+    }
+
+    @Test
+    void refusalWithManyErrors_countsThemByColumn_listsTheFirst50_andJsonGivesAll() {
+        StringBuilder errors = new StringBuilder();
+        for (int row = 11; row < 11 + 70; row++) {
+            String column = row % 2 == 0 ? "金额" : "业务日期";
+            errors.append(errors.isEmpty() ? "" : ",").append("{\"row\":").append(row).append(",\"column\":\"")
+                    .append(column).append("\",\"field\":\"amount\",\"columnLetter\":\"D\",\"cell\":\"D")
+                    .append(row).append("\",\"rule\":\"第 ").append(row).append(" 行有误\"}");
+        }
+        String problem = "{\"title\":\"导入文件有错误，未写入任何记录\",\"status\":422,\"field\":\"file\","
+                + "\"rule\":\"导入文件有 70 处错误，未写入任何记录\",\"errors\":[" + errors + "]}";
+        server.on("POST " + YEAR + "/imports/ledger", Answer.problem(422, problem));
+
+        Result run = CliRun.against(server, "import", "GZ-ZSJ", "2021", workbook.toString(), "--kind", "ledger");
+
+        assertThat(run.exitCode()).isEqualTo(6);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("共 70 处错误（按列：业务日期 35 处、金额 35 处），下面列出前 50 处：")
+                .containsPattern("行 +列 +单元格 +规则").containsPattern("60 +金额 +D60 +第 60 行有误")
+                .doesNotContain("第 61 行有误").contains("另有 20 处错误未列出；全部错误：--format json")
+                // the field's internal name and the bare column letter stay out of the table
+                .doesNotContain("amount").doesNotContain("columnLetter").doesNotContain("字段        ");
+
+        Result json = CliRun.against(server, "import", "GZ-ZSJ", "2021", workbook.toString(), "--kind", "ledger",
+                "--format", "json");
+
+        assertThat(json.exitCode()).isEqualTo(6);
+        assertThat(json.out()).isEmpty();
+        assertThat(json.err()).contains("\"rule\": \"第 80 行有误\"").contains("\"rule\": \"第 61 行有误\"")
+                .doesNotContain("另有");
     }
 
     @Test
