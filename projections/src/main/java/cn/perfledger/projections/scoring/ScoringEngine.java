@@ -22,6 +22,7 @@ import cn.perfledger.projections.evaluation.Flag;
 import cn.perfledger.projections.evaluation.FlagKind;
 import cn.perfledger.projections.ledger.LedgerMetrics;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -188,9 +189,13 @@ public final class ScoringEngine {
             BigDecimal declaredTotal = submission.declaredTotal();
             BigDecimal difference = declaredTotal == null ? null : declaredTotal.subtract(total);
             if (difference != null && difference.signum() != 0) {
+                // the three figures at one precision (94.65, 94.35, +0.30), as the table shows its scores
+                int scale = Math.max(total.scale(), Math.max(0, declaredTotal.stripTrailingZeros().scale()));
+                BigDecimal shownDifference = difference.setScale(scale, RoundingMode.HALF_UP);
                 flags.add(Flag.of(FlagKind.DECLARED_TOTAL_DIFFERS, "第 " + submission.submissionNo() + " 次提交的自评得分 "
-                        + Display.number(declaredTotal) + "，按评分规则计算为 " + total.toPlainString() + "，相差 "
-                        + Display.signed(difference)));
+                        + declaredTotal.setScale(scale, RoundingMode.HALF_UP).toPlainString() + "，按评分规则计算为 "
+                        + total.setScale(scale, RoundingMode.HALF_UP).toPlainString() + "，相差 "
+                        + (shownDifference.signum() > 0 ? "+" : "") + shownDifference.toPlainString()));
             }
             return new DeclaredTotal(submission.submissionNo(), submission.referenceDate(),
                     submission.source().effectiveDate(), submission.submittedBy(), declaredTotal, total, difference);

@@ -197,7 +197,7 @@ class Seed002GoldenTest {
         assertThat(declared.difference().toPlainString()).isEqualTo("0.30");
         assertThat(table.flags()).singleElement().satisfies(flag -> {
             assertThat(flag.kind()).isEqualTo(FlagKind.DECLARED_TOTAL_DIFFERS);
-            assertThat(flag.detail()).isEqualTo("第 1 次提交的自评得分 94.65，按评分规则计算为 94.35，相差 +0.3");
+            assertThat(flag.detail()).isEqualTo("第 1 次提交的自评得分 94.65，按评分规则计算为 94.35，相差 +0.30");
         });
     }
 
