@@ -83,7 +83,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
         log.error("unexpected failure of {}", describe(request), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, Problems.INTERNAL, null,
-                "服务器内部错误，已记录日志；请求是否已生效请查询事件记录", request);
+                "服务器内部错误，已记录日志；请求是否已生效请查询该年度的记录", request);
     }
 
     @Override

@@ -108,7 +108,7 @@ public class AuditService {
             throw new DomainException("size", "每页步骤数须在 1 到 " + WhyPage.MAX_SIZE + " 之间");
         }
         if (eventsPerStep < 0 || eventsPerStep > WhyPage.MAX_EVENTS_PER_STEP) {
-            throw new DomainException("eventsPerStep", "每步列出的事件数须在 0 到 " + WhyPage.MAX_EVENTS_PER_STEP + " 之间");
+            throw new DomainException("eventsPerStep", "每步列出的记录数须在 0 到 " + WhyPage.MAX_EVENTS_PER_STEP + " 之间");
         }
         return WhyPage.of(why(year, code, fromAsOf, fromKnownAt, toAsOf, toKnownAt), page, size, eventsPerStep);
     }

@@ -23,7 +23,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** Backup (export as JSON lines with a SHA-256 digest) and restore (import into an empty store). */
 @RestController
-@Tag(name = "备份与恢复 backup", description = "事件库导出为 JSON Lines 文件（含 SHA-256 摘要），导入到空库")
+@Tag(name = "备份与恢复 backup", description = "账本导出为 JSON Lines 文件（含 SHA-256 摘要），导入到空库")
 public class BackupController {
 
     public static final String NDJSON = "application/x-ndjson";
@@ -39,10 +39,10 @@ public class BackupController {
     }
 
     @GetMapping(value = "/api/v1/departments/{dept}/years/{year}/export", produces = NDJSON)
-    @Operation(summary = "导出部门年度的事件（JSON Lines）",
-            description = "第一行为文件头（格式、导出时间、年度、事件数、SHA-256 摘要），其后每行一个事件，按全局序号排列；"
-                    + "包括部门、预算台账、自评和该年度所用评价体系版本的事件流。文件头的 integrity 与响应头 "
-                    + INTEGRITY_HEADER + " 给出导出时逐一校验事件链的结果（BROKEN：事件库被篡改），heads 为各事件流带密钥的流头。")
+    @Operation(summary = "导出部门年度的记录（JSON Lines）",
+            description = "第一行为文件头（格式、导出时间、年度、记录数、SHA-256 摘要），其后每行一条记录，按全局序号排列；"
+                    + "包括部门、预算台账、自评和该年度所用评价体系版本的记录链。文件头的 integrity 与响应头 "
+                    + INTEGRITY_HEADER + " 给出导出时逐一校验记录链的结果（BROKEN：账本被篡改），heads 为各记录链带密钥的流头。")
     public void exportYear(@PathVariable String dept, @PathVariable int year, HttpServletResponse response)
             throws IOException {
         FiscalYearId id = FiscalYearId.of(dept, year);
@@ -53,7 +53,7 @@ public class BackupController {
     }
 
     @GetMapping(value = "/api/v1/export", produces = NDJSON)
-    @Operation(summary = "导出整个事件库（JSON Lines）")
+    @Operation(summary = "导出整个账本（JSON Lines）")
     public void exportAll(HttpServletResponse response) throws IOException {
         try (EventExport.Prepared file = export.prepareAll()) {
             send(response, "ledger-events.jsonl", file);
@@ -72,11 +72,11 @@ public class BackupController {
 
     @PostMapping(value = "/api/v1/import", consumes = NDJSON)
     @Operation(summary = "从导出文件恢复（导入到空库）",
-            description = "先校验文件头、事件数、SHA-256 摘要、各事件流序号，并用本系统的密钥校验每个事件流的带密钥哈希链与文件头"
+            description = "先校验文件头、记录数、SHA-256 摘要、各记录链序号，并用本系统的密钥校验每条记录链的带密钥哈希链与文件头"
                     + "中的流头（不符时拒绝并指出第一处有问题的行；启用带密钥哈希链之前的旧备份须加 acceptLegacy=true），"
-                    + "再在一个事务中写入全部事件（全部或全不）；"
-                    + "同一文件再次导入（全部事件已以相同字节存在）不写入任何记录，返回 200 与 alreadyPresent=true；"
-                    + "目标库已存在其中部分事件流或不同内容时返回 409。保留事件标识、序号、时间戳与原始字节；全局序号由目标库重新分配。")
+                    + "再在一个事务中写入全部记录（全部或全不）；"
+                    + "同一文件再次导入（全部记录已以相同字节存在）不写入任何记录，返回 200 与 alreadyPresent=true；"
+                    + "目标库已存在其中部分记录链或不同内容时返回 409。保留记录标识、序号、时间戳与原始字节；全局序号由目标库重新分配。")
     public ResponseEntity<ImportReport> importNdjson(HttpServletRequest request,
             @RequestParam(defaultValue = "false") boolean acceptLegacy) throws IOException {
         try (InputStream in = request.getInputStream()) {

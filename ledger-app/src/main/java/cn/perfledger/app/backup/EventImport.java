@@ -114,7 +114,7 @@ public class EventImport {
             throw new DomainException("header.format", "文件格式应为 " + EventExport.FORMAT);
         }
         if (!header.path("eventCount").canConvertToLong() || header.path("eventCount").asLong() < 0) {
-            throw new DomainException("header.eventCount", "文件头缺少事件数 eventCount");
+            throw new DomainException("header.eventCount", "文件头缺少记录数 eventCount");
         }
         String expectedDigest = header.path("digest").asText("");
         if (!"SHA-256".equals(header.path("digestAlgorithm").asText()) || !expectedDigest.matches("[0-9a-f]{64}")) {
@@ -139,8 +139,8 @@ public class EventImport {
         }
         String actualDigest = HexFormat.of().formatHex(digest.digest());
         if (!actualDigest.equals(expectedDigest)) {
-            throw new DomainException("header.digest", "摘要不符：文件头为 " + expectedDigest + "，事件行计算为 "
-                    + actualDigest + "；文件已损坏或被修改，未导入任何事件");
+            throw new DomainException("header.digest", "摘要不符：文件头为 " + expectedDigest + "，记录行计算为 "
+                    + actualDigest + "；文件已损坏或被修改，未导入任何记录");
         }
         int lineNo = 1;
         for (byte[] eventLine : lines) {
@@ -148,22 +148,22 @@ public class EventImport {
             StoredEvent row = parse(eventLine, lineNo);
             long expected = nextSequence.getOrDefault(row.aggregateIdentifier(), 0L);
             if (row.sequenceNumber() != expected) {
-                throw new DomainException("line " + lineNo + ".sequenceNumber", "事件流 " + row.aggregateIdentifier()
+                throw new DomainException("line " + lineNo + ".sequenceNumber", "记录链 " + row.aggregateIdentifier()
                         + " 的序号应为 " + expected + "，实际为 " + row.sequenceNumber() + "（文件不完整或顺序错误）");
             }
             nextSequence.put(row.aggregateIdentifier(), expected + 1);
             if (!eventIds.add(row.eventIdentifier())) {
-                throw new DomainException("line " + lineNo + ".eventIdentifier", "事件标识重复: " + row.eventIdentifier());
+                throw new DomainException("line " + lineNo + ".eventIdentifier", "记录标识重复: " + row.eventIdentifier());
             }
             streams.add(row.aggregateIdentifier());
             rows.add(row);
         }
         if (rows.size() != header.path("eventCount").asLong()) {
-            throw new DomainException("header.eventCount", "事件数不符：文件头为 " + header.path("eventCount").asLong()
-                    + "，文件中为 " + rows.size() + "；未导入任何事件");
+            throw new DomainException("header.eventCount", "记录数不符：文件头为 " + header.path("eventCount").asLong()
+                    + "，文件中为 " + rows.size() + "；未导入任何记录");
         }
         if (rows.isEmpty()) {
-            throw new DomainException("body", "文件中没有事件");
+            throw new DomainException("body", "文件中没有记录");
         }
         ExportIntegrity.Result verified = verifyChain(header, rows, acceptLegacy);
         long legacy = verified.status().legacyUnkeyedEvents();
@@ -220,7 +220,7 @@ public class EventImport {
                     : lineOf.get(problem.event().aggregateId() + "#" + problem.event().sequenceNumber());
             String hint = problem.kind() == IntegrityReport.BreakKind.UNKEYED_EVENT && !acceptLegacy
                     ? "（启用带密钥哈希链之前的旧备份：确认来源可信后以 acceptLegacy=true 导入）" : "";
-            throw new DomainException(line == null ? "header.heads" : "line " + line, "事件链校验未通过，未导入任何事件："
+            throw new DomainException(line == null ? "header.heads" : "line " + line, "记录链校验未通过，未导入任何记录："
                     + problem.rule() + hint);
         }
         return result;
@@ -270,8 +270,8 @@ public class EventImport {
             List<String> present = new ArrayList<>(table.existingStreams(chunk));
             chunk.stream().filter(s -> !present.contains(s) && heads.find(s).isPresent()).forEach(present::add);
             if (!present.isEmpty()) {
-                throw new ConflictException("streams", "目标库中已存在这些事件流，导入只写入空库（或从未有过这些事件流的库），"
-                        + "未导入任何事件: " + String.join(", ", present.subList(0, Math.min(10, present.size())))
+                throw new ConflictException("streams", "目标库中已存在这些记录链，导入只写入空库（或从未有过这些记录链的库），"
+                        + "未导入任何记录: " + String.join(", ", present.subList(0, Math.min(10, present.size())))
                         + (present.size() > 10 ? " 等 " + present.size() + " 个" : ""));
             }
         }
@@ -279,7 +279,7 @@ public class EventImport {
             List<String> chunk = eventIds.subList(i, Math.min(eventIds.size(), i + EventTable.CHUNK));
             long present = table.countEventIdentifiers(chunk);
             if (present > 0) {
-                throw new ConflictException("eventIdentifier", "目标库中已存在 " + present + " 个相同标识的事件，未导入任何事件");
+                throw new ConflictException("eventIdentifier", "目标库中已存在 " + present + " 条相同标识的记录，未导入任何记录");
             }
         }
     }
@@ -290,7 +290,7 @@ public class EventImport {
         Map<String, Object> values = new HashMap<>();
         try (JsonParser p = json.getFactory().createParser(line)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new DomainException("line " + lineNo, "事件行应为 JSON 对象");
+                throw new DomainException("line " + lineNo, "记录行应为 JSON 对象");
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
@@ -309,10 +309,10 @@ public class EventImport {
                 }
             }
             if (p.nextToken() != null) {
-                throw new DomainException("line " + lineNo, "事件行在对象之后还有内容");
+                throw new DomainException("line " + lineNo, "记录行在对象之后还有内容");
             }
         } catch (IOException e) {
-            throw new DomainException("line " + lineNo, "事件行不是 JSON: " + e.getMessage());
+            throw new DomainException("line " + lineNo, "记录行不是 JSON: " + e.getMessage());
         }
         long globalIndex = values.get("globalIndex") instanceof Long n ? n : lineNo;
         return new StoredEvent(globalIndex, text(values, "aggregateIdentifier", prefix, true),

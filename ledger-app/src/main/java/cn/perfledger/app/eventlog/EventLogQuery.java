@@ -62,7 +62,7 @@ public class EventLogQuery {
             types = types == null ? List.of() : List.copyOf(types);
             for (String type : types) {
                 if (!TYPE_NAME.matcher(type).matches()) {
-                    throw new DomainException("type", "事件类型应为事件的英文简名，例如 ExpenditureRecorded: " + type);
+                    throw new DomainException("type", "记录类型应为记录的英文简名，例如 ExpenditureRecorded: " + type);
                 }
             }
             if (from != null && to != null && from.isAfter(to)) {

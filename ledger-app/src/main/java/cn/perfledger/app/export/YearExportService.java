@@ -48,7 +48,7 @@ public class YearExportService {
         BasisResult<ExecutionReport> execution = queries.execution(year, basis.asOf(), basis.knownAt());
         if (execution.integrity().broken()) {
             // a workbook leaves the ledger and is read without it: it must never carry numbers from a broken chain
-            throw new ConflictException("integrity", "事件链校验未通过，不能导出 Excel（数字不可信）：" + execution.integrity().summary());
+            throw new ConflictException("integrity", "记录链校验未通过，不能导出 Excel（数字不可信）：" + execution.integrity().summary());
         }
         BasisResult<CarryOverReport> carryOver = queries.carryOver(year, basis.asOf(), basis.knownAt());
         BasisResult<ScoredTable> evaluation = queries.scoredTable(year, basis.asOf(), basis.knownAt()).orElse(null);

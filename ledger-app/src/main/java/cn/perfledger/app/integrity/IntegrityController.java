@@ -19,11 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 /** Tamper evidence over HTTP: verify hash chains, export a department-year's digest, check a kept digest. */
 @RestController
 @Tag(name = "防篡改 integrity", description = """
-        每个事件写入时在元数据中记录带密钥的哈希链：chainPrev（同一聚合上一个事件的链哈希，第 0 号为 64 个 0）、chainKey \
-        （密钥编号）与 chainHash（对 chainKey、chainPrev、事件标识、聚合标识、序号、类型、载荷类型与版本、记录时间、\
+        每条记录写入时在元数据中记录带密钥的哈希链：chainPrev（同一聚合上一条记录的链哈希，第 0 号为 64 个 0）、chainKey \
+        （密钥编号）与 chainHash（对 chainKey、chainPrev、记录标识、聚合标识、序号、类型、载荷类型与版本、记录时间、\
         载荷字节的 SHA-256、去掉链哈希后的规范元数据的 SHA-256 按固定格式求 HMAC-SHA256，密钥保存在数据库之外）。\
-        每个事件流另有带密钥的流头记录（最后序号与哈希，随每次写入在同一事务中更新）并定期封存，可发现删除末尾事件\
-        或整个事件流。校验直接读取事件库的原始记录逐一重算，报告每个事件流的问题；摘要由审计方保存，用于日后核对。""")
+        每条记录链另有带密钥的流头记录（最后序号与哈希，随每次写入在同一事务中更新）并定期封存，可发现删除末尾的记录\
+        或整条记录链。校验直接读取账本的原始记录逐一重算，报告每条记录链的问题；摘要由审计方保存，用于日后核对。""")
 public class IntegrityController {
 
     private final IntegrityVerifier verifier;
@@ -35,11 +35,11 @@ public class IntegrityController {
     }
 
     @GetMapping("/api/v1/departments/{dept}/years/{year}/integrity")
-    @Operation(summary = "校验部门年度的事件链",
+    @Operation(summary = "校验部门年度的记录链",
             description = "逐一重算预算台账（DEPT/YEAR）、自评（DEPT/YEAR/evaluation）、部门（DEPT）与该年度所用评价体系"
-                    + "版本的事件流的哈希链，并与带密钥的流头和封存记录核对，报告每个事件流的问题（事件的全局序号、标识、"
+                    + "版本的记录的哈希链，并与带密钥的流头和封存记录核对，报告每条记录链的问题（记录的全局序号、标识、"
                     + "聚合、序号、类型与原因）。"
-                    + "启用哈希链之前写入的事件记为未入链（UNCHAINED），不算断裂。")
+                    + "启用哈希链之前写入的记录记为未入链（UNCHAINED），不算断裂。")
     public IntegrityReport verifyYear(@PathVariable String dept, @PathVariable int year) {
         FiscalYearId id = FiscalYearId.of(dept, year);
         IntegrityReport report = verifier.verifyFiscalYear(id);
@@ -50,10 +50,10 @@ public class IntegrityController {
     }
 
     @GetMapping("/api/v1/integrity")
-    @Operation(summary = "校验整个事件库（或一个聚合）的事件链",
-            description = "不带参数时按聚合逐一校验全部事件流，结果只列出断裂或未入链的事件流（最多 "
+    @Operation(summary = "校验整个账本（或一个聚合）的记录链",
+            description = "不带参数时按聚合逐一校验全部记录链，结果只列出断裂或未入链的记录链（最多 "
                     + IntegrityVerifier.MAX_LISTED_STREAMS + " 个），合计数总是全部；带 aggregateId 时只校验该聚合。"
-                    + "预计每 10 万个事件需 1–2 秒。")
+                    + "预计每 10 万条记录需 1–2 秒。")
     public IntegrityReport verifyStore(
             @Parameter(description = "只校验这个聚合，例如 GZ-ZSJ/2021 或 GZ-ZSJ/2021/evaluation")
             @RequestParam(required = false) String aggregateId) {
@@ -65,13 +65,13 @@ public class IntegrityController {
         }
         IntegrityReport report = verifier.verifyAggregate(aggregateId);
         if (report.streams().get(0).eventCount() == 0 && report.intact()) {
-            throw new NotFoundException("aggregateId", "事件库中没有这个聚合的事件: " + aggregateId);
+            throw new NotFoundException("aggregateId", "账本中没有这个聚合的记录: " + aggregateId);
         }
         return report;
     }
 
     @GetMapping("/api/v1/departments/{dept}/years/{year}/integrity/digest")
-    @Operation(summary = "导出部门年度的事件链摘要",
+    @Operation(summary = "导出部门年度的记录链摘要",
             description = "返回 {fiscalYearId, streams:[{aggregateId, lastSequence, lastChainHash, eventCount}], exportedAt, "
                     + "digest}；digest 为 streams（按 aggregateId 排序、成员按键名排序、无空白的规范 JSON，"
                     + "UTF-8）的 SHA-256。导出前先校验；链已断裂时拒绝导出（409）。摘要不是签名，请保存在账本运维方无法改动之处。")
@@ -80,8 +80,8 @@ public class IntegrityController {
     }
 
     @PostMapping("/api/v1/departments/{dept}/years/{year}/integrity/digest/check")
-    @Operation(summary = "用保存的摘要核对事件库",
-            description = "MATCHES：每个事件流的最后哈希与事件数与摘要相同；EXTENDED：导出后追加了事件，但事件库中的链"
+    @Operation(summary = "用保存的摘要核对账本",
+            description = "MATCHES：每条记录链的最后哈希与记录数与摘要相同；EXTENDED：导出后追加了记录，但账本中的链"
                     + "仍在导出时的序号处经过摘要中的哈希；MISMATCH：不符（逐流说明原因）；DOCUMENT_ALTERED：摘要文件"
                     + "本身的 digest 与 streams 不符。")
     public DigestCheck check(@PathVariable String dept, @PathVariable int year,

@@ -46,34 +46,34 @@ public class IntegrityDigests {
     static final String REQUIRED = "不能为空";
 
     /** The exported document. */
-    @Schema(description = "部门年度事件链摘要：由审计方保存，日后用于核对事件库是否被改动")
+    @Schema(description = "部门年度记录链摘要：由审计方保存，日后用于核对账本是否被改动")
     public record DigestDocument(
             @Schema(description = "部门年度", example = "GZ-ZSJ/2021") @NotBlank(message = REQUIRED) String fiscalYearId,
-            @Schema(description = "各事件流（按聚合标识排序）") @NotNull(message = REQUIRED) List<@Valid @NotNull(message = REQUIRED) DigestStream> streams,
+            @Schema(description = "各记录链（按聚合标识排序）") @NotNull(message = REQUIRED) List<@Valid @NotNull(message = REQUIRED) DigestStream> streams,
             @Schema(description = "导出时间") Instant exportedAt,
             @Schema(description = "streams 的规范 JSON 的 SHA-256（小写十六进制）")
             @NotBlank(message = REQUIRED) @Pattern(regexp = "[0-9a-f]{64}", message = HASH_RULE) String digest) {
     }
 
     /** One stream as exported. */
-    @Schema(description = "导出时一个事件流的末端")
+    @Schema(description = "导出时一条记录链的末端")
     public record DigestStream(
             @Schema(example = "GZ-ZSJ/2021") @NotBlank(message = REQUIRED) String aggregateId,
-            @Schema(description = "最后一个事件的序号") @NotNull(message = REQUIRED) @PositiveOrZero(message = "不能为负数") Long lastSequence,
-            @Schema(description = "最后一个事件的链哈希") @NotBlank(message = REQUIRED)
+            @Schema(description = "最后一条记录的序号") @NotNull(message = REQUIRED) @PositiveOrZero(message = "不能为负数") Long lastSequence,
+            @Schema(description = "最后一条记录的链哈希") @NotBlank(message = REQUIRED)
             @Pattern(regexp = "[0-9a-f]{64}", message = HASH_RULE) String lastChainHash,
-            @Schema(description = "事件个数") @NotNull(message = REQUIRED) @PositiveOrZero(message = "不能为负数") Long eventCount) {
+            @Schema(description = "记录条数") @NotNull(message = REQUIRED) @PositiveOrZero(message = "不能为负数") Long eventCount) {
     }
 
-    @Schema(description = "MATCHES 与摘要完全一致；EXTENDED 一致且导出后又追加了事件；MISMATCH 不一致；DOCUMENT_ALTERED 摘要文件本身被改动")
+    @Schema(description = "MATCHES 与摘要完全一致；EXTENDED 一致且导出后又追加了记录；MISMATCH 不一致；DOCUMENT_ALTERED 摘要文件本身被改动")
     public enum CheckStatus {
         MATCHES, EXTENDED, MISMATCH, DOCUMENT_ALTERED
     }
 
     @Schema(description = """
-            MATCHES 一致；EXTENDED 一致且其后追加了事件；NEW_STREAM 导出后新建的事件流（链完整）；\
-            MISSING_STREAM 事件流已不存在；MISSING_EVENT 导出时的最后一个事件已不存在；\
-            HASH_DIFFERS 该序号处的链哈希与摘要不符；COUNT_DIFFERS 截至该序号的事件数不符；BROKEN 事件流的链已断裂""")
+            MATCHES 一致；EXTENDED 一致且其后追加了记录；NEW_STREAM 导出后新建的记录链（链完整）；\
+            MISSING_STREAM 记录链已不存在；MISSING_EVENT 导出时的最后一条记录已不存在；\
+            HASH_DIFFERS 该序号处的链哈希与摘要不符；COUNT_DIFFERS 截至该序号的记录数不符；BROKEN 记录链的链已断裂""")
     public enum StreamCheckStatus {
         MATCHES, EXTENDED, NEW_STREAM, MISSING_STREAM, MISSING_EVENT, HASH_DIFFERS, COUNT_DIFFERS, BROKEN
     }
@@ -84,20 +84,20 @@ public class IntegrityDigests {
      * @param field the part of the document that does not match ({@code streams[0].lastChainHash}, …), null if fine
      * @param rule  the explanation in Chinese
      */
-    @Schema(description = "一个事件流的核对结果")
+    @Schema(description = "一条记录链的核对结果")
     public record StreamCheck(String aggregateId, StreamCheckStatus status, String field, String rule,
-            @Schema(description = "摘要中的最后序号（新建的事件流为 null）") Long exportedLastSequence,
-            @Schema(description = "事件库中该序号处的链哈希") String storedChainHashAtExportedSequence,
-            @Schema(description = "事件库中截至该序号的事件数") Long storedEventCountUpToExportedSequence,
-            @Schema(description = "事件库中的最后序号（无事件为 -1）") long storedLastSequence,
-            @Schema(description = "导出后追加的事件数") long eventsAppendedSince,
-            @Schema(description = "事件流的第一处断裂（如有）") IntegrityReport.ChainBreak firstBreak) {
+            @Schema(description = "摘要中的最后序号（新建的记录链为 null）") Long exportedLastSequence,
+            @Schema(description = "账本中该序号处的链哈希") String storedChainHashAtExportedSequence,
+            @Schema(description = "账本中截至该序号的记录数") Long storedEventCountUpToExportedSequence,
+            @Schema(description = "账本中的最后序号（无记录为 -1）") long storedLastSequence,
+            @Schema(description = "导出后追加的记录数") long eventsAppendedSince,
+            @Schema(description = "记录链的第一处断裂（如有）") IntegrityReport.ChainBreak firstBreak) {
     }
 
     /** The outcome of a check. */
     @Schema(description = "摘要核对结果")
     public record DigestCheck(String fiscalYearId, CheckStatus status,
-            @Schema(description = "事件库是否仍与摘要相符（MATCHES 或 EXTENDED）") boolean matches,
+            @Schema(description = "账本是否仍与摘要相符（MATCHES 或 EXTENDED）") boolean matches,
             @Schema(description = "摘要文件的 digest 是否与其 streams 相符") boolean documentDigestValid,
             @Schema(description = "结论（中文）") String summary, Instant checkedAt, List<StreamCheck> streams) {
     }
@@ -119,7 +119,7 @@ public class IntegrityDigests {
         for (String aggregate : verifier.streamsOf(fiscalYearId)) {
             StreamWalk walk = verifier.walk(aggregate, -1);
             if (walk.broken()) {
-                throw new ConflictException("integrity", "事件链校验未通过，不能导出摘要：" + walk.problems().get(0).rule());
+                throw new ConflictException("integrity", "记录链校验未通过，不能导出摘要：" + walk.problems().get(0).rule());
             }
             if (walk.eventCount > 0) {
                 streams.add(new DigestStream(aggregate, walk.lastSequence, walk.lastLink, walk.eventCount));
@@ -144,10 +144,10 @@ public class IntegrityDigests {
             String aggregate = document.streams().get(i).aggregateId();
             if (!yearStreams.contains(aggregate)) {
                 throw new DomainException("streams[" + i + "].aggregateId", "不属于部门年度 " + fiscalYearId
-                        + " 的事件流（应为 " + String.join(" 或 ", yearStreams) + "）: " + aggregate);
+                        + " 的记录链（应为 " + String.join(" 或 ", yearStreams) + "）: " + aggregate);
             }
             if (positions.putIfAbsent(aggregate, i) != null) {
-                throw new DomainException("streams[" + i + "].aggregateId", "事件流重复: " + aggregate);
+                throw new DomainException("streams[" + i + "].aggregateId", "记录链重复: " + aggregate);
             }
         }
         boolean documentValid = digestOf(document.streams()).equals(document.digest());
@@ -165,8 +165,8 @@ public class IntegrityDigests {
                     checks.add(walk.broken()
                             ? new StreamCheck(aggregate, StreamCheckStatus.BROKEN, null, walk.problems().get(0).rule(),
                                     null, null, null, walk.lastSequence, walk.eventCount, walk.problems().get(0))
-                            : new StreamCheck(aggregate, StreamCheckStatus.NEW_STREAM, null, "导出后新建的事件流，共 "
-                                    + walk.eventCount + " 个事件，链完整", null, null, null, walk.lastSequence,
+                            : new StreamCheck(aggregate, StreamCheckStatus.NEW_STREAM, null, "导出后新建的记录链，共 "
+                                    + walk.eventCount + " 条记录，链完整", null, null, null, walk.lastSequence,
                                     walk.eventCount, null));
                 }
             }
@@ -189,7 +189,7 @@ public class IntegrityDigests {
         long appended = Math.max(0, walk.lastSequence - sequence);
         if (walk.eventCount == 0) {
             return new StreamCheck(aggregate, StreamCheckStatus.MISSING_STREAM, prefix + ".aggregateId",
-                    "事件流 " + aggregate + " 在事件库中已没有任何事件（导出时 " + exported.eventCount() + " 个）", sequence,
+                    "记录链 " + aggregate + " 在账本中已没有任何记录（导出时 " + exported.eventCount() + " 个）", sequence,
                     null, null, -1, 0, null);
         }
         if (walk.broken()) {
@@ -199,25 +199,25 @@ public class IntegrityDigests {
         }
         if (walk.linkAtCheckpoint == null) {
             return new StreamCheck(aggregate, StreamCheckStatus.MISSING_EVENT, prefix + ".lastSequence",
-                    "导出时的最后一个事件（第 " + sequence + " 号）已不在事件库中（现存最后序号 " + walk.lastSequence
-                            + "）：其后的事件被删除", sequence, null, walk.eventsUpToCheckpoint, walk.lastSequence, 0,
+                    "导出时的最后一条记录（第 " + sequence + " 号）已不在账本中（现存最后序号 " + walk.lastSequence
+                            + "）：其后的记录被删除", sequence, null, walk.eventsUpToCheckpoint, walk.lastSequence, 0,
                     null);
         }
         if (!walk.linkAtCheckpoint.equals(exported.lastChainHash())) {
             return new StreamCheck(aggregate, StreamCheckStatus.HASH_DIFFERS, prefix + ".lastChainHash",
-                    "事件库中第 " + sequence + " 号事件的链哈希与摘要不符：该事件或其之前的事件在导出后被改动、替换，"
+                    "账本中第 " + sequence + " 号记录的链哈希与摘要不符：该记录或其之前的记录在导出后被改动、替换，"
                             + "或整条链被重算", sequence, walk.linkAtCheckpoint, walk.eventsUpToCheckpoint,
                     walk.lastSequence, appended, null);
         }
         if (walk.eventsUpToCheckpoint != exported.eventCount()) {
             return new StreamCheck(aggregate, StreamCheckStatus.COUNT_DIFFERS, prefix + ".eventCount",
-                    "截至第 " + sequence + " 号事件，事件库中有 " + walk.eventsUpToCheckpoint + " 个事件，摘要中为 "
+                    "截至第 " + sequence + " 号记录，账本中有 " + walk.eventsUpToCheckpoint + " 条记录，摘要中为 "
                             + exported.eventCount() + " 个", sequence, walk.linkAtCheckpoint, walk.eventsUpToCheckpoint,
                     walk.lastSequence, appended, null);
         }
         if (appended > 0) {
             return new StreamCheck(aggregate, StreamCheckStatus.EXTENDED, null, "与摘要一致；导出后又追加了 " + appended
-                    + " 个事件，链仍经过导出时的哈希", sequence, walk.linkAtCheckpoint, walk.eventsUpToCheckpoint,
+                    + " 条记录，链仍经过导出时的哈希", sequence, walk.linkAtCheckpoint, walk.eventsUpToCheckpoint,
                     walk.lastSequence, appended, null);
         }
         return new StreamCheck(aggregate, StreamCheckStatus.MATCHES, null, "与摘要一致", sequence,
@@ -229,9 +229,9 @@ public class IntegrityDigests {
                 && c.status() != StreamCheckStatus.EXTENDED && c.status() != StreamCheckStatus.NEW_STREAM)
                 .map(c -> c.aggregateId() + "：" + c.rule()).toList());
         return switch (status) {
-            case MATCHES -> fiscalYearId + "：事件库与摘要完全一致";
-            case EXTENDED -> fiscalYearId + "：事件库与摘要一致，导出后追加了新事件";
-            case MISMATCH -> fiscalYearId + "：事件库与摘要不符 —— " + problems;
+            case MATCHES -> fiscalYearId + "：账本与摘要完全一致";
+            case EXTENDED -> fiscalYearId + "：账本与摘要一致，导出后追加了新记录";
+            case MISMATCH -> fiscalYearId + "：账本与摘要不符 —— " + problems;
             case DOCUMENT_ALTERED -> fiscalYearId + "：摘要文件的 digest 与其 streams 不符，摘要文件本身被改动，不能作为核对依据"
                     + (problems.isEmpty() ? "" : "；另：" + problems);
         };

@@ -175,7 +175,7 @@ public final class IntegritySeals implements SmartLifecycle {
                     (String) value(seal, "heads_sha256")), (String) value(seal, "seal_mac"));
             if (!macOk || !digest.equals(value(seal, "heads_sha256")) || count != list.size()) {
                 problems.add(new Problem("integrity_seal", latest, BreakKind.SEAL_ALTERED, "第 " + latest
-                        + " 次流头封存记录与其 MAC 或所列流头不符：封存记录被改动（或其中的事件流被删除）"));
+                        + " 次流头封存记录与其 MAC 或所列流头不符：封存记录被改动（或其中的记录链被删除）"));
             }
         }
         sealed = Map.copyOf(list);

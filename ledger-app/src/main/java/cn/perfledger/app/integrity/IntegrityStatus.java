@@ -16,12 +16,12 @@ import java.util.List;
  * @param legacyUnkeyedEvents events written before the keyed chain and accepted when the store was anchored
  *                            (their unkeyed links are protected by the keyed head since the anchor)
  */
-@Schema(description = "答案所依据事件的完整性（读入内存时逐一校验一次）")
+@Schema(description = "答案所依据记录的完整性（读入内存时逐一校验一次）")
 public record IntegrityStatus(
         @Schema(description = "INTACT 完整；BROKEN 发现篡改，数字不可信") Status status,
-        @Schema(description = "发现的问题（事件流、序号、类型、说明），最多 " + IntegrityStatus.MAX_PROBLEMS + " 条")
+        @Schema(description = "发现的问题（记录链、序号、类型、说明），最多 " + IntegrityStatus.MAX_PROBLEMS + " 条")
         List<Problem> problems,
-        @Schema(description = "启用带密钥哈希链之前写入、在锚定时被接受的旧事件数") long legacyUnkeyedEvents,
+        @Schema(description = "启用带密钥哈希链之前写入、在锚定时被接受的旧记录数") long legacyUnkeyedEvents,
         @Schema(description = "结论（中文）") String summary) {
 
     public static final int MAX_PROBLEMS = 20;
@@ -33,8 +33,8 @@ public record IntegrityStatus(
     /** One problem: where (stream and sequence number, if known), what kind, and why in Chinese. */
     @Schema(description = "一处完整性问题")
     public record Problem(
-            @Schema(description = "事件流（聚合标识），或读模型的表与行", example = "GZ-ZSJ/2021") String stream,
-            @Schema(description = "事件序号（未知时为 null）") Long sequence,
+            @Schema(description = "记录链（聚合标识），或读模型的表与行", example = "GZ-ZSJ/2021") String stream,
+            @Schema(description = "记录序号（未知时为 null）") Long sequence,
             BreakKind kind,
             @Schema(description = "说明（中文）") String rule) {
 
@@ -45,7 +45,7 @@ public record IntegrityStatus(
         }
     }
 
-    public static final IntegrityStatus INTACT = new IntegrityStatus(Status.INTACT, List.of(), 0, "事件链完整");
+    public static final IntegrityStatus INTACT = new IntegrityStatus(Status.INTACT, List.of(), 0, "记录链完整");
 
     public boolean broken() {
         return status == Status.BROKEN;
@@ -70,11 +70,11 @@ public record IntegrityStatus(
         List<Problem> capped = List.copyOf(problems.size() > MAX_PROBLEMS ? problems.subList(0, MAX_PROBLEMS) : problems);
         if (capped.isEmpty()) {
             return legacyUnkeyedEvents == 0 ? INTACT : new IntegrityStatus(Status.INTACT, List.of(),
-                    legacyUnkeyedEvents, "事件链完整；其中 " + legacyUnkeyedEvents + " 个事件写于启用带密钥哈希链之前，"
+                    legacyUnkeyedEvents, "记录链完整；其中 " + legacyUnkeyedEvents + " 条记录写于启用带密钥哈希链之前，"
                             + "在锚定时被接受（锚定前的改动无法发现）");
         }
         Problem first = capped.get(0);
-        return new IntegrityStatus(Status.BROKEN, capped, legacyUnkeyedEvents, "事件链校验未通过，数字不可信：发现 "
+        return new IntegrityStatus(Status.BROKEN, capped, legacyUnkeyedEvents, "记录链校验未通过，数字不可信：发现 "
                 + capped.size() + (problems.size() > MAX_PROBLEMS ? "+" : "") + " 处问题；首个："
                 + first.stream() + (first.sequence() == null ? "" : " 第 " + first.sequence() + " 号") + " "
                 + first.rule());

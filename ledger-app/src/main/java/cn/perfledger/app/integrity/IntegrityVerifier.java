@@ -172,15 +172,15 @@ public class IntegrityVerifier {
     }
 
     private static String summary(String scope, Status status, Totals totals, List<StreamResult> streams) {
-        String what = (ALL.equals(scope) ? "全部事件" : scope) + "：已校验 " + totals.streams + " 个事件流、"
-                + totals.events + " 个事件";
+        String what = (ALL.equals(scope) ? "全部记录" : scope) + "：已校验 " + totals.streams + " 条记录链、"
+                + totals.events + " 条记录";
         return switch (status) {
             case INTACT -> what + "，哈希链完整";
-            case INTACT_WITH_UNCHAINED -> what + "，哈希链完整；其中 " + totals.unchained + " 个事件写于启用哈希链之前（未入链）";
+            case INTACT_WITH_UNCHAINED -> what + "，哈希链完整；其中 " + totals.unchained + " 条记录写于启用哈希链之前（未入链）";
             case BROKEN -> {
                 ChainBreak first = streams.stream().filter(s -> s.firstBreak() != null).findFirst()
                         .map(StreamResult::firstBreak).orElse(null);
-                yield what + "，发现 " + totals.broken + " 个事件流断裂" + (first == null ? "" : "；首个：" + first.rule());
+                yield what + "，发现 " + totals.broken + " 条记录链断裂" + (first == null ? "" : "；首个：" + first.rule());
             }
         };
     }

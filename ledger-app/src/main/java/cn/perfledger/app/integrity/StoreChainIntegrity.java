@@ -47,12 +47,12 @@ final class StoreChainIntegrity implements ChainIntegrity {
             case ADVANCED, CREATED -> {
             }
             case HEAD_ELSEWHERE -> throw refused(aggregateId, "其流头记录不在第 " + from + " 号（" + where(aggregateId)
-                    + "）：末尾事件被删除、流头被换回旧值，或整个事件流被删除后重建");
+                    + "）：末尾的记录被删除、流头被换回旧值，或整条记录链被删除后重建");
             case NO_HEAD -> {
                 Optional<StoredEvent> previous = events.event(aggregateId, from);
                 if (previous.isEmpty() || ChainLinks.of(previous.get()).keyed()) {
-                    throw refused(aggregateId, "没有流头记录，而其第 " + from + " 号事件"
-                            + (previous.isEmpty() ? "不存在" : "是本系统带密钥写入的") + "：流头或事件被删除");
+                    throw refused(aggregateId, "没有流头记录，而其第 " + from + " 号记录"
+                            + (previous.isEmpty() ? "不存在" : "是本系统带密钥写入的") + "：流头或记录被删除");
                 }
                 // a stream written around the ledger (plain SQL, never anchored): it stays BROKEN for its
                 // unkeyed events, but new events are chained and headed from here on
@@ -69,8 +69,8 @@ final class StoreChainIntegrity implements ChainIntegrity {
 
     private static ConflictException refused(String aggregateId, String why) {
         log.error("Event chain: append to {} REFUSED: {}", aggregateId, why);
-        return new ConflictException("integrity", "事件流 " + aggregateId + " 的完整性校验未通过，已拒绝写入（未写入任何记录）：" + why
-                + "。请管理员校验事件库（/api/v1/integrity）");
+        return new ConflictException("integrity", "记录链 " + aggregateId + " 的完整性校验未通过，已拒绝写入（未写入任何记录）：" + why
+                + "。请管理员校验账本（/api/v1/integrity）");
     }
 
     @Override

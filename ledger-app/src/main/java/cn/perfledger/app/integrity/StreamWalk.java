@@ -119,23 +119,23 @@ public final class StreamWalk {
         long sequence = row.sequenceNumber();
         if (sequence != expectedSequence) {
             String where = expectedSequence == 0 ? "开头" : "第 " + previousSequence + " 号与第 " + sequence + " 号之间";
-            String missing = expectedSequence == sequence - 1 ? "第 " + expectedSequence + " 号事件"
-                    : "第 " + expectedSequence + "–" + (sequence - 1) + " 号事件";
-            breakAt(BreakKind.SEQUENCE_GAP, "sequenceNumber", "事件流 " + aggregateId + " 缺少" + missing + "（" + where
-                    + "）：事件被删除或序号被改动", row, expectedSequence, sequence - 1,
+            String missing = expectedSequence == sequence - 1 ? "第 " + expectedSequence + " 号记录"
+                    : "第 " + expectedSequence + "–" + (sequence - 1) + " 号记录";
+            breakAt(BreakKind.SEQUENCE_GAP, "sequenceNumber", "记录链 " + aggregateId + " 缺少" + missing + "（" + where
+                    + "）：记录被删除或序号被改动", row, expectedSequence, sequence - 1,
                     Long.toString(expectedSequence), Long.toString(sequence));
             return null;
         }
         if (previousSequence >= 0 && row.globalIndex() >= 0 && row.globalIndex() <= previousGlobalIndex) {
-            breakAt(BreakKind.REORDERED, "globalIndex", at(row) + "的全局序号不大于第 " + previousSequence + " 号事件的全局序号 "
-                    + previousGlobalIndex + "：事件顺序被调换", row, null, null,
+            breakAt(BreakKind.REORDERED, "globalIndex", at(row) + "的全局序号不大于第 " + previousSequence + " 号记录的全局序号 "
+                    + previousGlobalIndex + "：记录顺序被调换", row, null, null,
                     "> " + previousGlobalIndex, Long.toString(row.globalIndex()));
             return null;
         }
         if (!links.chained()) {
             if (sawChained) {
-                breakAt(BreakKind.CHAIN_REMOVED, "metaData", at(row) + "的元数据中没有链哈希，而其前的事件已入链："
-                        + "链哈希被删除，或事件被替换", row, null, null, null, null);
+                breakAt(BreakKind.CHAIN_REMOVED, "metaData", at(row) + "的元数据中没有链哈希，而其前的记录已入链："
+                        + "链哈希被删除，或记录被替换", row, null, null, null, null);
                 return null;
             }
             return legacy(row, links) ? links.unkeyedHash(ChainHash.GENESIS) : null;
@@ -168,9 +168,9 @@ public final class StreamWalk {
             return null;
         }
         if (!expectedPrev.equals(links.storedPrev())) {
-            String previous = row.sequenceNumber() == 0 ? "创世值（64 个 0）" : "第 " + previousSequence + " 号事件的链哈希";
+            String previous = row.sequenceNumber() == 0 ? "创世值（64 个 0）" : "第 " + previousSequence + " 号记录的链哈希";
             breakAt(BreakKind.PREV_MISMATCH, "chainPrev", at(row) + "记录的上一环（chainPrev）与" + previous
-                    + "不符：其前的事件被替换、删除，或被改动后重算了哈希", row, null, null, expectedPrev,
+                    + "不符：其前的记录被替换、删除，或被改动后重算了哈希", row, null, null, expectedPrev,
                     links.storedPrev());
             return null;
         }
@@ -182,9 +182,9 @@ public final class StreamWalk {
         if (!sawKeyed && row.sequenceNumber() <= legacyUpTo) {
             return true;
         }
-        breakAt(BreakKind.UNKEYED_EVENT, "chainKey", at(row) + "没有带密钥的链哈希，却不在锚定时接受的旧事件之内"
-                + (legacyUpTo < 0 ? "（该事件流没有旧事件）" : "（旧事件截至第 " + legacyUpTo + " 号）")
-                + "：事件被绕过账本写入，或被不持密钥地改写", row, null, null, null, links.keyed() ? links.keyId() : null);
+        breakAt(BreakKind.UNKEYED_EVENT, "chainKey", at(row) + "没有带密钥的链哈希，却不在锚定时接受的旧记录之内"
+                + (legacyUpTo < 0 ? "（该记录链没有旧记录）" : "（旧记录截至第 " + legacyUpTo + " 号）")
+                + "：记录被绕过账本写入，或被不持密钥地改写", row, null, null, null, links.keyed() ? links.keyId() : null);
         return false;
     }
 
@@ -194,11 +194,11 @@ public final class StreamWalk {
      */
     public List<ChainBreak> finish(StreamHeads heads, StreamHeads.Head head, IntegritySeals.SealedHead sealed) {
         endProblems.clear();
-        String stream = "事件流 " + aggregateId;
+        String stream = "记录链 " + aggregateId;
         if (head == null) {
             if (eventCount > 0 && sealed == null) {
-                end(BreakKind.HEAD_MISSING, "stream_head", stream + " 有 " + eventCount + " 个事件，却没有带密钥的流头记录："
-                        + "流头被删除，或事件被绕过账本写入", lastSequence, null);
+                end(BreakKind.HEAD_MISSING, "stream_head", stream + " 有 " + eventCount + " 条记录，却没有带密钥的流头记录："
+                        + "流头被删除，或记录被绕过账本写入", lastSequence, null);
             }
         } else if (!heads.knowsKey(head)) {
             end(BreakKind.UNKNOWN_KEY, "stream_head.key_id", stream + " 的流头记录所用密钥编号 " + head.keyId()
@@ -222,13 +222,13 @@ public final class StreamWalk {
 
     private void position(String what, long sequence, String hash) {
         if (eventCount == 0) {
-            end(BreakKind.STREAM_DELETED, "aggregateIdentifier", what + "记录了 " + (sequence + 1) + " 个事件，事件库中"
-                    + "却已没有该事件流的任何事件：整个事件流被删除", 0L, sequence);
+            end(BreakKind.STREAM_DELETED, "aggregateIdentifier", what + "记录了 " + (sequence + 1) + " 条记录，账本中"
+                    + "却已没有该记录链的任何记录：整条记录链被删除", 0L, sequence);
             return;
         }
         if (sequence > lastSequence) {
-            end(BreakKind.TRUNCATED, "sequenceNumber", what + "记录的最后序号为 " + sequence + "，事件库中最后一个事件却是第 "
-                    + lastSequence + " 号：末尾的事件被删除", lastSequence + 1, sequence);
+            end(BreakKind.TRUNCATED, "sequenceNumber", what + "记录的最后序号为 " + sequence + "，账本中最后一条记录却是第 "
+                    + lastSequence + " 号：末尾的记录被删除", lastSequence + 1, sequence);
             return;
         }
         if (firstBreak != null) {
@@ -239,8 +239,8 @@ public final class StreamWalk {
             end(BreakKind.HEAD_ROLLED_BACK, "stream_head.sequence_number", what + "停在第 " + sequence + " 号，落后于已读到"
                     + "的第 " + lastSequence + " 号：流头记录被换回旧值", sequence, null);
         } else if (!hash.equals(link)) {
-            end(BreakKind.HEAD_ALTERED, "stream_head.chain_hash", what + "的哈希与事件链第 " + sequence + " 号事件的链哈希"
-                    + "不符：事件链被改写（或重算）", sequence, null);
+            end(BreakKind.HEAD_ALTERED, "stream_head.chain_hash", what + "的哈希与记录链第 " + sequence + " 号记录的链哈希"
+                    + "不符：记录链被改写（或重算）", sequence, null);
         }
     }
 
@@ -250,7 +250,7 @@ public final class StreamWalk {
     }
 
     private static String at(StoredEvent row) {
-        return row.aggregateIdentifier() + " 第 " + row.sequenceNumber() + " 号事件（" + row.simpleType() + "，全局序号 "
+        return row.aggregateIdentifier() + " 第 " + row.sequenceNumber() + " 号记录（" + row.simpleType() + "，全局序号 "
                 + row.globalIndex() + "）";
     }
 

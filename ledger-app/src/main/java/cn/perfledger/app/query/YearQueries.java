@@ -160,7 +160,7 @@ public class YearQueries {
             }
             return IntegrityStatus.of(List.of(new IntegrityStatus.Problem(year.toString(), 0L,
                     cn.perfledger.app.integrity.IntegrityReport.BreakKind.STREAM_DELETED, "部门年度 " + year
-                            + " 已登记（目录与读模型中有它），事件库中却没有它的任何预算台账事件：整个事件流被删除")), 0);
+                            + " 已登记（目录与读模型中有它），账本中却没有它的任何预算台账记录：整条记录链被删除")), 0);
         }
     }
 
@@ -175,7 +175,7 @@ public class YearQueries {
         statuses.add(evaluation.integrity());
         if (streams.get(0).isEmpty()) {
             if (ledger.integrity().broken()) {
-                throw new ConflictException("integrity", "部门年度 " + year + " 的预算台账事件流已不在事件库中："
+                throw new ConflictException("integrity", "部门年度 " + year + " 的预算台账记录链已不在账本中："
                         + ledger.integrity().summary());
             }
             throw new NotFoundException("fiscalYearId", "部门年度不存在: " + year);

@@ -70,18 +70,18 @@ public class VerifyPageController {
     static final Map<String, String> STREAM_LABELS = Map.of("INTACT", "完整", "UNCHAINED", "未入链（启用哈希链之前写入）",
             "PARTLY_UNCHAINED", "前段未入链，其后完整", "BROKEN", "断裂");
     static final Map<String, String> BREAK_LABELS = Map.ofEntries(Map.entry("HASH_MISMATCH", "哈希不符（内容、时间或标识被改动）"),
-            Map.entry("SEQUENCE_GAP", "序号缺口（事件被删除）"), Map.entry("PREV_MISMATCH", "前链不符（上一事件被替换或改后重算）"),
+            Map.entry("SEQUENCE_GAP", "序号缺口（记录被删除）"), Map.entry("PREV_MISMATCH", "前链不符（上一条记录被替换或改后重算）"),
             Map.entry("REORDERED", "顺序被调换"), Map.entry("CHAIN_REMOVED", "链哈希被去除"),
             Map.entry("CHAIN_KEYS_DAMAGED", "链哈希损坏"), Map.entry("UNKNOWN_KEY", "密钥编号未配置（无法校验）"),
-            Map.entry("UNKEYED_EVENT", "不带密钥的事件（绕过账本写入）"), Map.entry("HEAD_MISSING", "流头记录缺失"),
-            Map.entry("HEAD_ALTERED", "流头记录被改动"), Map.entry("TRUNCATED", "末尾事件被删除"),
-            Map.entry("HEAD_ROLLED_BACK", "流头被换回旧值"), Map.entry("STREAM_DELETED", "整个事件流被删除"),
+            Map.entry("UNKEYED_EVENT", "不带密钥的记录（绕过账本写入）"), Map.entry("HEAD_MISSING", "流头记录缺失"),
+            Map.entry("HEAD_ALTERED", "流头记录被改动"), Map.entry("TRUNCATED", "末尾的记录被删除"),
+            Map.entry("HEAD_ROLLED_BACK", "流头被换回旧值"), Map.entry("STREAM_DELETED", "整条记录链被删除"),
             Map.entry("SEAL_ALTERED", "封存记录被改动"), Map.entry("READ_MODEL_ALTERED", "读模型行被改动"));
     static final Map<String, String> CHECK_LABELS = Map.of("MATCHES", "✓ 与摘要完全一致", "EXTENDED",
-            "✓ 与摘要一致，导出后追加了新事件", "MISMATCH", "✗ 事件库与摘要不符", "DOCUMENT_ALTERED", "✗ 摘要文件本身被改动");
-    static final Map<String, String> STREAM_CHECK_LABELS = Map.of("MATCHES", "一致", "EXTENDED", "一致（其后追加了事件）",
-            "NEW_STREAM", "导出后新建（链完整）", "MISSING_STREAM", "事件流已不存在", "MISSING_EVENT", "导出时的最后事件已不存在",
-            "HASH_DIFFERS", "链哈希不符", "COUNT_DIFFERS", "事件数不符", "BROKEN", "链已断裂");
+            "✓ 与摘要一致，导出后追加了新记录", "MISMATCH", "✗ 账本与摘要不符", "DOCUMENT_ALTERED", "✗ 摘要文件本身被改动");
+    static final Map<String, String> STREAM_CHECK_LABELS = Map.of("MATCHES", "一致", "EXTENDED", "一致（其后追加了记录）",
+            "NEW_STREAM", "导出后新建（链完整）", "MISSING_STREAM", "记录链已不存在", "MISSING_EVENT", "导出时的最后记录已不存在",
+            "HASH_DIFFERS", "链哈希不符", "COUNT_DIFFERS", "记录数不符", "BROKEN", "链已断裂");
 
     private final IntegrityVerifier verifier;
     private final IntegrityDigests digests;

@@ -162,13 +162,13 @@ public class VoucherPageController {
 
     private static ChainView chain(IntegrityReport report, IntegrityReport.StreamResult stream, String basePath) {
         if (stream == null) {
-            return new ChainView("—", "未找到事件流", false, 0, null, basePath + "/verify");
+            return new ChainView("—", "未找到记录链", false, 0, null, basePath + "/verify");
         }
         String status = VerifyPageController.STREAM_LABELS.getOrDefault(stream.status().name(), stream.status().name());
         String firstBreak = stream.firstBreak() == null ? null
                 : VerifyPageController.BREAK_LABELS.getOrDefault(stream.firstBreak().kind().name(),
                         stream.firstBreak().kind().name()) + (stream.firstBreak().event() == null ? ""
-                                : "，第 " + stream.firstBreak().event().sequenceNumber() + " 号事件");
+                                : "，第 " + stream.firstBreak().event().sequenceNumber() + " 号记录");
         return new ChainView(stream.aggregateId(), status, report.intact(), stream.eventCount(), firstBreak,
                 basePath + "/verify");
     }

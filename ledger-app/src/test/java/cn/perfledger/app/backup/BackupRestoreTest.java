@@ -126,7 +126,7 @@ class BackupRestoreTest implements H2FileContext {
             HttpResponse<String> forged = postImport(port, withHeader(header, rehashed));
             assertThat(forged.statusCode()).as(forged.body()).isEqualTo(400);
             assertThat(objectMapper.readTree(forged.body()).get("field").asText()).isEqualTo("line " + (voucher + 2));
-            assertThat(objectMapper.readTree(forged.body()).get("rule").asText()).contains("事件链校验未通过");
+            assertThat(objectMapper.readTree(forged.body()).get("rule").asText()).contains("记录链校验未通过");
             int last = -1;
             for (int i = 0; i < eventLines.size(); i++) {
                 if (eventLines.get(i).contains("\"aggregateIdentifier\":\"GZ-ZSJ/2021\"")) {
@@ -137,7 +137,7 @@ class BackupRestoreTest implements H2FileContext {
             cut.remove(last);
             HttpResponse<String> truncated = postImport(port, withHeader(header, cut));
             assertThat(truncated.statusCode()).as(truncated.body()).isEqualTo(400);
-            assertThat(objectMapper.readTree(truncated.body()).get("rule").asText()).contains("末尾的事件被删除");
+            assertThat(objectMapper.readTree(truncated.body()).get("rule").asText()).contains("末尾的记录被删除");
             assertThat(freshJdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class)).isZero();
             System.out.println("[backup] restore refused a re-hashed file at line " + (voucher + 2)
                     + " and a file cut short: " + objectMapper.readTree(truncated.body()).get("field").asText());

@@ -28,6 +28,6 @@ class H2IntegrityTest extends IntegrityScenarioTests implements H2FileContext {
                 "digest");
         assertThat(schemas.get("ChainBreak").get("properties").get("kind").toString()).contains("SEQUENCE_GAP");
         assertThat(doc.get("paths").get(year + "/integrity").get("get").get("summary").asText())
-                .isEqualTo("校验部门年度的事件链");
+                .isEqualTo("校验部门年度的记录链");
     }
 }

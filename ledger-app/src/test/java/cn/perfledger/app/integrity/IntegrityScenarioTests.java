@@ -249,8 +249,8 @@ abstract class IntegrityScenarioTests {
         assertThat(event.get("aggregateId").asText()).isEqualTo(dept + "/2021");
         assertThat(event.get("sequenceNumber").asLong()).isEqualTo(5);
         assertThat(event.get("type").asText()).isEqualTo("ExpenditureRecorded");
-        assertThat(firstBreak.get("rule").asText()).contains(dept + "/2021 第 5 号事件", "ExpenditureRecorded", "被改动");
-        assertThat(report.get("summary").asText()).contains("1 个事件流断裂", "第 5 号事件");
+        assertThat(firstBreak.get("rule").asText()).contains(dept + "/2021 第 5 号记录", "ExpenditureRecorded", "被改动");
+        assertThat(report.get("summary").asText()).contains("1 条记录链断裂", "第 5 号记录");
         assertThat(report.get("streams").get(1).get("status").asText()).as("evaluation stream").isEqualTo("INTACT");
 
         // the whole-store walk finds it too, and lists this department's budget stream among the broken ones
@@ -283,7 +283,7 @@ abstract class IntegrityScenarioTests {
         assertThat(firstBreak.get("missingTo").asLong()).isEqualTo(6);
         assertThat(firstBreak.get("event").get("sequenceNumber").asLong()).isEqualTo(7);
         assertThat(firstBreak.get("event").get("aggregateId").asText()).isEqualTo(dept + "/2021");
-        assertThat(firstBreak.get("rule").asText()).contains("事件流 " + dept + "/2021 缺少第 6 号事件",
+        assertThat(firstBreak.get("rule").asText()).contains("记录链 " + dept + "/2021 缺少第 6 号记录",
                 "第 5 号与第 7 号之间");
 
         // deleting the very first event is a gap at the start
@@ -291,7 +291,7 @@ abstract class IntegrityScenarioTests {
         jdbc.update("DELETE FROM DomainEventEntry WHERE eventIdentifier = ?", first);
         JsonNode evaluation = getJson(year(dept) + "/integrity").get("streams").get(1).get("firstBreak");
         assertThat(evaluation.get("kind").asText()).isEqualTo("SEQUENCE_GAP");
-        assertThat(evaluation.get("rule").asText()).contains("缺少第 0 号事件（开头）");
+        assertThat(evaluation.get("rule").asText()).contains("缺少第 0 号记录（开头）");
     }
 
     /** (e) Metadata changed; then changed again with its own hash recomputed, which the next link exposes. */

@@ -233,10 +233,10 @@ class AuditPagesTest implements H2FileContext {
     @Test
     void verifyPageSaysTheChainIsIntactAndChecksAKeptDigest() throws Exception {
         String body = page(GZ + "/verify");
-        assertThat(body).contains("事件链完整", "哈希链完整", "预算台账", "GZ-ZSJ/2021/evaluation", "完整",
-                "事件链摘要", "fiscalYearId", "lastChainHash", "复制摘要 JSON",
+        assertThat(body).contains("记录链完整", "哈希链完整", "预算台账", "GZ-ZSJ/2021/evaluation", "完整",
+                "记录链摘要", "fiscalYearId", "lastChainHash", "复制摘要 JSON",
                 "/api/v1/departments/GZ-ZSJ/years/2021/integrity/digest",
-                "用保存的摘要核对").doesNotContain("事件链断裂");
+                "用保存的摘要核对").doesNotContain("记录链断裂");
         String kept = mvc.perform(get("/api/v1/departments/GZ-ZSJ/years/2021/integrity/digest"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         String checked = html(mvc.perform(get(GZ + "/verify").param("digest", kept).accept(MediaType.TEXT_HTML))
@@ -342,7 +342,7 @@ class AuditPagesTest implements H2FileContext {
             String tampered = page(base + "/submissions/1");
             assertThat(tampered).contains("摘要不一致", "digest-bad", "警告", forged);
             String verify = page(base + "/verify");
-            assertThat(verify).contains("事件链断裂", "第一处断裂", "哈希不符", "自评提交", COPY + "/evaluation",
+            assertThat(verify).contains("记录链断裂", "第一处断裂", "哈希不符", "自评提交", COPY + "/evaluation",
                     "全局序号 <b>" + row.get("GI") + "</b>", "chainHash", "不能导出摘要");
         } finally {
             eventHistory.clear();

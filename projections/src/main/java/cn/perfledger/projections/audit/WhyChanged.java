@@ -71,8 +71,8 @@ public final class WhyChanged {
             int eventsRemoved, int eventsWithoutEffect, int groupsEvaluated, List<Step> steps, String method) {
     }
 
-    static final String METHOD = "先撤回 A 有而 B 无的事件（从最晚的开始），再按回放顺序逐月加入 B 有而 A 无的事件；"
-            + "同月同类型同对象（预算行、采购、指标、评分项、加减分事项）的事件合为一组，每组的变动 = 加入（撤回）该组后的得分 − 之前的得分，"
+    static final String METHOD = "先撤回 A 有而 B 无的记录（从最晚的开始），再按回放顺序逐月加入 B 有而 A 无的记录；"
+            + "同月同类型同对象（预算行、采购、指标、评分项、加减分事项）的记录合为一组，每组的变动 = 加入（撤回）该组后的得分 − 之前的得分，"
             + "各组变动之和恰好等于 B 的得分 − A 的得分。";
 
     private WhyChanged() {

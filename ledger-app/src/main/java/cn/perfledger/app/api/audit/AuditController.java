@@ -56,24 +56,24 @@ public class AuditController {
     }
 
     @GetMapping("/evaluation/items/{code}/lineage")
-    @Operation(summary = "得分溯源", description = "评分项（或总分）的评价体系版本与规则、输入及其数值，以及每个输入所依据的事件："
-            + "按事件类型与月份汇总（笔数、金额合计），事件明细分页返回（事件号、类型、业务日期、记录时间、凭证号/文号、金额）。")
+    @Operation(summary = "得分溯源", description = "评分项（或总分）的评价体系版本与规则、输入及其数值，以及每个输入所依据的记录："
+            + "按记录类型与月份汇总（笔数、金额合计），记录明细分页返回（记录号、类型、业务日期、记录时间、凭证号/文号、金额）。")
     public Lineage.Result lineage(@PathVariable String dept, @PathVariable int year,
             @Parameter(description = CODE) @PathVariable String code,
             @Parameter(description = AS_OF) @RequestParam(required = false)
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @Parameter(description = KNOWN_AT) @RequestParam(required = false) Instant knownAt,
-            @Parameter(description = "事件明细页码，从 0 开始") @RequestParam(defaultValue = "0") int page,
-            @Parameter(description = "每页事件条数（1–1000）") @RequestParam(defaultValue = "50") int size) {
+            @Parameter(description = "记录明细页码，从 0 开始") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "每页记录条数（1–1000）") @RequestParam(defaultValue = "50") int size) {
         return audit.lineage(FiscalYearId.of(dept, year), code, asOf, knownAt, page, size);
     }
 
     @GetMapping("/evaluation/items/{code}/why")
-    @Operation(summary = "得分变动原因", description = "两个时点 A → B（评价基准日、知悉时点或两者不同）之间，B 纳入而 A 未纳入的事件"
-            + "（及 A 纳入而 B 未纳入、需撤回的事件），按回放顺序逐组计算其对该评分项得分的影响；同月同类型同对象的事件合为一组；"
-            + "各组变动之和恰好等于两时点得分之差；不影响得分的事件只计数不列出。分页返回：stepCount 为步骤总数，steps 为第 page 页"
-            + "（每页 size 个步骤，firstStep 为本页首个步骤的序号），每个步骤至多列出 eventsPerStep 个事件（其余见得分溯源）；"
-            + "byType 按方向与事件类型汇总全部步骤（笔数、变动之和），各类变动之和同样恰好等于得分之差。")
+    @Operation(summary = "得分变动原因", description = "两个时点 A → B（评价基准日、知悉时点或两者不同）之间，B 纳入而 A 未纳入的记录"
+            + "（及 A 纳入而 B 未纳入、需撤回的记录），按回放顺序逐组计算其对该评分项得分的影响；同月同类型同对象的记录合为一组；"
+            + "各组变动之和恰好等于两时点得分之差；不影响得分的记录只计数不列出。分页返回：stepCount 为步骤总数，steps 为第 page 页"
+            + "（每页 size 个步骤，firstStep 为本页首个步骤的序号），每个步骤至多列出 eventsPerStep 条记录（其余见得分溯源）；"
+            + "byType 按方向与记录类型汇总全部步骤（笔数、变动之和），各类变动之和同样恰好等于得分之差。")
     public WhyPage.Result why(@PathVariable String dept, @PathVariable int year,
             @Parameter(description = CODE) @PathVariable String code,
             @Parameter(description = "起点 A 的评价基准日，默认该年 12-31") @RequestParam(required = false)
@@ -84,7 +84,7 @@ public class AuditController {
             @Parameter(description = "终点 B 的知悉时点，默认当前") @RequestParam(required = false) Instant toKnownAt,
             @Parameter(description = "步骤页码，从 0 开始") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "每页步骤数（1–" + WhyPage.MAX_SIZE + "）") @RequestParam(defaultValue = "50") int size,
-            @Parameter(description = "每个步骤列出的事件数（0–" + WhyPage.MAX_EVENTS_PER_STEP + "），其余事件见得分溯源")
+            @Parameter(description = "每个步骤列出的记录数（0–" + WhyPage.MAX_EVENTS_PER_STEP + "），其余记录见得分溯源")
             @RequestParam(defaultValue = "5") int eventsPerStep) {
         return audit.whyPage(FiscalYearId.of(dept, year), code, fromAsOf, fromKnownAt, toAsOf, toKnownAt, page, size,
                 eventsPerStep);

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The record types of a year with their Chinese names, so that clients (the CLI's --type) can take either. */
 @RestController
-@Tag(name = "事件记录 events")
+@Tag(name = "记录 events")
 public class EventTypesController {
 
     @GetMapping("/api/v1/event-types")

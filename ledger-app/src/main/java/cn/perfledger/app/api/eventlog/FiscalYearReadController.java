@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** A department-year as the directory knows it, and its event log straight from the event store. */
 @RestController
 @RequestMapping("/api/v1/departments/{dept}/years/{year}")
-@Tag(name = "事件记录 events", description = "部门年度概况与事件记录（按全局序号排列）")
+@Tag(name = "记录 events", description = "部门年度概况与记录（按全局序号排列）")
 public class FiscalYearReadController {
 
     /** A department-year: the directory entry plus the lengths of its two streams. */
@@ -41,7 +41,7 @@ public class FiscalYearReadController {
 
     @GetMapping
     @Operation(summary = "部门年度概况",
-            description = "directory 来自目录读模型（可能比事件库晚几毫秒，尚未同步时为 null）；事件数直接取自事件库。")
+            description = "directory 来自目录读模型（可能比账本晚几毫秒，尚未同步时为 null）；记录数直接取自账本。")
     public FiscalYearSummary get(@PathVariable String dept, @PathVariable int year) {
         FiscalYearId id = FiscalYearId.of(dept, year);
         long budgetEvents = events.streamLength(id.toString());
@@ -53,13 +53,13 @@ public class FiscalYearReadController {
     }
 
     @GetMapping("/events")
-    @Operation(summary = "部门年度的事件记录",
-            description = "预算台账（DEPT/YEAR）与自评（DEPT/YEAR/evaluation）两个事件流，按全局序号排列；"
-                    + "可按事件类型（英文简名，可多个）与业务日期区间筛选；分页从 0 开始，默认每页 100 条，最多 1000 条。")
+    @Operation(summary = "部门年度的记录",
+            description = "预算台账（DEPT/YEAR）与自评（DEPT/YEAR/evaluation）两条记录链，按全局序号排列；"
+                    + "可按记录类型（英文简名，可多个）与业务日期区间筛选；分页从 0 开始，默认每页 100 条，最多 1000 条。")
     public EventPage events(@PathVariable String dept, @PathVariable int year,
             @Parameter(description = "页码，从 0 开始") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "每页条数（1–1000）") @RequestParam(defaultValue = "100") int size,
-            @Parameter(description = "事件类型简名，如 ExpenditureRecorded；可重复或以逗号分隔")
+            @Parameter(description = "记录类型简名，如 ExpenditureRecorded；可重复或以逗号分隔")
             @RequestParam(required = false) List<String> type,
             @Parameter(description = "业务日期起（含）") @RequestParam(required = false)
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class ReadModelAdminController {
 
     /** The answer to a rebuild request: the replay runs in the background from this moment. */
-    @Schema(description = "重建已开始：处理器已重置到第一条事件，正在后台重放")
+    @Schema(description = "重建已开始：处理器已重置到第一条记录，正在后台重放")
     public record RebuildStarted(
             @Schema(example = "year-figures") String processingGroup,
             @Schema(description = "重置时间（ISO-8601，UTC）") Instant resetAt) {
@@ -38,7 +38,7 @@ public class ReadModelAdminController {
     @PostMapping("/year-figures/rebuild")
     @Operation(summary = "重建读模型 year-figures",
             description = "停止跟踪事件处理器 year-figures，重置其令牌（重置处理器清空 year_figures 表与内存中的折叠状态）并重新启动，"
-                    + "处理器随后在后台从第一条事件重放。返回时表已清空，GET .../figures 在重放到该年度之前返回 404；"
+                    + "处理器随后在后台从第一条记录重放。返回时表已清空，GET .../figures 在重放到该年度之前返回 404；"
                     + "重放完成后的数据与增量维护的数据逐字节相同。多实例部署时须所有实例上的该处理器均未占用分段。")
     @ApiResponse(responseCode = "202", description = "已重置，正在重放")
     public ResponseEntity<RebuildStarted> rebuildYearFigures() {

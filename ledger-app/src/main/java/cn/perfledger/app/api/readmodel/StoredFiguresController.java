@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The current figures of a department-year as the {@code year-figures} read model keeps them in the database. */
 @RestController
-@Tag(name = "读模型 read models", description = "事件处理器持续维护并保存在数据库中的当前数据；可随时从第一条事件重建")
+@Tag(name = "读模型 read models", description = "事件处理器持续维护并保存在数据库中的当前数据；可随时从第一条记录重建")
 public class StoredFiguresController {
 
     private final YearFiguresReadModel readModel;
@@ -25,7 +25,7 @@ public class StoredFiguresController {
     @GetMapping("/api/v1/departments/{dept}/years/{year}/figures")
     @Operation(summary = "部门年度当前数据（读模型）",
             description = "跟踪事件处理器 year-figures 保存的当前数据：预算执行、结转结余、绩效指标完成情况与评分后的自评表，"
-                    + "评价基准日为该年 12-31，包含截至 lastGlobalIndex 已记录的全部事件。与按时点查询（asOf=12-31，knownAt=当前）"
+                    + "评价基准日为该年 12-31，包含截至 lastGlobalIndex 已记录的全部记录。与按时点查询（asOf=12-31，knownAt=当前）"
                     + "使用同一套折叠代码，处理器追上后逐字节相同（digests 与各查询的 digest 相同）。处理器尚未写入时返回 404。")
     @ApiResponse(responseCode = "200", description = "已保存的当前数据")
     @ApiResponse(responseCode = "404", description = "读模型中尚无该部门年度（未开立，或处理器尚未处理到）")

@@ -53,7 +53,7 @@ final class SelfEvaluationSheet {
             ScoredTable table = result.result();
             block.add("评价体系", table.rubricName() + "（" + table.rubricVersion() + "）");
             block.add("SHA-256 摘要", result.digest());
-            block.add("纳入事件", result.eventsAdmitted() + " 条（最后全局序号 " + result.lastGlobalSequence() + "）");
+            block.add("纳入记录", result.eventsAdmitted() + " 条（最后全局序号 " + result.lastGlobalSequence() + "）");
         }
         int header = block.write(w, NAME, LAST, content.year());
         for (int c = 0; c < COLUMNS.size(); c++) {

@@ -63,7 +63,7 @@ public class LedgerImportController {
                     先按模板检查全部行，再将全部行作为一条命令交给部门年度台账，按各记录自身的规则、依文件顺序逐行检查\
                     （后面的行看得到前面的行）。任何一行有错则全部不写入，返回 422，errors 逐项列出行号、列名、单元格与规则；\
                     成功返回 201；同一文件（SHA-256 相同）再次导入不写入任何记录，返回 200（alreadyImported=true）。\
-                    导入编号即请求的关联号（X-Correlation-Id），记入每个事件的元数据。模板与说明见 \
+                    导入编号即请求的关联号（X-Correlation-Id），记入每条记录的元数据。模板与说明见 \
                     GET /api/v1/import-templates/ledger.xlsx 与 docs/IMPORT.md。""")
     @ApiResponse(responseCode = "201", description = "已导入", content = @Content(
             schema = @Schema(implementation = CommandResult.class)))

@@ -19,7 +19,7 @@ import java.util.Map;
  */
 @Schema(description = "导入结果")
 public record LedgerImportReport(
-        @Schema(description = "导入编号（本次导入写入事件的关联号；已导入过的文件为当时的导入编号）") String importId,
+        @Schema(description = "导入编号（本次导入写入记录的关联号；已导入过的文件为当时的导入编号）") String importId,
         @Schema(description = "同一文件（SHA-256 相同）已导入过，本次未写入任何记录") boolean alreadyImported,
         @Schema(description = "文件名") String fileName,
         @Schema(description = "文件格式", example = "XLSX") String format,
@@ -29,7 +29,7 @@ public record LedgerImportReport(
         @Schema(description = "文件内容的 SHA-256") String sha256,
         @Schema(description = "数据行数") int rowCount,
         @Schema(description = "各记录类型的行数") Map<String, Integer> rowsByType,
-        @Schema(description = "为各行写入的事件数") int eventCount,
+        @Schema(description = "为各行写入的记录数") int eventCount,
         @Schema(description = "此前已以相同内容登记、本次跳过的凭证号") List<String> alreadyRecordedVoucherNos,
         @Schema(description = "此前已以相同内容登记、本次跳过的调整（记录类型、文号、预算行，或调整编号）",
                 example = "[\"追加 穗财预〔2021〕88号 L1\"]") List<String> alreadyRecordedAdjustments)

@@ -68,7 +68,7 @@ public class YearFiguresReadModel {
                     + " replay instead", year);
             return Optional.of(fromReplay(year, r, integrity.with(new IntegrityStatus.Problem(TABLE + ":" + year, null,
                     BreakKind.READ_MODEL_ALTERED, "读模型 year_figures 中 " + year + " 的行与其 MAC 不符（被改动，或写于"
-                            + "启用读模型 MAC 之前）：未采用，本答复的数字由事件回放得出"))));
+                            + "启用读模型 MAC 之前）：未采用，本答复的数字由记录回放得出"))));
         }
         return Optional.of(new StoredYearFigures(r.id(), r.asOf(), r.lastGlobalIndex(), r.eventsApplied(),
                 r.updatedAt(), digests(r.execution(), r.carryOver(), r.indicators(), r.evaluation()), "read-model",
