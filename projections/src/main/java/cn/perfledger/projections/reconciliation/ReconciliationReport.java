@@ -146,8 +146,8 @@ public record ReconciliationReport(Waterfall waterfall, List<IdentityCheck> iden
         Money carryOut = carry.closed() ? carry.carryOutRecordedAtClose() : total.carryOut();
         Money left = total.carryIn().plus(total.fullYear()).plus(total.otherFunds());
         Money right = total.executed().plus(total.withdrawn()).plus(carryOut);
-        checks.add(identity("BALANCE", "总计平衡：年初结转和结余 + 本年收入 = 本年支出 + 指标收回/结余分配 + 年末结转和结余",
-                "年初结转和结余 + 本年收入（全年预算 + 其他资金收入）", left, "本年支出 + 指标收回 + 年末结转和结余" + (carry.closed() ? "（结账记录）" : ""),
+        checks.add(identity("BALANCE", "总计平衡：年初结转和结余 + 本年预算指标 = 本年支出 + 指标收回/结余分配 + 年末结转和结余",
+                "年初结转和结余 + 本年预算指标（全年预算 + 其他资金收入）", left, "本年支出 + 指标收回 + 年末结转和结余" + (carry.closed() ? "（结账记录）" : ""),
                 right, carry.closed() ? "年末结转和结余取结账时记录的数；结账后的更正会使两边不等"
                         : "年度未结账：年末结转和结余为账本按恒等式推算的余数，两边必然相等"));
 

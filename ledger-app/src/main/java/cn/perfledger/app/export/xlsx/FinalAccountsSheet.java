@@ -22,7 +22,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 final class FinalAccountsSheet {
 
     static final String NAME = "收入支出决算";
-    static final List<String> COLUMNS = List.of("项目", "年初结转和结余", "本年收入（全年预算数）", "本年支出", "指标收回",
+    static final List<String> COLUMNS = List.of("项目", "年初结转和结余", "本年预算指标（全年预算数）", "本年支出", "指标收回",
             "年末结转和结余", "恒等式差额（年初 + 收入 − 支出 − 收回 − 年末）");
     private static final int LAST = COLUMNS.size() - 1;
 
@@ -82,8 +82,8 @@ final class FinalAccountsSheet {
         Money sources = total.carryIn().plus(total.revenue());
         Money uses = total.expenditure().plus(total.withdrawn()).plus(total.carryOut());
         amount(row++, "年初结转和结余", total.carryIn(), null);
-        amount(row++, "本年收入（全年预算数）", total.revenue(), null);
-        amount(row++, "总计（来源）= 年初结转和结余 + 本年收入", sources, null);
+        amount(row++, "本年预算指标（全年预算数）", total.revenue(), null);
+        amount(row++, "总计（来源）= 年初结转和结余 + 本年预算指标", sources, null);
         amount(row++, "本年支出", total.expenditure(), null);
         amount(row++, "指标收回（结余分配）", total.withdrawn(), null);
         amount(row++, "年末结转和结余", total.carryOut(), "其中 结转 " + yuan(carry.carryForward()) + "，结余 "
@@ -112,7 +112,7 @@ final class FinalAccountsSheet {
 
         // 四、按预算行
         row = caption(row, "按预算行");
-        row(row++, List.of("预算行", "年初结转和结余", "本年收入（全年预算数）", "本年支出", "指标收回", "年末结转和结余",
+        row(row++, List.of("预算行", "年初结转和结余", "本年预算指标（全年预算数）", "本年支出", "指标收回", "年末结转和结余",
                 "恒等式差额", "编号", "结转/结余", "结账时记录"), s.header);
         for (Line line : carry.lines()) {
             identityRow(row, line.label(), line, false);
