@@ -40,7 +40,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  */
 @Command(name = "ledger", scope = ScopeType.INHERIT,
         version = "ledger 0.1.0（绩效账本命令行）",
-        description = {"绩效账本命令行：按任意时点查询部门整体支出绩效自评、执行、对账与事件记录。",
+        description = {"绩效账本命令行：按任意时点查询部门整体支出绩效自评、执行、对账与记录。",
             "通过服务器的 REST API 工作；账号用 --user/--password 或环境变量 LEDGER_USER/LEDGER_PASSWORD。"},
         synopsisHeading = "%n用法: ", descriptionHeading = "%n", parameterListHeading = "%n参数:%n",
         optionListHeading = "%n选项:%n", commandListHeading = "%n命令:%n",

@@ -185,7 +185,7 @@ class CommandsTest {
         assertThat(run.out()).contains("得分变动原因：TOTAL 总分")
                 .contains("→ 得分 11.68").contains("→ 得分 94.35").contains("变动 +82.67")
                 .containsPattern("1 +加入 +支出凭证 +L01 +2021-12 +4 +6,875,889\\.51 +\\+0\\.18")
-                .contains("事件明细");
+                .contains("记录明细");
     }
 
     @Test
@@ -237,7 +237,7 @@ class CommandsTest {
         String intact = answer("integrity-GZ-ZSJ-2021.json");
         server.on("GET " + YEAR + "/integrity", Answer.json(200, intact));
         server.on("GET /api/v1/integrity", Answer.json(200, """
-                {"scope":"*","status":"BROKEN","intact":false,"summary":"全部事件：1 个事件流断裂",
+                {"scope":"*","status":"BROKEN","intact":false,"summary":"全部记录：1 条记录链断裂",
                  "verifiedAt":"2026-11-23T09:09:10Z","streamCount":14,"eventsChecked":3089,"chainedEvents":3089,
                  "unchainedEvents":0,"brokenStreams":1,"streamsTruncated":false,
                  "streams":[{"aggregateId":"GZ-ZSJ/2021","status":"BROKEN","eventCount":269,"lastSequence":268,
@@ -249,9 +249,9 @@ class CommandsTest {
         Result all = CliRun.against(server, "verify");
 
         assertThat(year.exitCode()).isZero();
-        assertThat(year.out()).contains("事件链校验  GZ-ZSJ/2021：完整").contains("GZ-ZSJ/2021/evaluation");
+        assertThat(year.out()).contains("记录链校验  GZ-ZSJ/2021：完整").contains("GZ-ZSJ/2021/evaluation");
         assertThat(all.exitCode()).isEqualTo(9);
-        assertThat(all.out()).contains("全部事件：断裂").contains("HASH_MISMATCH：重算的哈希与记录的不符（全局序号 1700");
+        assertThat(all.out()).contains("全部记录：断裂").contains("HASH_MISMATCH：重算的哈希与记录的不符（全局序号 1700");
     }
 
     @Test

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
  * ({@code GET …/evaluation/items/{code}/why?fromAsOf=&fromKnownAt=&toAsOf=&toKnownAt=}), step by step down to
  * the vouchers and documents.
  */
-@Command(name = "why", description = "得分变动原因：两个时点 A → B 之间，哪些事件按什么顺序使该评分项（或总分）变动了多少。")
+@Command(name = "why", description = "得分变动原因：两个时点 A → B 之间，哪些记录按什么顺序使该评分项（或总分）变动了多少。")
 public class WhyCommand extends LedgerCommand {
 
     @Mixin
@@ -45,7 +45,7 @@ public class WhyCommand extends LedgerCommand {
             description = "终点 B 的知悉时点；默认当前")
     Instant toKnownAt;
 
-    @Option(names = "--details", description = "表格中另列每一步的事件明细（凭证号/文号、日期、金额）")
+    @Option(names = "--details", description = "表格中另列每一步的记录明细（凭证号/文号、日期、金额）")
     boolean details;
 
     @Mixin

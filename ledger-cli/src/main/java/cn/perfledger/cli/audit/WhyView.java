@@ -17,7 +17,7 @@ final class WhyView {
 
     static Report report(JsonNode why, boolean details) {
         Table steps = new Table(Column.of("步骤", Kind.COUNT), Column.text("方向"), Column.text("类型"), Column.text("对象", 24),
-                Column.text("月份"), Column.of("事件数", Kind.COUNT), Column.of("金额合计", Kind.MONEY),
+                Column.text("月份"), Column.of("记录数", Kind.COUNT), Column.of("金额合计", Kind.MONEY),
                 Column.of("得分变动", Kind.DELTA), Column.of("精确变动", Kind.DELTA).csvOnly(), Column.text("说明").csvOnly());
         Table events = new Table(Column.of("步骤", Kind.COUNT), Column.of("全局序号", Kind.COUNT), Column.text("类型"),
                 Column.text("业务日期"), Column.text("记录时间"), Column.text("凭证号/文号", 32), Column.of("金额", Kind.MONEY));
@@ -43,11 +43,11 @@ final class WhyView {
                 .heading("B：评价基准日 " + Json.text(to, "asOf") + "，知悉时点 " + Json.text(to, "knownAt") + " → 得分 "
                         + Json.text(why, "scoreTo"))
                 .heading("变动 " + Numbers.signed(Json.text(why, "change")) + "：B 比 A 多 " + Json.text(why, "eventsAdded")
-                        + " 个事件、少 " + Json.text(why, "eventsRemoved") + " 个；其中 " + Json.text(why, "eventsWithoutEffect")
-                        + " 个不影响得分，未列出")
+                        + " 条记录、少 " + Json.text(why, "eventsRemoved") + " 条；其中 " + Json.text(why, "eventsWithoutEffect")
+                        + " 条不影响得分，未列出")
                 .section("变动步骤（按回放顺序）", steps);
         if (details) {
-            report.section("事件明细", events);
+            report.section("记录明细", events);
         }
         String method = Json.text(why, "method");
         if (method != null) {

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
  * {@code ledger events DEPT YEAR}: the department-year's event log in global order
  * ({@code GET …/events?page=&size=&type=&from=&to=}), one page or, with {@code --all}, every page.
  */
-@Command(name = "events", description = "部门年度的事件记录（预算台账与自评两个事件流，按全局序号），可按类型与业务日期筛选，分页。")
+@Command(name = "events", description = "部门年度的记录（预算台账与自评两条记录链，按全局序号），可按类型与业务日期筛选，分页。")
 public class EventsCommand extends LedgerCommand {
 
     /** The server's largest page; --all walks the log in pages of this size. */

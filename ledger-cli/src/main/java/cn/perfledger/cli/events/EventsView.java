@@ -25,7 +25,7 @@ final class EventsView {
     }
 
     static Report report(JsonNode answer) {
-        Table table = new Table(Column.of("全局序号", Kind.COUNT), Column.text("事件流"), Column.of("序号", Kind.COUNT),
+        Table table = new Table(Column.of("全局序号", Kind.COUNT), Column.text("记录链"), Column.of("序号", Kind.COUNT),
                 Column.text("类型"), Column.text("业务日期"), Column.text("记录时间"), Column.text("要点", 60).textOnly(),
                 Column.text("载荷").csvOnly(), Column.text("元数据").csvOnly());
         for (JsonNode event : answer.path("events")) {
@@ -35,7 +35,7 @@ final class EventsView {
                     gist(event.path("payload")), compact(event.path("payload")), compact(event.path("metadata")));
         }
         return Report.builder()
-                .heading("事件记录  " + Json.text(answer, "fiscalYearId"))
+                .heading("部门年度的记录  " + Json.text(answer, "fiscalYearId"))
                 .heading(EventsCommand.pageLine(answer))
                 .section("", table)
                 .build();

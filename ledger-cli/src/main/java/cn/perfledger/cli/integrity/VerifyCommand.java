@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
  * for a department-year, {@code GET /api/v1/integrity} for the whole store). A broken chain is a finding, not a
  * failure of the command, but scripts need to notice it: exit code 9.
  */
-@Command(name = "verify", description = "校验事件哈希链（防篡改）：给部门与年度时校验该年度，否则校验整个事件库；发现断裂时退出码为 9。")
+@Command(name = "verify", description = "校验记录哈希链（防篡改）：给部门与年度时校验该年度，否则校验整个账本；发现断裂时退出码为 9。")
 public class VerifyCommand extends LedgerCommand {
 
     /** Both or none: without them the whole store is verified. */
@@ -49,7 +49,7 @@ public class VerifyCommand extends LedgerCommand {
     }
 
     static Report report(JsonNode report) {
-        Table streams = new Table(Column.text("事件流"), Column.text("状态"), Column.of("事件数", Kind.COUNT),
+        Table streams = new Table(Column.text("记录链"), Column.text("状态"), Column.of("记录数", Kind.COUNT),
                 Column.of("最后序号", Kind.COUNT), Column.of("未入链", Kind.COUNT), Column.text("第一处断裂"),
                 Column.text("最后链哈希").csvOnly());
         for (JsonNode stream : report.path("streams")) {
@@ -66,17 +66,17 @@ public class VerifyCommand extends LedgerCommand {
                     Json.text(stream, "unchainedEvents"), where, Json.text(stream, "lastChainHash"));
         }
         Report.Builder builder = Report.builder()
-                .heading("事件链校验  " + ("*".equals(Json.text(report, "scope")) ? "全部事件" : Json.text(report, "scope")) + "："
+                .heading("记录链校验  " + ("*".equals(Json.text(report, "scope")) ? "全部记录" : Json.text(report, "scope")) + "："
                         + Labels.of(Json.text(report, "status")))
                 .heading(Json.text(report, "summary"))
-                .heading("校验时间 " + Json.text(report, "verifiedAt") + "；事件流 " + Json.text(report, "streamCount")
-                        + " 个，事件 " + Json.text(report, "eventsChecked") + " 个（入链 " + Json.text(report, "chainedEvents")
-                        + "，未入链 " + Json.text(report, "unchainedEvents") + "），断裂的事件流 "
-                        + Json.text(report, "brokenStreams") + " 个");
+                .heading("校验时间 " + Json.text(report, "verifiedAt") + "；记录链 " + Json.text(report, "streamCount")
+                        + " 条，记录 " + Json.text(report, "eventsChecked") + " 条（入链 " + Json.text(report, "chainedEvents")
+                        + "，未入链 " + Json.text(report, "unchainedEvents") + "），断裂的记录链 "
+                        + Json.text(report, "brokenStreams") + " 条");
         builder.section(streams.isEmpty() && "*".equals(Json.text(report, "scope"))
-                ? "（全库校验只列出断裂或未入链的事件流）" : "", streams);
+                ? "（全库校验只列出断裂或未入链的记录链）" : "", streams);
         if (report.path("streamsTruncated").asBoolean(false)) {
-            builder.footer("注意：列出的事件流已截断；合计数包括全部事件流");
+            builder.footer("注意：列出的记录链已截断；合计数包括全部记录链");
         }
         return builder.build();
     }

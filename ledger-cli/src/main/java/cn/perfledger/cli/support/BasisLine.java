@@ -16,9 +16,9 @@ public final class BasisLine {
     public static String of(JsonNode basisResult) {
         String digest = Json.text(basisResult, "digest");
         return "时点：评价基准日 " + Json.text(basisResult, "asOf") + "，知悉时点 " + Json.text(basisResult, "knownAt")
-                + "（纳入 " + Json.text(basisResult, "eventsAdmitted") + " 个事件）"
+                + "（纳入 " + Json.text(basisResult, "eventsAdmitted") + " 条记录）"
                 + (digest == null ? "" : "  摘要 " + digest.substring(0, Math.min(16, digest.length())) + "…")
                 + ("BROKEN".equals(basisResult.path("integrity").path("status").asText())
-                        ? "  【完整性：事件链断裂，数字不可信】" : "");
+                        ? "  【完整性：记录链断裂，数字不可信】" : "");
     }
 }

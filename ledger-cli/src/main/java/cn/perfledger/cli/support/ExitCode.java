@@ -18,7 +18,7 @@ public enum ExitCode {
     REFUSED(6, "输入被拒绝（HTTP 400/409/413/415/422），未写入任何记录"),
     SERVER_ERROR(7, "服务器错误（HTTP 5xx）"),
     UNREACHABLE(8, "无法连接服务器（未启动、地址有误、网络中断或超时）"),
-    CHAIN_BROKEN(9, "事件哈希链有断裂：verify 校验发现断裂，或 execution/evaluation/reconcile 的答复所依据的事件链断裂（数字已打印但不可信）");
+    CHAIN_BROKEN(9, "记录哈希链有断裂：verify 校验发现断裂，或 execution/evaluation/reconcile 的答复所依据的记录链断裂（数字已打印但不可信）");
 
     private final int code;
     private final String meaning;

@@ -19,7 +19,7 @@ public final class IntegrityCheck {
         if (broken == null) {
             return ExitCode.OK;
         }
-        err.println("警告：事件链校验未通过，以上数字不可信 —— " + broken.path("summary").asText(""));
+        err.println("警告：记录链校验未通过，以上数字不可信 —— " + broken.path("summary").asText(""));
         for (JsonNode problem : broken.path("problems")) {
             err.println("  " + problem.path("stream").asText() + (problem.path("sequence").isNumber()
                     ? " 第 " + problem.path("sequence").asLong() + " 号" : "") + "  " + problem.path("kind").asText()

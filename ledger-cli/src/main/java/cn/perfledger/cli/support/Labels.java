@@ -14,7 +14,7 @@ public final class Labels {
             Map.entry("ADDED", "加入"),
             Map.entry("REMOVED", "撤回"),
             Map.entry("INTACT", "完整"),
-            Map.entry("INTACT_WITH_UNCHAINED", "完整（含未入链事件）"),
+            Map.entry("INTACT_WITH_UNCHAINED", "完整（含未入链记录）"),
             Map.entry("UNCHAINED", "未入链"),
             Map.entry("PARTLY_UNCHAINED", "前段未入链"),
             Map.entry("BROKEN", "断裂"),

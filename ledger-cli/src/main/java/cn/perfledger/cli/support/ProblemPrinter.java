@@ -73,7 +73,7 @@ public final class ProblemPrinter {
         }
         String correlation = Json.text(problem, "correlationId");
         if (correlation != null) {
-            lines.add("  关联标识：" + correlation + "（可在事件记录中按此查找）");
+            lines.add("  关联标识：" + correlation + "（可在该年度的记录中按此查找）");
         }
         String hint = status == 404 && "path".equals(field)
                 ? "服务器没有这个接口：服务器版本可能较旧，或 --server 指向的不是绩效账本服务器" : hint(status);

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * ({@code GET …/export.xlsx?asOf=&knownAt=}); with {@code --kind backup} the year's events as a JSON-lines
  * backup ({@code GET …/export}), which {@code ledger import --kind backup} restores.
  */
-@Command(name = "export", description = "导出：部门年度在某时点的 Excel 工作簿（默认），或该年度事件的备份文件（--kind backup）。")
+@Command(name = "export", description = "导出：部门年度在某时点的 Excel 工作簿（默认），或该年度记录的备份文件（--kind backup）。")
 public class ExportCommand extends LedgerCommand {
 
     @Mixin
@@ -27,7 +27,7 @@ public class ExportCommand extends LedgerCommand {
     Path output;
 
     @Option(names = "--kind", paramLabel = "KIND", defaultValue = "xlsx",
-            description = "xlsx（Excel 工作簿，默认，可用 --as-of/--known-at）或 backup（JSON Lines 备份，全部事件）")
+            description = "xlsx（Excel 工作簿，默认，可用 --as-of/--known-at）或 backup（JSON Lines 备份，全部记录）")
     String kind;
 
     @Mixin
@@ -39,7 +39,7 @@ public class ExportCommand extends LedgerCommand {
             case "xlsx" -> Workbook.save(client(), target, basis, output, out());
             case "backup" -> {
                 if (basis.query().toQueryString().length() > 0) {
-                    throw new CliException(ExitCode.USAGE, "备份包含全部事件，不接受 --as-of/--known-at");
+                    throw new CliException(ExitCode.USAGE, "备份包含全部记录，不接受 --as-of/--known-at");
                 }
                 long bytes = client().download(target.path() + "/export", Query.of(),
                         "application/x-ndjson", output);

@@ -146,7 +146,7 @@ public class ImportCommand extends LedgerCommand {
         String fileYear = Json.text(header, "fiscalYear");
         if (!"department-year".equals(scope) || !department.equals(fileDepartment)
                 || !String.valueOf(year).equals(fileYear)) {
-            String what = "all".equals(scope) ? "整个事件库" : fileDepartment == null ? "未知" : fileDepartment + "/" + fileYear;
+            String what = "all".equals(scope) ? "整个账本" : fileDepartment == null ? "未知" : fileDepartment + "/" + fileYear;
             throw new CliException(ExitCode.REFUSED, "备份文件的范围是 " + what + "，不是 " + department + "/" + year + "；未上传");
         }
     }

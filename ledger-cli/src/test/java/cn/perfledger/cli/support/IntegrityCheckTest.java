@@ -16,14 +16,14 @@ class IntegrityCheckTest {
     @Test
     void aBrokenAnswer_exits9_andNamesTheProblem() throws Exception {
         JsonNode answer = json.readTree("""
-                {"fiscalYearId":"GZ-ZSJ/2021","digest":"ab","integrity":{"status":"BROKEN","summary":"事件链校验未通过",
+                {"fiscalYearId":"GZ-ZSJ/2021","digest":"ab","integrity":{"status":"BROKEN","summary":"记录链校验未通过",
                  "problems":[{"stream":"GZ-ZSJ/2021","sequence":5,"kind":"HASH_MISMATCH","rule":"被改动"}]},
                  "result":{}}""");
         StringWriter err = new StringWriter();
         assertThat(IntegrityCheck.of(answer, new PrintWriter(err))).isEqualTo(ExitCode.CHAIN_BROKEN);
         assertThat(ExitCode.CHAIN_BROKEN.code()).isEqualTo(9);
         assertThat(err.toString()).contains("警告", "数字不可信", "GZ-ZSJ/2021 第 5 号", "HASH_MISMATCH");
-        assertThat(BasisLine.of(answer)).contains("事件链断裂");
+        assertThat(BasisLine.of(answer)).contains("记录链断裂");
     }
 
     @Test

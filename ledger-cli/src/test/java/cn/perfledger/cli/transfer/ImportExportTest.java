@@ -179,7 +179,7 @@ class ImportExportTest {
 
         assertThat(run.exitCode()).isEqualTo(6);
         assertThat(run.err()).contains("HZ-ZSJ/2023").contains("未上传");
-        assertThat(all.err()).contains("整个事件库");
+        assertThat(all.err()).contains("整个账本");
         assertThat(server.requests()).isEmpty();
     }
 
