@@ -274,7 +274,13 @@ class CommandsTest {
         assertThat(run.exitCode()).isZero();
         assertThat(eventsRequest().query()).isEqualTo("page=2&size=5&type=ExpenditureRecorded"
                 + "&type=BudgetIncreased&type=FiscalYearOpened&from=2021-01-01&to=2021-06-30");
-        assertThat(run.out()).contains("共 358 条").contains("FiscalYearOpened").contains("预算台账");
+        // the table names each type as the server does in Chinese
+        assertThat(run.out()).contains("共 358 条").containsPattern("预算台账 +0 +年度开立").doesNotContain("FiscalYearOpened");
+
+        Result csv = CliRun.against(server, "events", "GZ-ZSJ", "2021", "--type", "年度开立", "-f", "csv");
+
+        // the CSV keeps the English names a script matches on
+        assertThat(csv.out()).contains(",FiscalYearOpened,").doesNotContain("年度开立");
     }
 
     @Test

@@ -6,6 +6,7 @@ import cn.perfledger.cli.output.Json;
 import cn.perfledger.cli.support.CliException;
 import cn.perfledger.cli.support.Converters;
 import cn.perfledger.cli.support.ExitCode;
+import cn.perfledger.cli.support.Format;
 import cn.perfledger.cli.support.LedgerCommand;
 import cn.perfledger.cli.support.YearArguments;
 import cn.perfledger.cli.support.OutputOptions;
@@ -62,21 +63,28 @@ public class EventsCommand extends LedgerCommand {
             throw new CliException(ExitCode.USAGE, "--page 不能为负，--size 应在 1 到 1000 之间");
         }
         LedgerClient client = client();
-        types = typeNames(client, types);
+        // the server's names of the types: to accept a Chinese --type, and for the table to show 支出凭证, not
+        // ExpenditureRecorded (CSV and JSON keep the English names a script matches on)
+        JsonNode labels = types.isEmpty() && output.format() != Format.TABLE ? null : eventTypes(client);
+        types = typeNames(labels, types);
         JsonNode answer = all ? allPages(client) : page(client, page, size);
-        output.print(answer, EventsView::report, out());
+        JsonNode shown = output.format() == Format.TABLE ? labels : null;
+        output.print(answer, json -> EventsView.report(json, shown), out());
         return ExitCode.OK;
+    }
+
+    private static JsonNode eventTypes(LedgerClient client) {
+        return client.getJson("/api/v1/event-types", Query.of());
     }
 
     /**
      * The types as the server names them: a Chinese label ({@code 支出凭证}) or an English name, checked against the
      * server's list ({@code GET /api/v1/event-types}); anything else is refused, never sent to match nothing.
      */
-    static List<String> typeNames(LedgerClient client, List<String> given) {
+    static List<String> typeNames(JsonNode known, List<String> given) {
         if (given.isEmpty()) {
             return given;
         }
-        JsonNode known = client.getJson("/api/v1/event-types", Query.of());
         List<String> names = new ArrayList<>();
         for (String type : given) {
             String wanted = type.strip();

@@ -24,14 +24,15 @@ final class EventsView {
     private EventsView() {
     }
 
-    static Report report(JsonNode answer) {
+    /** {@code labels}: the server's Chinese name of each type ({@code GET /api/v1/event-types}), or null. */
+    static Report report(JsonNode answer, JsonNode labels) {
         Table table = new Table(Column.of("全局序号", Kind.COUNT), Column.text("记录链"), Column.of("序号", Kind.COUNT),
                 Column.text("类型"), Column.text("业务日期"), Column.text("记录时间"), Column.text("要点", 60).textOnly(),
                 Column.text("载荷").csvOnly(), Column.text("元数据").csvOnly());
         for (JsonNode event : answer.path("events")) {
             String aggregate = Json.text(event, "aggregateId");
             table.row(Json.text(event, "globalSequence"), stream(aggregate), Json.text(event, "sequenceNumber"),
-                    Json.text(event, "type"), Json.text(event, "effectiveDate"), Json.text(event, "recordedAt"),
+                    label(Json.text(event, "type"), labels), Json.text(event, "effectiveDate"), Json.text(event, "recordedAt"),
                     gist(event.path("payload")), compact(event.path("payload")), compact(event.path("metadata")));
         }
         return Report.builder()
@@ -39,6 +40,12 @@ final class EventsView {
                 .heading(EventsCommand.pageLine(answer))
                 .section("", table)
                 .build();
+    }
+
+    /** The type's Chinese name where the server gave one, else its English name. */
+    static String label(String type, JsonNode labels) {
+        String label = labels == null || type == null ? null : Json.text(labels, type);
+        return label == null || label.isBlank() ? type : label;
     }
 
     /** 预算台账 for DEPT/YEAR, 自评 for DEPT/YEAR/evaluation, else the id. */
