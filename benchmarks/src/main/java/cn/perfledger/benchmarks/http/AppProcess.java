@@ -36,6 +36,7 @@ final class AppProcess implements AutoCloseable {
     private final Path jar;
     private final Path dir;
     private final String heap;
+    private final List<String> jvmOptions;
     private final String jdbcUrl;
     private final int port;
     private final Path accessLog;
@@ -45,8 +46,9 @@ final class AppProcess implements AutoCloseable {
     private double lastStartSeconds;
 
     /** {@code jdbcUrl} null: the embedded default store in {@code dir/data}. */
-    AppProcess(String name, Path jar, Path dir, String heap, String jdbcUrl) {
+    AppProcess(String name, Path jar, Path dir, String heap, List<String> jvmOptions, String jdbcUrl) {
         this.name = name;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.jar = jar;
         this.dir = dir;
         this.heap = heap;
@@ -62,7 +64,9 @@ final class AppProcess implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-jar", jar.toAbsolutePath().toString(),
+                "-Xmx" + heap));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString(),
                 "--server.port=" + port,
                 "--ledger.data-dir=" + dir.resolve("data").toAbsolutePath(),
                 "--ledger.demo.load-on-start=false",

@@ -20,6 +20,7 @@ final class BenchOptions {
               --stores=h2,postgres      which stores to run on (default both; postgres skipped if unreachable)
               --vouchers=N --lines=N --units=N --adjustments=N --reversals=N --seed=N   the main year
               --heap=2g                 the server's -Xmx
+              --server-jvm="-XX:…"      further JVM options of the server (space-separated), e.g. a flight recording
               --vouchers-via=import|batch   import files (…/imports/ledger) or …/expenditure-batches
               --max-rows=20000 --batch-size=5000   rows per import file, vouchers per batch
               --setup=single|import     budget lines and initial budgets one by one (default) or in the first file
@@ -43,6 +44,7 @@ final class BenchOptions {
     final int reversals;
     final long seed;
     final String heap;
+    final List<String> serverJvm;
     final YearLoader.VoucherPath vouchersVia;
     final int maxRows;
     final int batchSize;
@@ -74,6 +76,8 @@ final class BenchOptions {
         reversals = integer(a, "reversals", vouchers / 100);
         seed = Long.parseLong(a.getOrDefault("seed", "20210101"));
         heap = a.getOrDefault("heap", "2g");
+        serverJvm = a.getOrDefault("server-jvm", "").isBlank() ? List.of()
+                : List.of(a.get("server-jvm").trim().split("\\s+"));
         vouchersVia = YearLoader.VoucherPath.valueOf(a.getOrDefault("vouchers-via", "import").toUpperCase());
         maxRows = integer(a, "max-rows", 20_000);
         batchSize = integer(a, "batch-size", 5_000);

@@ -35,8 +35,8 @@ final class CityRun {
         Path dir = options.workDir.resolve("city-" + options.mode() + "-" + System.currentTimeMillis());
         String database = "perf_bench_city_" + System.currentTimeMillis();
         String url = postgres.create(database);
-        AppProcess a = new AppProcess("city-a", options.jar, dir, options.heap, url);
-        AppProcess b = new AppProcess("city-b", options.jar, dir, options.heap, url);
+        AppProcess a = new AppProcess("city-a", options.jar, dir, options.heap, options.serverJvm, url);
+        AppProcess b = new AppProcess("city-b", options.jar, dir, options.heap, options.serverJvm, url);
         try {
             a.start();
             b.start();

@@ -53,7 +53,7 @@ final class StoreRun {
             jdbcUrl = postgres.create(database);
             report.info("fresh PostgreSQL database " + database);
         }
-        app = new AppProcess(store, options.jar, dir, options.heap, jdbcUrl);
+        app = new AppProcess(store, options.jar, dir, options.heap, options.serverJvm, jdbcUrl);
         try {
             app.start();
             report.info("server started (pid " + app.pid() + ", -Xmx" + options.heap + ") in "

@@ -138,6 +138,20 @@ public class YearQueries {
     }
 
     /**
+     * The year's streams (budget ledger, evaluation, the rubric versions it names), each in sequence order as
+     * recorded, with their {@link ReplayIndex}: what a reader that keeps its own position per stream (the
+     * year-figures read model) needs to take only the events after it; 404 when the year has no events.
+     */
+    public YearStreams streams(FiscalYearId year) {
+        CachedIndex cached = yearEvents(year);
+        return new YearStreams(cached.streams(), cached.index());
+    }
+
+    /** A year's streams and their replay index ({@link #streams}). */
+    public record YearStreams(List<List<RecordedEvent>> streams, ReplayIndex index) {
+    }
+
+    /**
      * The integrity of everything the year's answers replay from: its budget ledger and evaluation streams, the
      * rubric versions it names, its department's stream, and the seals of the stream heads. Verified once, when
      * the events were read into memory ({@code EventHistory}); computing it is a look at cached results.
@@ -206,9 +220,20 @@ public class YearQueries {
             return cached.integrity().equals(integrity) ? cached : new CachedIndex(cached.streams(), cached.index(),
                     integrity, cached.checkpoints());
         }
-        List<RecordedEvent> all = new ArrayList<>();
-        streams.forEach(all::addAll);
-        ReplayIndex index = ReplayIndex.of(all);
+        ReplayIndex index;
+        if (cached != null && cached.grownStreams(streams)) {
+            // the usual case after a write: the new events are put in their places, the year is not sorted again
+            List<RecordedEvent> added = new ArrayList<>();
+            for (int i = 0; i < streams.size(); i++) {
+                List<RecordedEvent> stream = streams.get(i);
+                added.addAll(stream.subList(cached.streams().get(i).size(), stream.size()));
+            }
+            index = cached.index().with(added);
+        } else {
+            List<RecordedEvent> all = new ArrayList<>();
+            streams.forEach(all::addAll);
+            index = ReplayIndex.of(all);
+        }
         CachedIndex built = new CachedIndex(List.copyOf(streams), index, integrity, new LazyCheckpoints(index));
         indexes.put(year, built);
         return built;
@@ -232,6 +257,28 @@ public class YearQueries {
             }
             for (int i = 0; i < current.size(); i++) {
                 if (current.get(i) != streams.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * Whether each current stream is the cached one with events appended (streams only grow at their end; a
+         * stream read again from the store is a different list, and the index is then sorted anew).
+         */
+        boolean grownStreams(List<List<RecordedEvent>> current) {
+            if (current.size() != streams.size()) {
+                return false;
+            }
+            for (int i = 0; i < current.size(); i++) {
+                List<RecordedEvent> before = streams.get(i);
+                List<RecordedEvent> now = current.get(i);
+                if (now.size() < before.size()) {
+                    return false;
+                }
+                if (!before.isEmpty() && (now.get(0) != before.get(0)
+                        || now.get(before.size() - 1) != before.get(before.size() - 1))) {
                     return false;
                 }
             }

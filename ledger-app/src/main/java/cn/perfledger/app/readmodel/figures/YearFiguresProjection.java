@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -171,22 +172,26 @@ public class YearFiguresProjection {
     }
 
     private void refresh(FiscalYearId year, long upTo) {
-        List<RecordedEvent> visible;
+        YearQueries.YearStreams streams;
         try {
-            visible = queries.events(year).stream().filter(e -> e.globalSequence() <= upTo).toList();
+            streams = queries.streams(year);
         } catch (NotFoundException e) {
             return; // an evaluation without a ledger stream yet: nothing to show
         }
-        if (visible.isEmpty()) {
-            return;
-        }
+        // the year up to upTo, a pass over all its events: only for a cold fold or a refold
+        Supplier<List<RecordedEvent>> visible = () -> streams.index().stream()
+                .filter(e -> e.globalSequence() <= upTo).toList();
         YearFold fold = folds.get(year);
         if (fold == null) {
-            fold = YearFold.replay(year, visible);
+            List<RecordedEvent> all = visible.get();
+            if (all.isEmpty()) {
+                return;
+            }
+            fold = YearFold.replay(year, all);
             folds.put(year, fold);
             coldFolds.incrementAndGet();
         } else {
-            switch (fold.advance(visible)) {
+            switch (fold.advance(streams.streams(), upTo, visible)) {
                 case INCREMENTAL -> incrementalSteps.incrementAndGet();
                 case REFOLD -> refolds.incrementAndGet();
                 case UNCHANGED -> { }

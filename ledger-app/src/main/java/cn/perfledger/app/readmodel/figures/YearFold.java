@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * One department-year's {@link SelfEvaluationFold} as the processor keeps it in memory: which events it contains
@@ -74,13 +75,54 @@ final class YearFold {
                 fresh.add(event);
             }
         }
+        return advance(fresh, () -> visible);
+    }
+
+    /**
+     * {@link #advance(List)} reading only the streams' tails: the events of each stream (in sequence order) after
+     * the last one folded, up to global index {@code upTo}. A write then costs its own events, not a pass over the
+     * year (issue 14); {@code visible} (the year up to {@code upTo}) is taken only when the year is folded again.
+     */
+    Step advance(List<List<RecordedEvent>> streams, long upTo, Supplier<List<RecordedEvent>> visible) {
+        List<RecordedEvent> fresh = new ArrayList<>();
+        for (List<RecordedEvent> stream : streams) {
+            if (stream.isEmpty()) {
+                continue;
+            }
+            long after = applied.getOrDefault(stream.get(0).aggregateId(), -1L);
+            for (int i = firstAfter(stream, after); i < stream.size(); i++) {
+                RecordedEvent event = stream.get(i);
+                if (event.globalSequence() <= upTo) {
+                    fresh.add(event);
+                }
+            }
+        }
+        return advance(fresh, visible);
+    }
+
+    /** The position of the first event of {@code stream} (ascending sequence numbers) after sequence {@code after}. */
+    private static int firstAfter(List<RecordedEvent> stream, long after) {
+        int low = 0;
+        int high = stream.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (stream.get(mid).sequenceNumber() <= after) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    private Step advance(List<RecordedEvent> fresh, Supplier<List<RecordedEvent>> visible) {
         if (fresh.isEmpty()) {
             return Step.UNCHANGED;
         }
         List<RecordedEvent> admitted = fresh.stream().filter(basis::admits).sorted(Basis.REPLAY_ORDER).toList();
         if (!admitted.isEmpty() && last != null && Basis.REPLAY_ORDER.compare(admitted.get(0), last) < 0
                 && !admitted.stream().filter(e -> Basis.REPLAY_ORDER.compare(e, last) < 0).allMatch(this::commutes)) {
-            refold(visible); // back-dated: it belongs before events already folded, and its place matters
+            refold(visible.get()); // back-dated: it belongs before events already folded, and its place matters
             return Step.REFOLD;
         }
         admitted.forEach(this::fold);

@@ -101,4 +101,24 @@ class YearFoldTest {
         assertThat(fold.advance(List.copyOf(recorded))).isEqualTo(YearFold.Step.REFOLD);
         assertEqualsReplay(fold, List.copyOf(recorded));
     }
+
+    /** The read model's path: only each stream's tail after the folded position, up to a global index. */
+    @RepeatedTest(3)
+    void streamTailsUpToAGlobalIndex_foldAsTheWholeVisibleYear(TestInfo info) {
+        long seed = System.nanoTime() ^ info.getDisplayName().hashCode();
+        System.out.println("YearFoldTest (stream tails) seed " + seed);
+        Random random = new Random(seed);
+        YearFold fold = opened();
+        record(new ExecutionNoticeRecorded(YEAR_ID, "穗财通〔2021〕6号", new BigDecimal("0.5"), new BigDecimal("0.3"),
+                date(6, 30)));
+        for (int i = 0; i < 150; i++) {
+            LocalDate day = LocalDate.of(2021, 1, 20).plusDays(random.nextInt(340));
+            record(spent("V-" + i, random.nextBoolean() ? BASIC : PROJECT, (1 + random.nextInt(900)) + ".50", day));
+            // the processor may see a stream that has grown past its batch: only events up to upTo count
+            long upTo = recorded.size() - 1 - (random.nextInt(3) == 0 ? 1 : 0);
+            List<RecordedEvent> visible = recorded.stream().filter(e -> e.globalSequence() <= upTo).toList();
+            fold.advance(List.of(List.copyOf(recorded)), upTo, () -> visible);
+            assertEqualsReplay(fold, visible);
+        }
+    }
 }
