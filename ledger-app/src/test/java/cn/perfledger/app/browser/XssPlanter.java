@@ -25,10 +25,10 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * Writes payloads through the REST API, as the users who own each write: 管理 registers the department, its units,
- * the users (display names) and the rubric version (names, descriptions, criteria, grades, source note, group
+ * the users (display names) and the rubric version (names, descriptions, criteria, provenance, grades, source note, group
  * paths); 录入 the year's ledger (文号, 调整原因, project names and codes, vouchers, 收款人, 摘要, batches, reversals,
  * procurement names and contract numbers, notices, post-close reasons, an imported file and its rows); 评价 the
- * evaluation (indicator names, paths, targets, revisions, actuals, 评分依据, evaluator, withdrawals, bonus/penalty
+ * evaluation (indicator names, paths, targets, revisions, actuals, 评分依据, item explanations, evaluator, withdrawals, bonus/penalty
  * reasons and 文号, declared figures, the submitter). Every accepted text is kept with its field and payload kind.
  */
 final class XssPlanter {
@@ -107,6 +107,14 @@ final class XssPlanter {
         }
         for (String leaf : judgementLeaves) {
             judgement(evaluator, base, leaf, "4", ps, "2021-12-31");
+        }
+        if (full) {
+            // the department's explanation of a judged item and of a computed one (both shown in 评分依据)
+            for (String leaf : List.of(judgementLeaves.get(0), "M.RATE")) {
+                post(evaluator, base + "/evaluation/item-explanations", map("rubricItemCode", leaf,
+                        "basis", pack("部门评分依据", ps, 1000), "deviationReason", pack("偏差原因", ps, 1000),
+                        "improvement", pack("改进措施", ps, 1000), "effectiveDate", "2021-12-31"));
+            }
         }
         if (full) {
             post(evaluator, base + "/evaluation/judgement-scores/" + judgementLeaves.get(0) + "/withdrawal",
@@ -258,7 +266,8 @@ final class XssPlanter {
     private Map<String, Object> leaf(String code, String name, String weight, Map<String, Object> rule,
             Map<String, Object> input, List<Payload> ps) {
         return map("code", code, "name", name, "weight", weight, "description", pack("指标解释", ps, 1000),
-                "criteria", pack("评分标准", ps, 1000), "rule", rule, "input", input);
+                "criteria", pack("评分标准", ps, 1000), "provenance", pack("规则来源说明", ps, 1000), "rule", rule,
+                "input", input);
     }
 
     private static Map<String, Object> group(String code, String name, int weight, List<Object> children) {
