@@ -20,6 +20,7 @@ final class BenchOptions {
               --stores=h2,postgres      which stores to run on (default both; postgres skipped if unreachable)
               --vouchers=N --lines=N --units=N --adjustments=N --reversals=N --seed=N   the main year
               --heap=2g                 the server's -Xmx
+              --main-years=N            load N main years (same sizes), RSS with all of them loaded and served
               --server-jvm="-XX:…"      further JVM options of the server (space-separated), e.g. a flight recording
               --vouchers-via=import|batch   import files (…/imports/ledger) or …/expenditure-batches
               --max-rows=20000 --batch-size=5000   rows per import file, vouchers per batch
@@ -63,6 +64,8 @@ final class BenchOptions {
     final Path jar;
     final Path workDir;
     final boolean keepData;
+    /** Main years loaded in all (the first measured in full, the others for memory with several years). */
+    final int mainYears;
     final String pgUrl;
     final String pgUser;
 
@@ -96,9 +99,10 @@ final class BenchOptions {
         jar = Path.of(a.getOrDefault("jar", "ledger-app/target/ledger-app.jar"));
         workDir = Path.of(a.getOrDefault("work-dir", "benchmarks/target/http-bench"));
         keepData = a.containsKey("keep-data");
+        mainYears = integer(a, "main-years", 1);
         pgUrl = a.getOrDefault("pg-url", "jdbc:postgresql://127.0.0.1:5432/");
         pgUser = a.getOrDefault("pg-user", "postgres");
-        if (lines < 2 || units < 1 || vouchers < 10 || maxRows < 1 || batchSize < 1 || writers < 1) {
+        if (lines < 2 || units < 1 || vouchers < 10 || maxRows < 1 || batchSize < 1 || writers < 1 || mainYears < 1) {
             throw new IllegalArgumentException("sizes too small: lines ≥ 2, units ≥ 1, vouchers ≥ 10");
         }
         for (String store : stores) {
@@ -133,7 +137,13 @@ final class BenchOptions {
 
     /** The main year of a store's run. */
     YearPlan.Spec mainYear() {
-        return new YearPlan.Spec("BY-0001", 2021, units, lines, vouchers, adjustments, reversals, seed);
+        return mainYear(1);
+    }
+
+    /** The n-th main year (1 = the measured one): same sizes, its own department and seed. */
+    YearPlan.Spec mainYear(int n) {
+        return new YearPlan.Spec(String.format("BY-%04d", n), 2021, units, lines, vouchers, adjustments, reversals,
+                seed + n - 1);
     }
 
     private static int integer(Map<String, String> a, String key, int fallback) {
