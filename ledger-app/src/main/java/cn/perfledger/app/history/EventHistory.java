@@ -60,6 +60,8 @@ public class EventHistory {
             "correlationId");
     /** A stream read only for its integrity (the department's) is topped up at most this often. */
     private static final long STATUS_REFRESH_NANOS = 10_000_000_000L;
+    /** Rows deserialized together on a read. */
+    private static final int DESERIALIZE_CHUNK = 2_000;
 
     private final EventTable table;
     private final Serializer serializer;
@@ -272,18 +274,35 @@ public class EventHistory {
         return all;
     }
 
+    /**
+     * Reads, verifies and deserializes the rows after {@code lastSequence}, {@value #DESERIALIZE_CHUNK} rows at a
+     * time: a cold read of a large stream never holds all its raw rows (payload and metadata bytes) at once besides
+     * the events built from them. Every upcaster is a single-event one, so chunks upcast exactly as one stream.
+     */
     private List<RecordedEvent> readAfter(String aggregateId, StreamWalk walk, long lastSequence) {
+        List<RecordedEvent> result = new ArrayList<>();
         List<Long> globalIndexes = new ArrayList<>();
         List<GenericDomainEventEntry<byte[]>> entries = new ArrayList<>();
+        Map<Map<String, String>, Map<String, String>> sharedMetadata = new java.util.HashMap<>();
         table.streamAfter(aggregateId, lastSequence, row -> {
             walk.accept(row);
             globalIndexes.add(row.globalIndex());
             entries.add(new GenericDomainEventEntry<>(row.type(), row.aggregateIdentifier(), row.sequenceNumber(),
                     row.eventIdentifier(), row.timeStamp(), row.payloadType(), row.payloadRevision(), row.payload(),
                     row.metaData()));
+            if (entries.size() == DESERIALIZE_CHUNK) {
+                deserialize(aggregateId, entries, globalIndexes, sharedMetadata, result);
+            }
         });
+        deserialize(aggregateId, entries, globalIndexes, sharedMetadata, result);
+        return result.isEmpty() ? List.of() : result;
+    }
+
+    private void deserialize(String aggregateId, List<GenericDomainEventEntry<byte[]>> entries,
+            List<Long> globalIndexes, Map<Map<String, String>, Map<String, String>> sharedMetadata,
+            List<RecordedEvent> result) {
         if (entries.isEmpty()) {
-            return List.of();
+            return;
         }
         Map<String, Long> globalIndexById = new java.util.HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -291,8 +310,6 @@ public class EventHistory {
         }
         DomainEventStream messages = EventStreamUtils.upcastAndDeserializeDomainEvents(entries.stream(), serializer,
                 upcaster);
-        List<RecordedEvent> result = new ArrayList<>(entries.size());
-        Map<Map<String, String>, Map<String, String>> sharedMetadata = new java.util.HashMap<>();
         while (messages.hasNext()) {
             DomainEventMessage<?> message = messages.next();
             Object payload = message.getPayload();
@@ -300,7 +317,8 @@ public class EventHistory {
                     message.getSequenceNumber(), message.getIdentifier(), message.getTimestamp(),
                     effectiveDate(payload, message.getTimestamp()), payload, stringMetadata(message, sharedMetadata)));
         }
-        return result;
+        entries.clear();
+        globalIndexes.clear();
     }
 
     /**
