@@ -15,8 +15,9 @@ class HistoryBoundTest {
     }
 
     @Test
-    void unsetBoundIsHalfTheHeapAtTheBytesPerEvent() {
-        assertThat(HistoryBound.maxEvents(0, GIB)).isEqualTo(GIB / 2 / HistoryBound.BYTES_PER_EVENT);
+    void unsetBoundIsTheHeapBeyondTheReserveAtTheBytesPerEvent() {
+        assertThat(HistoryBound.maxEvents(0, GIB)).isEqualTo((GIB - HistoryBound.RESERVED_MIB * (1 << 20))
+                / HistoryBound.BYTES_PER_EVENT);
         assertThat(HistoryBound.maxEvents(0, 4 * GIB)).isGreaterThan(HistoryBound.maxEvents(0, GIB));
     }
 
