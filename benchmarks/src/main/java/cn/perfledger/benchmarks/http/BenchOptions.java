@@ -14,12 +14,17 @@ import java.util.Set;
  */
 final class BenchOptions {
 
+    /** The memory settings the README recommends (one 100,000-event year in ≤ 600 MiB RSS). */
+    static final List<String> RECOMMENDED_JVM = List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
+
     static final String USAGE = """
             java -cp benchmarks/target/benchmarks.jar cn.perfledger.benchmarks.http.HttpBench [options]
               --quick | --full          sizes: quick (default) a few minutes; full = the issue's 100,000-voucher year
               --stores=h2,postgres      which stores to run on (default both; postgres skipped if unreachable)
               --vouchers=N --lines=N --units=N --adjustments=N --reversals=N --seed=N   the main year
-              --heap=2g                 the server's -Xmx
+              --heap=2g                 the server's -Xmx; default 384m with -XX:+UseSerialGC -Xss512k
+                                        -XX:ReservedCodeCacheSize=64m (the README's run command) below 500,000
+                                        vouchers, else 2g
               --main-years=N            load N main years (same sizes), RSS with all of them loaded and served
               --server-jvm="-XX:…"      further JVM options of the server (space-separated), e.g. a flight recording
               --vouchers-via=import|batch   import files (…/imports/ledger) or …/expenditure-batches
@@ -78,9 +83,14 @@ final class BenchOptions {
         adjustments = integer(a, "adjustments", 20);
         reversals = integer(a, "reversals", vouchers / 100);
         seed = Long.parseLong(a.getOrDefault("seed", "20210101"));
-        heap = a.getOrDefault("heap", "2g");
-        serverJvm = a.getOrDefault("server-jvm", "").isBlank() ? List.of()
-                : List.of(a.get("server-jvm").trim().split("\\s+"));
+        // the README's run command for years of the issue's size; a --heap of one's own takes the JVM's defaults
+        boolean recommended = !a.containsKey("heap") && vouchers < 500_000;
+        heap = a.getOrDefault("heap", recommended ? "384m" : "2g");
+        List<String> jvm = new java.util.ArrayList<>(recommended ? RECOMMENDED_JVM : List.of());
+        if (!a.getOrDefault("server-jvm", "").isBlank()) {
+            jvm.addAll(List.of(a.get("server-jvm").trim().split("\\s+")));
+        }
+        serverJvm = List.copyOf(jvm);
         vouchersVia = YearLoader.VoucherPath.valueOf(a.getOrDefault("vouchers-via", "import").toUpperCase());
         maxRows = integer(a, "max-rows", 20_000);
         batchSize = integer(a, "batch-size", 5_000);
