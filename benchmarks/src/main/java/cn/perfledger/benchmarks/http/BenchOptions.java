@@ -14,12 +14,18 @@ import java.util.Set;
  */
 final class BenchOptions {
 
+    /** The memory settings the README recommends (one 100,000-event year in ≤ 600 MiB RSS). */
+    static final List<String> RECOMMENDED_JVM = List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
+
     static final String USAGE = """
             java -cp benchmarks/target/benchmarks.jar cn.perfledger.benchmarks.http.HttpBench [options]
               --quick | --full          sizes: quick (default) a few minutes; full = the issue's 100,000-voucher year
               --stores=h2,postgres      which stores to run on (default both; postgres skipped if unreachable)
               --vouchers=N --lines=N --units=N --adjustments=N --reversals=N --seed=N   the main year
-              --heap=2g                 the server's -Xmx
+              --heap=2g                 the server's -Xmx; default 384m with -XX:+UseSerialGC -Xss512k
+                                        -XX:ReservedCodeCacheSize=64m (the README's run command) below 500,000
+                                        vouchers, else 2g
+              --main-years=N            load N main years (same sizes), RSS with all of them loaded and served
               --server-jvm="-XX:…"      further JVM options of the server (space-separated), e.g. a flight recording
               --vouchers-via=import|batch   import files (…/imports/ledger) or …/expenditure-batches
               --max-rows=20000 --batch-size=5000   rows per import file, vouchers per batch
@@ -63,6 +69,8 @@ final class BenchOptions {
     final Path jar;
     final Path workDir;
     final boolean keepData;
+    /** Main years loaded in all (the first measured in full, the others for memory with several years). */
+    final int mainYears;
     final String pgUrl;
     final String pgUser;
 
@@ -75,9 +83,14 @@ final class BenchOptions {
         adjustments = integer(a, "adjustments", 20);
         reversals = integer(a, "reversals", vouchers / 100);
         seed = Long.parseLong(a.getOrDefault("seed", "20210101"));
-        heap = a.getOrDefault("heap", "2g");
-        serverJvm = a.getOrDefault("server-jvm", "").isBlank() ? List.of()
-                : List.of(a.get("server-jvm").trim().split("\\s+"));
+        // the README's run command for years of the issue's size; a --heap of one's own takes the JVM's defaults
+        boolean recommended = !a.containsKey("heap") && vouchers < 500_000;
+        heap = a.getOrDefault("heap", recommended ? "384m" : "2g");
+        List<String> jvm = new java.util.ArrayList<>(recommended ? RECOMMENDED_JVM : List.of());
+        if (!a.getOrDefault("server-jvm", "").isBlank()) {
+            jvm.addAll(List.of(a.get("server-jvm").trim().split("\\s+")));
+        }
+        serverJvm = List.copyOf(jvm);
         vouchersVia = YearLoader.VoucherPath.valueOf(a.getOrDefault("vouchers-via", "import").toUpperCase());
         maxRows = integer(a, "max-rows", 20_000);
         batchSize = integer(a, "batch-size", 5_000);
@@ -96,9 +109,10 @@ final class BenchOptions {
         jar = Path.of(a.getOrDefault("jar", "ledger-app/target/ledger-app.jar"));
         workDir = Path.of(a.getOrDefault("work-dir", "benchmarks/target/http-bench"));
         keepData = a.containsKey("keep-data");
+        mainYears = integer(a, "main-years", 1);
         pgUrl = a.getOrDefault("pg-url", "jdbc:postgresql://127.0.0.1:5432/");
         pgUser = a.getOrDefault("pg-user", "postgres");
-        if (lines < 2 || units < 1 || vouchers < 10 || maxRows < 1 || batchSize < 1 || writers < 1) {
+        if (lines < 2 || units < 1 || vouchers < 10 || maxRows < 1 || batchSize < 1 || writers < 1 || mainYears < 1) {
             throw new IllegalArgumentException("sizes too small: lines ≥ 2, units ≥ 1, vouchers ≥ 10");
         }
         for (String store : stores) {
@@ -133,7 +147,13 @@ final class BenchOptions {
 
     /** The main year of a store's run. */
     YearPlan.Spec mainYear() {
-        return new YearPlan.Spec("BY-0001", 2021, units, lines, vouchers, adjustments, reversals, seed);
+        return mainYear(1);
+    }
+
+    /** The n-th main year (1 = the measured one): same sizes, its own department and seed. */
+    YearPlan.Spec mainYear(int n) {
+        return new YearPlan.Spec(String.format("BY-%04d", n), 2021, units, lines, vouchers, adjustments, reversals,
+                seed + n - 1);
     }
 
     private static int integer(Map<String, String> a, String key, int fallback) {

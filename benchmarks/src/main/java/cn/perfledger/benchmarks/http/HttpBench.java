@@ -37,7 +37,8 @@ public final class HttpBench {
         RubricFile rubric = RubricFile.fromJar(options.jar);
         System.out.printf("HTTP benchmark (%s): main year %,d vouchers, %d lines in %d units, %d adjustments, %,d reversals, seed %d;"
                 + " heap %s; %d cores; vouchers via %s, reversals via %s%n", options.mode(), options.vouchers, options.lines,
-                options.units, options.adjustments, options.reversals, options.seed, options.heap,
+                options.units, options.adjustments, options.reversals, options.seed,
+                options.heap + (options.serverJvm.isEmpty() ? "" : " " + String.join(" ", options.serverJvm)),
                 Runtime.getRuntime().availableProcessors(), options.vouchersVia, options.reversalsVia);
         System.out.println("Every figure: [store] name value, target, (load average 1/5/15 min when it was measured)."
                 + " Server times come from Tomcat's access log (%D), client times include HTTP and JSON transfer.");

@@ -100,6 +100,9 @@ final class StoreRun {
             PeerComparison.run(this, clerk, checkDates, warmExecution, dir);
         }
         rss("after load");
+        if (options.mainYears > 1) {
+            loadMoreYears(loader, clerk);
+        }
         if (options.runs("writes")) {
             SingleWrites.measure(this, clerk, rubric, options.samples);
         }
@@ -162,6 +165,28 @@ final class StoreRun {
             times.add(api.get(plan.fiscalYearPath() + "/execution?asOf=" + plan.lastDay()).require("execution").millis());
         }
         return new Stats(times).median();
+    }
+
+    /**
+     * Memory with several years: loads main years 2..N (same sizes, own departments), asks each and the first one's
+     * execution once, so that all are loaded and served, and prints the RSS and its growth per further year.
+     */
+    private void loadMoreYears(YearLoader loader, Api clerk) {
+        double rssOne = app.residentMiB()[0];
+        List<YearPlan> years = new ArrayList<>(List.of(plan));
+        for (int n = 2; n <= options.mainYears; n++) {
+            YearPlan more = YearPlan.generate(options.mainYear(n));
+            loader.load(more);
+            years.add(more);
+        }
+        for (YearPlan year : years) {
+            clerk.get(year.fiscalYearPath() + "/execution?asOf=" + year.lastDay()).require("execution");
+        }
+        double[] mib = app.residentMiB();
+        Report.Target target = plan.spec.vouchers() >= 500_000 ? null : Report.Target.atMost(1_536, "MiB");
+        report.figure(store, "server RSS with " + years.size() + " main years loaded and served", Report.number(mib[0])
+                + " MiB (VmHWM " + Report.number(mib[1]) + " MiB; " + Report.number((mib[0] - rssOne)
+                / (years.size() - 1)) + " MiB per further year)", target, target == null ? null : target.met(mib[0]));
     }
 
     void rss(String when) {

@@ -20,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -27,6 +30,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 import org.axonframework.eventsourcing.EventStreamUtils;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,6 +47,11 @@ import org.springframework.stereotype.Service;
  *
  * <p>Streams are append-only and a sequence number is never reused, so a cached prefix never goes stale;
  * a new read asks only for {@code sequenceNumber > last}.
+ *
+ * <p><b>Bounded.</b> At most {@code ledger.history.max-events} events are held ({@link HistoryBound}); past it the
+ * least recently read streams are forgotten whole, with their verification state, and the listeners (the years'
+ * replay indexes) drop what they built from them. A forgotten stream is read and verified anew, from its first
+ * row, on its next use: eviction costs a cold read, never an answer or a check.
  */
 @Service
 public class EventHistory {
@@ -51,6 +60,8 @@ public class EventHistory {
             "correlationId");
     /** A stream read only for its integrity (the department's) is topped up at most this often. */
     private static final long STATUS_REFRESH_NANOS = 10_000_000_000L;
+    /** Rows deserialized together on a read. */
+    private static final int DESERIALIZE_CHUNK = 2_000;
 
     private final EventTable table;
     private final Serializer serializer;
@@ -60,9 +71,14 @@ public class EventHistory {
     private final IntegritySeals seals;
     private final IntegrityAnchor anchor;
     private final Map<String, CachedStream> streams = new ConcurrentHashMap<>();
+    private final long maxEvents;
+    private final AtomicLong held = new AtomicLong();
+    private final AtomicLong clock = new AtomicLong();
+    private final List<Consumer<String>> evictionListeners = new CopyOnWriteArrayList<>();
 
     public EventHistory(EventTable table, org.axonframework.config.Configuration axon, IntegrityKeys keys,
-            StreamHeads heads, IntegritySeals seals, IntegrityAnchor anchor) {
+            StreamHeads heads, IntegritySeals seals, IntegrityAnchor anchor,
+            @Value("${ledger.history.max-events:0}") long maxEvents) {
         this.table = table;
         this.serializer = axon.eventSerializer();
         EventUpcaster chain = axon.upcasterChain();
@@ -71,6 +87,28 @@ public class EventHistory {
         this.heads = heads;
         this.seals = seals;
         this.anchor = anchor;
+        this.maxEvents = HistoryBound.maxEvents(maxEvents, Runtime.getRuntime().maxMemory());
+    }
+
+    /** The bound in force: events held at most (configured, or derived from the heap). */
+    public long maxEvents() {
+        return maxEvents;
+    }
+
+    /** Events held now, across all streams. */
+    public long heldEvents() {
+        return held.get();
+    }
+
+    /** Whether this very list is what is held for the stream now (not forgotten since it was read). */
+    public boolean holds(String aggregateId, List<RecordedEvent> events) {
+        CachedStream stream = streams.get(aggregateId);
+        return stream != null && stream.events == events;
+    }
+
+    /** Called with a stream's id when it is forgotten (evicted or cleared), after it left the cache. */
+    public void onEviction(Consumer<String> listener) {
+        evictionListeners.add(listener);
     }
 
     /** One stream as read: its events and the integrity of everything read of it so far. */
@@ -93,10 +131,14 @@ public class EventHistory {
     /** One aggregate stream, topped up, with its integrity. */
     public Read read(String aggregateId) {
         CachedStream stream = streams.computeIfAbsent(aggregateId, id -> new CachedStream());
+        Read read;
+        stream.lastUsed = clock.incrementAndGet();
         synchronized (stream) {
             topUpOrForget(aggregateId, stream);
-            return new Read(stream.events, stream.status);
+            read = new Read(stream.events, stream.status);
         }
+        evictBeyondBound(aggregateId);
+        return read;
     }
 
     /**
@@ -105,17 +147,60 @@ public class EventHistory {
      */
     public IntegrityStatus integrity(String aggregateId) {
         CachedStream stream = streams.computeIfAbsent(aggregateId, id -> new CachedStream());
+        IntegrityStatus status;
+        stream.lastUsed = clock.incrementAndGet();
         synchronized (stream) {
             if (stream.walk == null || System.nanoTime() - stream.toppedUpAt > STATUS_REFRESH_NANOS) {
                 topUpOrForget(aggregateId, stream);
             }
-            return stream.status;
+            status = stream.status;
         }
+        evictBeyondBound(aggregateId);
+        return status;
     }
 
     /** Forgets what was read (tests that change the store underneath, e.g. tamper checks). */
     public void clear() {
-        streams.clear();
+        for (String aggregateId : List.copyOf(streams.keySet())) {
+            forget(aggregateId);
+        }
+    }
+
+    /**
+     * Past the bound, forgets the least recently read streams (never the one just read) until the held events are
+     * back under it. Runs outside any stream's lock, so two readers evicting each other's streams cannot deadlock.
+     */
+    private void evictBeyondBound(String justRead) {
+        if (held.get() <= maxEvents) {
+            return;
+        }
+        // ages copied first: a reader may touch a stream while they are sorted
+        List<Map.Entry<String, Long>> byAge = new ArrayList<>();
+        streams.forEach((id, stream) -> byAge.add(Map.entry(id, stream.lastUsed)));
+        byAge.sort(Map.Entry.comparingByValue());
+        for (Map.Entry<String, Long> entry : byAge) {
+            if (held.get() <= maxEvents) {
+                return;
+            }
+            if (!entry.getKey().equals(justRead)) {
+                forget(entry.getKey());
+            }
+        }
+    }
+
+    private void forget(String aggregateId) {
+        CachedStream stream = streams.get(aggregateId);
+        if (stream == null) {
+            return;
+        }
+        synchronized (stream) {
+            if (!streams.remove(aggregateId, stream)) {
+                return;
+            }
+            stream.evicted = true;
+            held.addAndGet(-stream.counted);
+        }
+        evictionListeners.forEach(listener -> listener.accept(aggregateId));
     }
 
     /** A read that failed half-way (e.g. an undeserializable payload) leaves nothing half-verified behind. */
@@ -125,9 +210,18 @@ public class EventHistory {
         } catch (RuntimeException e) {
             stream.walk = null;
             stream.events = List.of();
+            count(stream, -stream.counted);
             stream.status = IntegrityStatus.INTACT;
             throw e;
         }
+    }
+
+    /** Held events change only under the stream's lock, and only while it is in the cache. */
+    private void count(CachedStream stream, int delta) {
+        if (!stream.evicted) {
+            held.addAndGet(delta);
+        }
+        stream.counted += delta;
     }
 
     private void topUp(String aggregateId, CachedStream stream) {
@@ -161,6 +255,7 @@ public class EventHistory {
         }
         if (!fresh.isEmpty()) {
             stream.events = Collections.unmodifiableList(concat(stream.events, fresh));
+            count(stream, fresh.size());
         }
         // a seal taken after the rows it names were read can only be compared where the walk noted a link
         boolean sealComparable = sealed != null && stream.walk.comparableAt(sealed.sequenceNumber());
@@ -179,18 +274,35 @@ public class EventHistory {
         return all;
     }
 
+    /**
+     * Reads, verifies and deserializes the rows after {@code lastSequence}, {@value #DESERIALIZE_CHUNK} rows at a
+     * time: a cold read of a large stream never holds all its raw rows (payload and metadata bytes) at once besides
+     * the events built from them. Every upcaster is a single-event one, so chunks upcast exactly as one stream.
+     */
     private List<RecordedEvent> readAfter(String aggregateId, StreamWalk walk, long lastSequence) {
+        List<RecordedEvent> result = new ArrayList<>();
         List<Long> globalIndexes = new ArrayList<>();
         List<GenericDomainEventEntry<byte[]>> entries = new ArrayList<>();
+        Map<Map<String, String>, Map<String, String>> sharedMetadata = new java.util.HashMap<>();
         table.streamAfter(aggregateId, lastSequence, row -> {
             walk.accept(row);
             globalIndexes.add(row.globalIndex());
             entries.add(new GenericDomainEventEntry<>(row.type(), row.aggregateIdentifier(), row.sequenceNumber(),
                     row.eventIdentifier(), row.timeStamp(), row.payloadType(), row.payloadRevision(), row.payload(),
                     row.metaData()));
+            if (entries.size() == DESERIALIZE_CHUNK) {
+                deserialize(aggregateId, entries, globalIndexes, sharedMetadata, result);
+            }
         });
+        deserialize(aggregateId, entries, globalIndexes, sharedMetadata, result);
+        return result.isEmpty() ? List.of() : result;
+    }
+
+    private void deserialize(String aggregateId, List<GenericDomainEventEntry<byte[]>> entries,
+            List<Long> globalIndexes, Map<Map<String, String>, Map<String, String>> sharedMetadata,
+            List<RecordedEvent> result) {
         if (entries.isEmpty()) {
-            return List.of();
+            return;
         }
         Map<String, Long> globalIndexById = new java.util.HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
@@ -198,8 +310,6 @@ public class EventHistory {
         }
         DomainEventStream messages = EventStreamUtils.upcastAndDeserializeDomainEvents(entries.stream(), serializer,
                 upcaster);
-        List<RecordedEvent> result = new ArrayList<>(entries.size());
-        Map<Map<String, String>, Map<String, String>> sharedMetadata = new java.util.HashMap<>();
         while (messages.hasNext()) {
             DomainEventMessage<?> message = messages.next();
             Object payload = message.getPayload();
@@ -207,7 +317,8 @@ public class EventHistory {
                     message.getSequenceNumber(), message.getIdentifier(), message.getTimestamp(),
                     effectiveDate(payload, message.getTimestamp()), payload, stringMetadata(message, sharedMetadata)));
         }
-        return result;
+        entries.clear();
+        globalIndexes.clear();
     }
 
     /**
@@ -235,10 +346,16 @@ public class EventHistory {
     }
 
     private static final class CachedStream {
-        private List<RecordedEvent> events = List.of();
+        private volatile List<RecordedEvent> events = List.of();
         private StreamWalk walk;
         private IntegrityStatus status = IntegrityStatus.INTACT;
         private long toppedUpAt;
+        /** When it was last read (a tick of {@link #clock}), for least-recently-read eviction. */
+        private volatile long lastUsed;
+        /** Events of this stream counted in {@link #held}. */
+        private int counted;
+        /** Forgotten: a reader still holding it may finish its read, but it no longer counts. */
+        private boolean evicted;
     }
 
 }

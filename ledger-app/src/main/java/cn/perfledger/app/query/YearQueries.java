@@ -56,6 +56,15 @@ public class YearQueries {
         this.history = history;
         this.seals = seals;
         this.clock = clock;
+        history.onEviction(this::forgetBuiltFrom);
+    }
+
+    /**
+     * A stream the history forgot takes every index built from it along (the index holds its events): the year is
+     * read again, and verified again, on its next query.
+     */
+    private void forgetBuiltFrom(String aggregateId) {
+        indexes.entrySet().removeIf(entry -> entry.getValue().streamIds().contains(aggregateId));
     }
 
     public BasisResult<ExecutionReport> execution(FiscalYearId year, LocalDate asOf, Instant knownAt) {
@@ -180,6 +189,7 @@ public class YearQueries {
 
     private CachedIndex yearEvents(FiscalYearId year) {
         List<List<RecordedEvent>> streams = new ArrayList<>();
+        List<String> streamIds = new ArrayList<>(List.of(year.toString(), new EvaluationId(year).toString()));
         List<IntegrityStatus> statuses = new ArrayList<>();
         EventHistory.Read ledger = history.read(year.toString());
         EventHistory.Read evaluation = history.read(new EvaluationId(year).toString());
@@ -209,6 +219,7 @@ public class YearQueries {
         }
         for (RubricVersionId rubric : rubrics) {
             EventHistory.Read read = history.read(rubric.toString());
+            streamIds.add(rubric.toString());
             streams.add(read.events());
             statuses.add(read.integrity());
         }
@@ -217,8 +228,8 @@ public class YearQueries {
         IntegrityStatus integrity = IntegrityStatus.combine(statuses);
         CachedIndex cached = indexes.get(year);
         if (cached != null && cached.sameStreams(streams)) {
-            return cached.integrity().equals(integrity) ? cached : new CachedIndex(cached.streams(), cached.index(),
-                    integrity, cached.checkpoints());
+            return cached.integrity().equals(integrity) ? cached : new CachedIndex(cached.streamIds(),
+                    cached.streams(), cached.index(), integrity, cached.checkpoints());
         }
         ReplayIndex index;
         if (cached != null && cached.grownStreams(streams)) {
@@ -234,8 +245,14 @@ public class YearQueries {
             streams.forEach(all::addAll);
             index = ReplayIndex.of(all);
         }
-        CachedIndex built = new CachedIndex(List.copyOf(streams), index, integrity, new LazyCheckpoints(index));
+        CachedIndex built = new CachedIndex(List.copyOf(streamIds), List.copyOf(streams), index, integrity,
+                new LazyCheckpoints(index));
         indexes.put(year, built);
+        if (!built.heldBy(history)) {
+            // a stream was forgotten while this was built (the year alone is beyond the bound): answer from it, keep
+            // nothing the history no longer counts
+            indexes.remove(year, built);
+        }
         return built;
     }
 
@@ -248,8 +265,17 @@ public class YearQueries {
      * An index with the stream snapshots it was built from (snapshots are replaced, never mutated, on growth) and
      * its fold checkpoints, built by the first query that needs them.
      */
-    private record CachedIndex(List<List<RecordedEvent>> streams, ReplayIndex index, IntegrityStatus integrity,
-            LazyCheckpoints checkpoints) {
+    private record CachedIndex(List<String> streamIds, List<List<RecordedEvent>> streams, ReplayIndex index,
+            IntegrityStatus integrity, LazyCheckpoints checkpoints) {
+
+        boolean heldBy(EventHistory history) {
+            for (int i = 0; i < streamIds.size(); i++) {
+                if (!history.holds(streamIds.get(i), streams.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
 
         boolean sameStreams(List<List<RecordedEvent>> current) {
             if (current.size() != streams.size()) {

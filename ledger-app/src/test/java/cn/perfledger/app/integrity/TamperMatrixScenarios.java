@@ -364,7 +364,7 @@ abstract class TamperMatrixScenarios {
         }
     }
 
-    private void editPayload(String aggregate, long sequence, java.util.function.UnaryOperator<String> edit) {
+    void editPayload(String aggregate, long sequence, java.util.function.UnaryOperator<String> edit) {
         Map<String, Object> target = row(aggregate, sequence);
         String payload = new String((byte[]) target.get("P"), StandardCharsets.UTF_8);
         String edited = edit.apply(payload);
