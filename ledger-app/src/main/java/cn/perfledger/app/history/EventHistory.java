@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -130,6 +131,14 @@ public class EventHistory {
 
     /** One aggregate stream, topped up, with its integrity. */
     public Read read(String aggregateId) {
+        return read(aggregateId, Set.of());
+    }
+
+    /**
+     * {@link #read(String)} that keeps {@code inUse} too when the bound evicts: the other streams of the year being
+     * read, so that a year larger than the bound is not dropped by its own evaluation stream half-way through.
+     */
+    public Read read(String aggregateId, Set<String> inUse) {
         CachedStream stream = streams.computeIfAbsent(aggregateId, id -> new CachedStream());
         Read read;
         stream.lastUsed = clock.incrementAndGet();
@@ -137,7 +146,7 @@ public class EventHistory {
             topUpOrForget(aggregateId, stream);
             read = new Read(stream.events, stream.status);
         }
-        evictBeyondBound(aggregateId);
+        evictBeyondBound(aggregateId, inUse);
         return read;
     }
 
@@ -146,6 +155,11 @@ public class EventHistory {
      * first use, topped up at most every ten seconds after that.
      */
     public IntegrityStatus integrity(String aggregateId) {
+        return integrity(aggregateId, Set.of());
+    }
+
+    /** {@link #integrity(String)} that keeps {@code inUse} too when the bound evicts (see {@link #read(String, Set)}). */
+    public IntegrityStatus integrity(String aggregateId, Set<String> inUse) {
         CachedStream stream = streams.computeIfAbsent(aggregateId, id -> new CachedStream());
         IntegrityStatus status;
         stream.lastUsed = clock.incrementAndGet();
@@ -155,7 +169,7 @@ public class EventHistory {
             }
             status = stream.status;
         }
-        evictBeyondBound(aggregateId);
+        evictBeyondBound(aggregateId, inUse);
         return status;
     }
 
@@ -167,10 +181,11 @@ public class EventHistory {
     }
 
     /**
-     * Past the bound, forgets the least recently read streams (never the one just read) until the held events are
-     * back under it. Runs outside any stream's lock, so two readers evicting each other's streams cannot deadlock.
+     * Past the bound, forgets the least recently read streams (never the one just read, nor the other streams the
+     * reader is using) until the held events are back under it. Runs outside any stream's lock, so two readers
+     * evicting each other's streams cannot deadlock.
      */
-    private void evictBeyondBound(String justRead) {
+    private void evictBeyondBound(String justRead, Set<String> inUse) {
         if (held.get() <= maxEvents) {
             return;
         }
@@ -182,7 +197,7 @@ public class EventHistory {
             if (held.get() <= maxEvents) {
                 return;
             }
-            if (!entry.getKey().equals(justRead)) {
+            if (!entry.getKey().equals(justRead) && !inUse.contains(entry.getKey())) {
                 forget(entry.getKey());
             }
         }

@@ -192,7 +192,9 @@ public class YearQueries {
         List<String> streamIds = new ArrayList<>(List.of(year.toString(), new EvaluationId(year).toString()));
         List<IntegrityStatus> statuses = new ArrayList<>();
         EventHistory.Read ledger = history.read(year.toString());
-        EventHistory.Read evaluation = history.read(new EvaluationId(year).toString());
+        // the year's streams keep each other when the history bound evicts: a year larger than the bound is then
+        // held while it is asked, instead of being read again for every query
+        EventHistory.Read evaluation = history.read(new EvaluationId(year).toString(), Set.copyOf(streamIds));
         streams.add(ledger.events());
         streams.add(evaluation.events());
         statuses.add(ledger.integrity());
@@ -218,12 +220,12 @@ public class YearQueries {
             }
         }
         for (RubricVersionId rubric : rubrics) {
-            EventHistory.Read read = history.read(rubric.toString());
+            EventHistory.Read read = history.read(rubric.toString(), Set.copyOf(streamIds));
             streamIds.add(rubric.toString());
             streams.add(read.events());
             statuses.add(read.integrity());
         }
-        statuses.add(history.integrity(year.department().code()));
+        statuses.add(history.integrity(year.department().code(), Set.copyOf(streamIds)));
         statuses.add(IntegrityStatus.of(seals.sealProblems(), 0));
         IntegrityStatus integrity = IntegrityStatus.combine(statuses);
         CachedIndex cached = indexes.get(year);

@@ -85,4 +85,27 @@ class BoundedHistoryTamperMatrixTest extends TamperMatrixScenarios {
             assertThat(problem.kind()).isEqualTo(IntegrityReport.BreakKind.HASH_MISMATCH);
         });
     }
+    @Test
+    void aYearLargerThanTheBound_staysHeldWhileItIsAsked() throws Exception {
+        writeYear();
+        String ledgerA = ledger();
+        FiscalYearId a = FiscalYearId.parse(ledgerA);
+        StringBuilder entries = new StringBuilder();
+        for (int i = 0; i < BOUND; i++) {
+            entries.append(i == 0 ? "" : ",").append("""
+                    {"voucherNo":"记-1%03d","lineId":"L2","amount":"10.00","effectiveDate":"2021-07-01"}"""
+                    .formatted(i));
+        }
+        expect(postJson(year() + "/expenditure-batches", """
+                {"batchId":"b-big","entries":[%s]}""".formatted(entries)), 201);
+        BasisResult<?> first = yearQueries.execution(a, null, null);
+        assertThat(yearQueries.events(a).size()).as("the year must exceed the bound").isGreaterThan(BOUND);
+        List<RecordedEvent> held = boundedHistory.stream(ledgerA);
+
+        // its evaluation, rubric and department streams are read after the ledger: they must not evict it
+        BasisResult<?> second = yearQueries.execution(a, null, null);
+        assertThat(boundedHistory.holds(ledgerA, held)).as("the ledger stream was not read again").isTrue();
+        assertThat(second.digest()).isEqualTo(first.digest());
+        assertThat(second.integrity().broken()).isFalse();
+    }
 }

@@ -378,11 +378,11 @@ abstract class TamperMatrixScenarios {
                 + " WHERE aggregateIdentifier = ? AND sequenceNumber = ?", aggregate, sequence);
     }
 
-    private MockHttpServletResponse postJson(String url, String body) throws Exception {
+    MockHttpServletResponse postJson(String url, String body) throws Exception {
         return mvc.perform(post(url).contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse();
     }
 
-    private static void expect(MockHttpServletResponse response, int status) throws Exception {
+    static void expect(MockHttpServletResponse response, int status) throws Exception {
         assertThat(response.getStatus()).as(response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(status);
     }
 
