@@ -71,7 +71,7 @@ public class DirectoryQueries {
                 (rs, i) -> year(rs), fiscalYearId).stream().findFirst();
     }
 
-    private static Problem altered(String table, String key) {
+    static Problem altered(String table, String key) {
         return new Problem(table + ":" + key, null, BreakKind.READ_MODEL_ALTERED, "目录读模型 " + table + " 中 " + key
                 + " 的行与其 MAC 不符（被改动，或写于启用读模型 MAC 之前）：未采用，改为由记录得出");
     }
