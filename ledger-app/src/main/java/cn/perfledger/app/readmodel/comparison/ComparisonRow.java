@@ -21,5 +21,7 @@ public record ComparisonRow(
         @Schema(description = "该行所反映的最高全局序号") long lastGlobalIndex,
         @Schema(description = "该行最近写入时间（ISO-8601，UTC）") String updatedAt,
         @Schema(description = "read-model：读模型中校验通过的行；replay：该行未通过 MAC 校验，数字由记录回放得出") String source,
-        @Schema(description = "所依据记录（及该行、目录行本身）的完整性；BROKEN 时数字不可信") IntegrityStatus integrity) {
+        @Schema(description = "所依据记录（及该行、目录行本身）的完整性；BROKEN 时数字不可信") IntegrityStatus integrity,
+        @Schema(description = "完整性的依据：verified（该年度记录已读入内存并逐条校验）或 heads（仅依据带密钥的流头、"
+                + "最近一次封存与最后一条记录，不含中间记录内容的校验）", example = "heads") String integrityBasis) {
 }

@@ -3,6 +3,7 @@ package cn.perfledger.app.readmodel.comparison;
 import cn.perfledger.app.integrity.IntegrityStatus;
 import cn.perfledger.app.readmodel.JurisdictionDirectory;
 import cn.perfledger.app.readmodel.JurisdictionDirectory.Member;
+import cn.perfledger.app.readmodel.YearIntegrity;
 import cn.perfledger.app.readmodel.figures.StoredYearFigures;
 import cn.perfledger.app.readmodel.figures.YearFiguresReadModel;
 import cn.perfledger.domain.common.FiscalYearId;
@@ -23,7 +24,8 @@ import org.springframework.stereotype.Service;
 /**
  * Compares the department-years of one jurisdiction and year. Each row is the year's {@code year_figures} row
  * ({@link YearFiguresReadModel#find}: served when its keyed MAC verifies, else replayed and named as altered) —
- * never a fold of every year; the rows' totals are read from the stored documents as they are.
+ * never a fold of every year; the rows' totals are read from the stored documents as they are. A year not in memory
+ * is judged by its keyed heads ({@link YearIntegrity}), so a cold instance does not read every year to compare them.
  */
 @Service
 public class JurisdictionComparison {
@@ -41,11 +43,14 @@ public class JurisdictionComparison {
 
     private final JurisdictionDirectory directory;
     private final YearFiguresReadModel figures;
+    private final YearIntegrity yearIntegrity;
     private final ObjectMapper json = new ObjectMapper();
 
-    public JurisdictionComparison(JurisdictionDirectory directory, YearFiguresReadModel figures) {
+    public JurisdictionComparison(JurisdictionDirectory directory, YearFiguresReadModel figures,
+            YearIntegrity yearIntegrity) {
         this.directory = directory;
         this.figures = figures;
+        this.yearIntegrity = yearIntegrity;
     }
 
     /** The comparison of the departments {@code visible} lets the caller see (the others are left out unnamed). */
@@ -58,9 +63,15 @@ public class JurisdictionComparison {
                 continue;
             }
             FiscalYearId id = FiscalYearId.of(member.departmentId(), year);
-            Optional<StoredYearFigures> stored = figures.find(id);
+            String[] basis = {YearIntegrity.VERIFIED};
+            Optional<StoredYearFigures> stored = figures.find(id, year1 -> {
+                YearIntegrity.Basis of = yearIntegrity.of(year1);
+                basis[0] = of.basis();
+                return of.integrity();
+            });
             if (stored.isPresent()) {
-                rows.add(row(member, stored.get()));
+                rows.add(row(member, stored.get(), "replay".equals(stored.get().source()) ? YearIntegrity.VERIFIED
+                        : basis[0]));
             } else if (opened.contains(member.departmentId())) {
                 pending.add(member.departmentId());
             }
@@ -69,7 +80,7 @@ public class JurisdictionComparison {
                 IntegrityStatus.combine(rows.stream().map(ComparisonRow::integrity).toList()));
     }
 
-    private ComparisonRow row(Member member, StoredYearFigures stored) {
+    private ComparisonRow row(Member member, StoredYearFigures stored, String integrityBasis) {
         JsonNode executionTotal = tree(stored.execution()).path("total");
         JsonNode carryOverTotal = tree(stored.carryOver()).path("total");
         JsonNode evaluation = stored.evaluation() == null ? null : tree(stored.evaluation());
@@ -80,7 +91,7 @@ public class JurisdictionComparison {
                 decimal(executionTotal.path("executionRate")), money(carryOverTotal.path("carryOut")),
                 evaluation == null ? null : decimal(evaluation.path("total")),
                 evaluation == null ? null : text(evaluation.path("grade")),
-                stored.lastGlobalIndex(), stored.updatedAt(), stored.source(), integrity);
+                stored.lastGlobalIndex(), stored.updatedAt(), stored.source(), integrity, integrityBasis);
     }
 
     private JsonNode tree(String document) {

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.perfledger.app.history.EventHistory;
 import cn.perfledger.app.query.YearQueries;
 import cn.perfledger.app.readmodel.figures.YearFiguresReadModel;
 import cn.perfledger.app.security.DepartmentScope;
@@ -40,7 +41,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * {@code GET /api/v1/comparisons}: three departments written through the API — one in a city, one in a district
  * of it, one in another city; each comparison row must equal the year's own execution, carry-over and scored-table
  * queries; the jurisdiction matches exactly unless subordinates are asked for; a user sees only his scope; an
- * edited read-model row is answered from a replay and named BROKEN; bad parameters are 400 naming the field.
+ * edited read-model row is answered from a replay and named BROKEN; a year not in memory is judged by its keyed
+ * heads (basis "heads") — a head moved back is BROKEN in the comparison and the directory —, one read keeps its
+ * verified status; bad parameters are 400 naming the field.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -56,6 +59,8 @@ class JurisdictionComparisonTest implements H2FileContext {
     YearFiguresReadModel readModel;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EventHistory history;
 
     @Test
     void rowsEqualEachYearsOwnQueries_scopeAndMatchingAreExplicit_anEditedRowIsReplayedAndBroken() throws Exception {
@@ -117,6 +122,50 @@ class JurisdictionComparisonTest implements H2FileContext {
         }
         assertThat(compare("jurisdiction=" + city + "&year=2021").get("rows").get(0).get("source").asText())
                 .isEqualTo("read-model");
+
+        // cold (as after a restart): the years are judged by their keyed heads, not read, and say so
+        history.clear();
+        queries.clear();
+        JsonNode cold = compare("jurisdiction=" + city + "&year=2021&includeSubordinate=true");
+        for (JsonNode coldRow : cold.get("rows")) {
+            assertThat(coldRow.get("integrityBasis").asText()).isEqualTo("heads");
+            assertThat(coldRow.get("integrity").get("status").asText()).isEqualTo("INTACT");
+        }
+        assertThat(cold.get("rows").get(0).get("spent").asText()).isEqualTo("42000.50");
+        assertThat(queries.inMemory(FiscalYearId.of(districtDept, 2021))).as("the comparison read no year").isFalse();
+        JsonNode directoryYear = getJson("/api/v1/departments/" + districtDept).get("years").get(0);
+        assertThat(directoryYear.get("integrityBasis").asText()).isEqualTo("heads");
+        assertThat(directoryYear.get("integrity").get("status").asText()).isEqualTo("INTACT");
+
+        // a head moved back by someone with database access only: its MAC fails, both answers say BROKEN
+        String districtYear = FiscalYearId.of(districtDept, 2021).toString();
+        try {
+            jdbc.update("UPDATE stream_head SET sequence_number = sequence_number - 1 WHERE aggregate_identifier = ?",
+                    districtYear);
+            JsonNode headAltered = compare("jurisdiction=" + district + "&year=2021");
+            JsonNode alteredRow = headAltered.get("rows").get(0);
+            assertThat(alteredRow.get("integrityBasis").asText()).isEqualTo("heads");
+            assertThat(alteredRow.get("integrity").get("status").asText()).isEqualTo("BROKEN");
+            assertThat(alteredRow.get("integrity").get("problems").get(0).get("kind").asText())
+                    .isEqualTo("HEAD_ALTERED");
+            assertThat(alteredRow.get("integrity").get("problems").get(0).get("stream").asText())
+                    .isEqualTo(districtYear);
+            JsonNode directoryAltered = getJson("/api/v1/departments/" + districtDept).get("years").get(0);
+            assertThat(directoryAltered.get("integrity").get("status").asText()).isEqualTo("BROKEN");
+            // once the year is read (a figure query), the verified status is kept
+            getJson("/api/v1/departments/" + districtDept + "/years/2021/figures");
+            assertThat(queries.inMemory(FiscalYearId.of(districtDept, 2021))).isTrue();
+            JsonNode verified = getJson("/api/v1/departments/" + districtDept).get("years").get(0);
+            assertThat(verified.get("integrityBasis").asText()).isEqualTo("verified");
+            assertThat(verified.get("integrity").get("status").asText()).isEqualTo("BROKEN");
+        } finally {
+            jdbc.update("UPDATE stream_head SET sequence_number = sequence_number + 1 WHERE aggregate_identifier = ?",
+                    districtYear);
+            history.clear();
+            queries.clear();
+        }
+        assertThat(compare("jurisdiction=" + district + "&year=2021").get("rows").get(0).get("integrity").get("status")
+                .asText()).isEqualTo("INTACT");
     }
 
     @Test
