@@ -130,6 +130,7 @@ final class CityRun {
                 Report.Target.atMost(500, "ms"));
         report.figure(STORE, "city: cold year query (client HTTP)", cold.millis(), "ms", null);
         comparison(b, clerkB, "b after its restart", years, false);
+        directory(b, clerkB, "b after its restart");
     }
 
     private void directory(AppProcess app, Api api, String name) {

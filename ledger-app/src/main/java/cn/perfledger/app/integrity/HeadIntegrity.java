@@ -18,6 +18,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class HeadIntegrity {
 
+    private static final int MAX_REREADS = 5;
+
     private final StreamHeads heads;
     private final IntegritySeals seals;
     private final EventTable table;
@@ -40,9 +42,22 @@ public class HeadIntegrity {
     private List<Problem> stream(String id) {
         List<Problem> problems = new ArrayList<>();
         String stream = "记录链 " + id;
-        StreamHeads.Head head = heads.find(id).orElse(null);
         IntegritySeals.SealedHead sealed = seals.sealedHead(id).orElse(null);
+        // the head and the last row are two reads: a write committed between them (head and events move in one
+        // transaction) would look like a mismatch, so a mismatch is read again until two reads agree
+        StreamHeads.Head head = heads.find(id).orElse(null);
         Optional<Long> last = table.lastSequence(id);
+        boolean agree = head == null ? last.isEmpty() : last.isPresent() && last.get() == head.sequenceNumber();
+        for (int attempt = 0; !agree && attempt < MAX_REREADS; attempt++) {
+            StreamHeads.Head headAgain = heads.find(id).orElse(null);
+            Optional<Long> lastAgain = table.lastSequence(id);
+            boolean stable = java.util.Objects.equals(head, headAgain) && last.equals(lastAgain);
+            head = headAgain;
+            last = lastAgain;
+            if (stable) {
+                break;
+            }
+        }
         if (head == null) {
             if (sealed != null && last.isEmpty()) {
                 problems.add(new Problem(id, 0L, BreakKind.STREAM_DELETED, stream + " 在封存记录中（第 "
