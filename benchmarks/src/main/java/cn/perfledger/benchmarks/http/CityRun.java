@@ -5,8 +5,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,8 +16,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * City scale scaled down to this machine, on PostgreSQL: two app instances sharing one fresh database, {@code N}
  * department-years of about {@code E} events each loaded through both at once; then the directory from each
- * instance, the jurisdiction comparison (if the product has an endpoint for it), the totals of a few years read
- * through the other instance, and a cold year query after restarting one instance.
+ * instance, the jurisdiction comparison from each (totals checked against the generated years), the totals of a
+ * few years read through the other instance, and a cold year query and comparison after restarting one instance.
  */
 final class CityRun {
 
@@ -24,6 +25,7 @@ final class CityRun {
     private final Report report;
     private final RubricFile rubric;
     private static final String STORE = "city-pg";
+    private static final String COMPARISON = "/api/v1/comparisons";
 
     CityRun(BenchOptions options, Report report, RubricFile rubric) {
         this.options = options;
@@ -114,7 +116,8 @@ final class CityRun {
         }
         directory(a, clerkA, "a");
         directory(b, clerkB, "b");
-        jurisdiction(a, clerkA);
+        comparison(a, clerkA, "a", years, true);
+        comparison(b, clerkB, "b", years, false);
         Random random = new Random(options.seed);
         for (int k = 0; k < Math.min(3, years.size()); k++) {
             YearPlan year = years.get(random.nextInt(years.size()));
@@ -126,6 +129,8 @@ final class CityRun {
         report.figure(STORE, "city: cold year query after restarting one instance (server)", b.serverMillis(cold.tag()), "ms",
                 Report.Target.atMost(500, "ms"));
         report.figure(STORE, "city: cold year query (client HTTP)", cold.millis(), "ms", null);
+        comparison(b, clerkB, "b after its restart", years, false);
+        directory(b, clerkB, "b after its restart");
     }
 
     private void directory(AppProcess app, Api api, String name) {
@@ -143,34 +148,95 @@ final class CityRun {
         report.figure(STORE, "city: directory via " + name + " (server)", new Stats(server).describe(50, 95), null, null);
     }
 
-    /** Times the jurisdiction comparison if the API document has a GET path naming a jurisdiction; else a note. */
-    private void jurisdiction(AppProcess app, Api api) {
-        JsonNode paths = api.getAnonymous("/v3/api-docs").require("api docs").json().get("paths");
-        String found = null;
-        for (Iterator<String> names = paths.fieldNames(); names.hasNext();) {
-            String path = names.next();
-            if (path.toLowerCase().contains("jurisdiction") && paths.get(path).has("get")) {
-                found = path;
-                break;
+    /**
+     * The jurisdiction comparison {@value #COMPARISON} of every generated year (all are registered in 基准市): waits
+     * until the year-figures processors have written every year's row with the generated totals (budget and spent
+     * equal to the plan's at 12-31; a difference after the wait is a correctness failure), then times it — the
+     * first call on the instance apart (years it has not read are verified on the way), then ten more.
+     */
+    private void comparison(AppProcess app, Api api, String name, List<YearPlan> years, boolean awaitRows) {
+        String path = COMPARISON + "?jurisdiction=" + URLEncoder.encode("基准市", StandardCharsets.UTF_8) + "&year=2021";
+        Map<String, long[]> expected = new HashMap<>();
+        for (YearPlan year : years) {
+            long[] total = new long[2];
+            for (long[] line : year.totalsAt(year.lastDay()).values()) {
+                total[0] += line[0];
+                total[1] += line[1];
+            }
+            expected.put(year.spec.department(), total);
+        }
+        long waitStart = System.nanoTime();
+        long deadline = waitStart + 300_000_000_000L;
+        Api.Response first = api.get(path).require("comparison");
+        List<String> differences = comparisonDifferences(first.json(), expected);
+        while (awaitRows && !differences.isEmpty() && System.nanoTime() < deadline) {
+            sleep(500);
+            first = api.get(path).require("comparison");
+            differences = comparisonDifferences(first.json(), expected);
+        }
+        if (awaitRows) {
+            report.figure(STORE, "city: year-figures rows caught up with the load (wait before the comparison)",
+                    (System.nanoTime() - waitStart) / 1e9, "s", null);
+        }
+        if (!differences.isEmpty()) {
+            report.failure(STORE, "city: jurisdiction comparison via " + name + " differs from the generated years: "
+                    + String.join("; ", differences.subList(0, Math.min(5, differences.size())))
+                    + (differences.size() > 5 ? " … (" + differences.size() + ")" : ""));
+            return;
+        }
+        report.info("city: jurisdiction comparison via " + name + ": " + years.size()
+                + " rows, budget and spent = generated years, all from the read model, all INTACT");
+        report.figure(STORE, "city: jurisdiction comparison " + COMPARISON + " via " + name + ", first call (server)",
+                app.serverMillis(first.tag()), "ms", null);
+        List<Double> client = new ArrayList<>();
+        List<Double> server = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Api.Response r = api.get(path).require("comparison");
+            client.add(r.millis());
+            server.add(app.serverMillis(r.tag()));
+        }
+        report.figure(STORE, "city: jurisdiction comparison via " + name + " (client HTTP)",
+                new Stats(client).describe(50, 95) + ", " + Report.number(first.body().length / 1024.0) + " KiB", null, null);
+        report.figure(STORE, "city: jurisdiction comparison via " + name + " (server)", new Stats(server).describe(50, 95),
+                null, null);
+    }
+
+    /** Department → what differs between a comparison answer and the generated years' totals (fen). */
+    private static List<String> comparisonDifferences(JsonNode comparison, Map<String, long[]> expected) {
+        List<String> differences = new ArrayList<>();
+        Map<String, JsonNode> rows = new HashMap<>();
+        for (JsonNode row : comparison.get("rows")) {
+            rows.put(row.get("departmentId").asText(), row);
+        }
+        for (Map.Entry<String, long[]> year : expected.entrySet()) {
+            JsonNode row = rows.get(year.getKey());
+            if (row == null) {
+                differences.add(year.getKey() + " has no row");
+                continue;
+            }
+            long budget = ProductFigures.fen(row.get("budget"));
+            long spent = ProductFigures.fen(row.get("spent"));
+            if (budget != year.getValue()[0] || spent != year.getValue()[1]) {
+                differences.add(year.getKey() + " budget/spent " + budget + "/" + spent + " fen, generated "
+                        + year.getValue()[0] + "/" + year.getValue()[1]);
+            }
+            if (!"read-model".equals(row.get("source").asText())
+                    || !"INTACT".equals(row.get("integrity").get("status").asText())) {
+                differences.add(year.getKey() + " source " + row.get("source").asText() + ", integrity "
+                        + row.get("integrity").get("status").asText());
             }
         }
-        if (found == null) {
-            report.skipped(STORE, "city: jurisdiction comparison",
-                    "the API has no jurisdiction comparison endpoint (no GET path naming a jurisdiction in /v3/api-docs)");
-            return;
+        if (rows.size() != expected.size()) {
+            differences.add(rows.size() + " rows for " + expected.size() + " generated years");
         }
-        String path = found.replace("{jurisdiction}", URLEncoder.encode("基准市", StandardCharsets.UTF_8))
-                .replaceAll("\\{year}", "2021");
-        if (path.contains("{")) {
-            report.skipped(STORE, "city: jurisdiction comparison", "endpoint " + found + " has parameters the harness does not know");
-            return;
+        return differences;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        Api.Response r = api.get(path + (path.contains("?") ? "&" : "?") + "year=2021");
-        if (!r.ok()) {
-            report.skipped(STORE, "city: jurisdiction comparison", "GET " + path + " answered " + r.status());
-            return;
-        }
-        report.figure(STORE, "city: jurisdiction comparison " + found + " (server)", app.serverMillis(r.tag()), "ms", null);
-        report.figure(STORE, "city: jurisdiction comparison (client HTTP)", r.millis(), "ms", null);
     }
 }

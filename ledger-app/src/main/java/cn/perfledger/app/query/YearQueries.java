@@ -169,6 +169,11 @@ public class YearQueries {
         return yearEvents(year).integrity();
     }
 
+    /** Whether the year's streams are held in memory, read and verified (its {@link #integrityOf} is a top-up). */
+    public boolean inMemory(FiscalYearId year) {
+        return indexes.containsKey(year);
+    }
+
     /**
      * {@link #integrity} for a year known from elsewhere (the directory, a read-model row): never throws; a year
      * whose budget ledger stream has no events at all is reported as deleted.

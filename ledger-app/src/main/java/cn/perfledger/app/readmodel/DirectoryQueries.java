@@ -10,7 +10,6 @@ import cn.perfledger.app.history.EventHistory;
 import cn.perfledger.app.integrity.IntegrityReport.BreakKind;
 import cn.perfledger.app.integrity.IntegrityStatus;
 import cn.perfledger.app.integrity.IntegrityStatus.Problem;
-import cn.perfledger.app.query.YearQueries;
 import cn.perfledger.domain.common.FiscalYearId;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -21,7 +20,8 @@ import org.springframework.stereotype.Service;
  * Reads the directory read model; {@link #rebuild()} replays it from the first event. A row whose keyed MAC does
  * not verify ({@link DirectoryRows}) is not served: its values come from the department's or the year's events
  * instead ({@link DirectoryReplay}) and the view's {@code integrity} names the row. Every year carries the
- * integrity of the streams its figures replay from, every department that of its own stream.
+ * integrity of the streams its figures replay from — verified when the year is in memory, else from the streams'
+ * keyed heads and the last seal ({@link YearIntegrity}) —, every department that of its own stream.
  */
 @Service
 public class DirectoryQueries {
@@ -30,9 +30,14 @@ public class DirectoryQueries {
     public record UnitView(String code, String name, boolean headOffice, LocalDate addedOn) {
     }
 
-    /** A department-year as opened; {@code status} is OPEN or CLOSED; times are the event store's. */
+    /**
+     * A department-year as opened; {@code status} is OPEN or CLOSED; times are the event store's;
+     * {@code integrityBasis} says how {@code integrity} was established ({@link YearIntegrity}: "verified" for a
+     * year read and verified in memory, "heads" for one judged by its keyed heads and the last seal).
+     */
     public record FiscalYearView(String fiscalYearId, String departmentId, int year, String departmentName,
-            String rubricVersion, String status, String openedAt, String closedAt, IntegrityStatus integrity) {
+            String rubricVersion, String status, String openedAt, String closedAt, IntegrityStatus integrity,
+            String integrityBasis) {
     }
 
     /** A department with its units and fiscal years. */
@@ -44,16 +49,16 @@ public class DirectoryQueries {
     private final EventProcessingConfiguration processing;
     private final DirectoryRows rows;
     private final DirectoryReplay replay;
-    private final YearQueries queries;
+    private final YearIntegrity yearIntegrity;
     private final EventHistory history;
 
     public DirectoryQueries(JdbcTemplate jdbc, EventProcessingConfiguration processing, DirectoryRows rows,
-            DirectoryReplay replay, YearQueries queries, EventHistory history) {
+            DirectoryReplay replay, YearIntegrity yearIntegrity, EventHistory history) {
         this.jdbc = jdbc;
         this.processing = processing;
         this.rows = rows;
         this.replay = replay;
-        this.queries = queries;
+        this.yearIntegrity = yearIntegrity;
         this.history = history;
     }
 
@@ -71,7 +76,7 @@ public class DirectoryQueries {
                 (rs, i) -> year(rs), fiscalYearId).stream().findFirst();
     }
 
-    private static Problem altered(String table, String key) {
+    static Problem altered(String table, String key) {
         return new Problem(table + ":" + key, null, BreakKind.READ_MODEL_ALTERED, "目录读模型 " + table + " 中 " + key
                 + " 的行与其 MAC 不符（被改动，或写于启用读模型 MAC 之前）：未采用，改为由记录得出");
     }
@@ -125,10 +130,11 @@ public class DirectoryQueries {
 
     private FiscalYearView year(java.sql.ResultSet rs) throws java.sql.SQLException {
         String id = rs.getString("fiscal_year_id");
+        YearIntegrity.Basis integrity = yearIntegrity.of(FiscalYearId.parse(id));
         FiscalYearView stored = new FiscalYearView(id, rs.getString("department_id"),
                 rs.getInt("fiscal_year"), rs.getString("department_name"), rs.getString("rubric_version"),
                 rs.getString("status"), rs.getString("opened_at"), rs.getString("closed_at"),
-                queries.integrityOf(FiscalYearId.parse(id)));
+                integrity.integrity(), integrity.basis());
         if (!rows.fiscalYearVerifies(rs)) {
             return replay.fiscalYear(stored, stored.integrity().with(altered(DirectoryRows.YEAR, id)));
         }

@@ -57,16 +57,16 @@ public class DirectoryReplay {
 
     FiscalYearView fiscalYear(FiscalYearView stored, IntegrityStatus integrity) {
         FiscalYearView view = new FiscalYearView(stored.fiscalYearId(), stored.departmentId(), stored.year(),
-                stored.departmentId(), null, "OPEN", null, null, integrity);
+                stored.departmentId(), null, "OPEN", null, null, integrity, stored.integrityBasis());
         for (RecordedEvent event : history.stream(stored.fiscalYearId())) {
             if (event.payload() instanceof FiscalYearOpened opened) {
                 view = new FiscalYearView(stored.fiscalYearId(), opened.departmentId().code(), opened.year(),
                         opened.departmentName(), opened.rubricVersion().value(), "OPEN",
-                        DateTimeUtils.formatInstant(event.recordedAt()), null, integrity);
+                        DateTimeUtils.formatInstant(event.recordedAt()), null, integrity, stored.integrityBasis());
             } else if (event.payload() instanceof FiscalYearClosed) {
                 view = new FiscalYearView(view.fiscalYearId(), view.departmentId(), view.year(), view.departmentName(),
                         view.rubricVersion(), "CLOSED", view.openedAt(), DateTimeUtils.formatInstant(event.recordedAt()),
-                        integrity);
+                        integrity, stored.integrityBasis());
             }
         }
         return view;

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import cn.perfledger.app.support.H2FileContext;
+import cn.perfledger.app.support.TestRubrics;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,6 +88,7 @@ class InputStrictnessTest implements H2FileContext {
 
     @BeforeEach
     void aDepartmentYearWithALine() throws Exception {
+        TestRubrics.ensurePublished(mvc); // the year names it; run alone, no other test has published it
         dept = "IS-" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
         year = "/api/v1/departments/" + dept + "/years/2021";
         created("/api/v1/departments", """

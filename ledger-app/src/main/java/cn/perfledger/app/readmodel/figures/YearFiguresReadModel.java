@@ -51,6 +51,15 @@ public class YearFiguresReadModel {
 
     /** The stored figures of the department-year, if the processor has written them. */
     public Optional<StoredYearFigures> find(FiscalYearId year) {
+        return find(year, queries::integrityOf);
+    }
+
+    /**
+     * The same, the streams' integrity taken from {@code streamIntegrity} (answers across many years judge a year
+     * not in memory by its heads); a row that does not verify is replayed, so its year is read whatever it says.
+     */
+    public Optional<StoredYearFigures> find(FiscalYearId year,
+            java.util.function.Function<FiscalYearId, IntegrityStatus> streamIntegrity) {
         Optional<Row> row = jdbc.query("SELECT * FROM year_figures WHERE fiscal_year_id = ?", (rs, i) -> new Row(
                 rs.getString("fiscal_year_id"), rs.getDate("as_of").toLocalDate(), rs.getLong("last_global_index"),
                 rs.getInt("events_applied"), rs.getString("updated_at"), rs.getString("execution_json"),
@@ -60,13 +69,13 @@ public class YearFiguresReadModel {
             return Optional.empty();
         }
         Row r = row.get();
-        IntegrityStatus integrity = queries.integrityOf(year);
+        IntegrityStatus integrity = streamIntegrity.apply(year);
         if (!seal.verifies(r.mac(), TABLE, r.id(), r.asOf(), r.lastGlobalIndex(), r.eventsApplied(),
                 ReadModelSeal.document(r.execution()), ReadModelSeal.document(r.carryOver()),
                 ReadModelSeal.document(r.indicators()), ReadModelSeal.document(r.evaluation()), r.boundStreams())) {
             log.warn("year_figures row of {} does not verify (edited, or written before row MACs): answered from a"
                     + " replay instead", year);
-            return Optional.of(fromReplay(year, r, integrity.with(new IntegrityStatus.Problem(TABLE + ":" + year, null,
+            return Optional.of(fromReplay(year, r, queries.integrityOf(year).with(new IntegrityStatus.Problem(TABLE + ":" + year, null,
                     BreakKind.READ_MODEL_ALTERED, "读模型 year_figures 中 " + year + " 的行与其 MAC 不符（被改动，或写于"
                             + "启用读模型 MAC 之前）：未采用，本答复的数字由记录回放得出"))));
         }

@@ -1,0 +1,117 @@
+package cn.perfledger.app.readmodel.comparison;
+
+import cn.perfledger.app.integrity.IntegrityStatus;
+import cn.perfledger.app.readmodel.JurisdictionDirectory;
+import cn.perfledger.app.readmodel.JurisdictionDirectory.Member;
+import cn.perfledger.app.readmodel.YearIntegrity;
+import cn.perfledger.app.readmodel.figures.StoredYearFigures;
+import cn.perfledger.app.readmodel.figures.YearFiguresReadModel;
+import cn.perfledger.domain.common.FiscalYearId;
+import cn.perfledger.domain.common.Money;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Compares the department-years of one jurisdiction and year. Each row is the year's {@code year_figures} row
+ * ({@link YearFiguresReadModel#find}: served when its keyed MAC verifies, else replayed and named as altered) —
+ * never a fold of every year; the rows' totals are read from the stored documents as they are. A year not in memory
+ * is judged by its keyed heads ({@link YearIntegrity}), so a cold instance does not read every year to compare them.
+ */
+@Service
+public class JurisdictionComparison {
+
+    /** The comparison: the rows, and the departments of the jurisdiction that opened the year but have no row yet. */
+    @Schema(description = "管辖区域内各部门同一年度的比较")
+    public record Comparison(
+            @Schema(example = "广州市") String jurisdiction,
+            @Schema(description = "是否包含下级管辖区域（如 广州市 之下的 广州市海珠区）") boolean includeSubordinate,
+            @Schema(example = "2021") int year,
+            @Schema(description = "按部门代码排列，每个部门年度一行") List<ComparisonRow> rows,
+            @Schema(description = "已开立该年度、但读模型中尚无其数据的部门（处理器尚未处理到）") List<String> pendingDepartments,
+            @Schema(description = "各行完整性的合并；BROKEN 时至少有一行的数字不可信") IntegrityStatus integrity) {
+    }
+
+    private final JurisdictionDirectory directory;
+    private final YearFiguresReadModel figures;
+    private final YearIntegrity yearIntegrity;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public JurisdictionComparison(JurisdictionDirectory directory, YearFiguresReadModel figures,
+            YearIntegrity yearIntegrity) {
+        this.directory = directory;
+        this.figures = figures;
+        this.yearIntegrity = yearIntegrity;
+    }
+
+    /** The comparison of the departments {@code visible} lets the caller see (the others are left out unnamed). */
+    public Comparison compare(String jurisdiction, boolean includeSubordinate, int year, Predicate<String> visible) {
+        Set<String> opened = directory.departmentsWithYear(year);
+        List<ComparisonRow> rows = new ArrayList<>();
+        List<String> pending = new ArrayList<>();
+        for (Member member : directory.members(jurisdiction, includeSubordinate)) {
+            if (!visible.test(member.departmentId())) {
+                continue;
+            }
+            FiscalYearId id = FiscalYearId.of(member.departmentId(), year);
+            String[] basis = {YearIntegrity.VERIFIED};
+            Optional<StoredYearFigures> stored = figures.find(id, year1 -> {
+                YearIntegrity.Basis of = yearIntegrity.of(year1);
+                basis[0] = of.basis();
+                return of.integrity();
+            });
+            if (stored.isPresent()) {
+                rows.add(row(member, stored.get(), "replay".equals(stored.get().source()) ? YearIntegrity.VERIFIED
+                        : basis[0]));
+            } else if (opened.contains(member.departmentId())) {
+                pending.add(member.departmentId());
+            }
+        }
+        return new Comparison(jurisdiction, includeSubordinate, year, List.copyOf(rows), List.copyOf(pending),
+                IntegrityStatus.combine(rows.stream().map(ComparisonRow::integrity).toList()));
+    }
+
+    private ComparisonRow row(Member member, StoredYearFigures stored, String integrityBasis) {
+        JsonNode executionTotal = tree(stored.execution()).path("total");
+        JsonNode carryOverTotal = tree(stored.carryOver()).path("total");
+        JsonNode evaluation = stored.evaluation() == null ? null : tree(stored.evaluation());
+        IntegrityStatus integrity = member.integrity().broken()
+                ? IntegrityStatus.combine(List.of(stored.integrity(), member.integrity())) : stored.integrity();
+        return new ComparisonRow(member.departmentId(), member.name(), member.jurisdiction(), stored.fiscalYearId(),
+                money(executionTotal.path("fullYear")), money(executionTotal.path("executed")),
+                decimal(executionTotal.path("executionRate")), money(carryOverTotal.path("carryOut")),
+                evaluation == null ? null : decimal(evaluation.path("total")),
+                evaluation == null ? null : text(evaluation.path("grade")),
+                stored.lastGlobalIndex(), stored.updatedAt(), stored.source(), integrity, integrityBasis);
+    }
+
+    private JsonNode tree(String document) {
+        try {
+            return json.readTree(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Money money(JsonNode node) {
+        BigDecimal value = decimal(node);
+        return value == null ? null : new Money(value);
+    }
+
+    private static BigDecimal decimal(JsonNode node) {
+        return node.isMissingNode() || node.isNull() ? null : new BigDecimal(node.asText());
+    }
+
+    private static String text(JsonNode node) {
+        return node.isMissingNode() || node.isNull() ? null : node.asText();
+    }
+}
