@@ -61,8 +61,17 @@ final class JourneyPages {
     void click(By by) {
         WebElement element = wait.until(d -> d.findElement(by));
         scrollTo(element);
+        WebElement oldPage = browser.findElement(By.tagName("html"));
         element.click();
         clicks++;
+        // the old page is still "complete" until the navigation starts: wait for it to go first, or the next read
+        // may find an element of the old page that goes stale under it (a click that stays on the page waits 5 s)
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(5))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(oldPage));
+        } catch (org.openqa.selenium.TimeoutException stayedOnThePage) {
+            // not a navigation: nothing to wait for
+        }
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         seen();
     }
