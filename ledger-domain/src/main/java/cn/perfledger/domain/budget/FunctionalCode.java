@@ -1,6 +1,7 @@
 package cn.perfledger.domain.budget;
 
 import cn.perfledger.domain.common.DomainException;
+import java.util.regex.Pattern;
 
 /**
  * 功能分类科目: 类 (3 digits), 款 (5) or 项 (7), e.g. {@code 2010150}. A budget line is normally
@@ -8,8 +9,11 @@ import cn.perfledger.domain.common.DomainException;
  */
 public record FunctionalCode(String code) {
 
+    /** Compiled once: a code is checked for every line read from an event. */
+    private static final Pattern DIGITS = Pattern.compile("\\d{3}|\\d{5}|\\d{7}");
+
     public FunctionalCode {
-        if (code == null || !code.matches("\\d{3}|\\d{5}|\\d{7}")) {
+        if (code == null || !DIGITS.matcher(code).matches()) {
             throw new DomainException("functionalCode", "功能分类科目编码必须为 3 位（类）、5 位（款）或 7 位（项）数字: " + code);
         }
     }

@@ -3,6 +3,7 @@ package cn.perfledger.domain.common;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * An exact amount of money in yuan (元) with exactly two decimals.
@@ -16,6 +17,8 @@ public record Money(BigDecimal yuan) implements Comparable<Money> {
     public static final BigDecimal MAX_ABS_YUAN = new BigDecimal("1000000000000.00");
     // declared after the constants the constructor reads, so class initialisation sees them set
     public static final Money ZERO = new Money(BigDecimal.ZERO);
+    /** Compiled once: every amount read from an event passes through it. */
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[-+]?\\d{1,16}(\\.\\d+)?");
 
     public Money {
         Objects.requireNonNull(yuan, "yuan");
@@ -56,7 +59,7 @@ public record Money(BigDecimal yuan) implements Comparable<Money> {
             throw new DomainException(field, "金额不能为空");
         }
         String trimmed = text.strip();
-        if (!trimmed.matches("[-+]?\\d{1,16}(\\.\\d+)?")) {
+        if (!PLAIN_DECIMAL.matcher(trimmed).matches()) {
             throw new DomainException(field, "金额必须是普通十进制数（不允许科学计数法、千分位或其他字符）: " + text);
         }
         return new BigDecimal(trimmed);

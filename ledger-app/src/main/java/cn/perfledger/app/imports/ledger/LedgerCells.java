@@ -33,6 +33,7 @@ final class LedgerCells {
     /** More errors than this are counted but not listed: a wrong template fails on every row alike. */
     static final int MAX_LISTED = 1000;
     private static final Pattern THOUSANDS = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d+)?");
+    private static final Pattern DATE_WITH_TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T.*");
     private static final Pattern DASHED_DATE = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})");
     private static final Pattern CHINESE_DATE = Pattern.compile("(\\d{4})年(\\d{1,2})月(\\d{1,2})日");
     private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
@@ -165,7 +166,7 @@ final class LedgerCells {
         if (text == null) {
             return null;
         }
-        if (text.matches("\\d{4}-\\d{2}-\\d{2}T.*")) {
+        if (DATE_WITH_TIME.matcher(text).matches()) {
             error(row, EFFECTIVE_DATE, "业务日期不能带时间: " + text.replace('T', ' '));
             return null;
         }
