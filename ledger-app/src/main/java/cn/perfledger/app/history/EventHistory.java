@@ -1,6 +1,7 @@
 package cn.perfledger.app.history;
 
 import cn.perfledger.app.eventstore.EventTable;
+import cn.perfledger.app.eventstore.StoredTimestamp;
 import cn.perfledger.app.integrity.IntegrityAnchor;
 import cn.perfledger.app.integrity.IntegrityKeys;
 import cn.perfledger.app.integrity.IntegrityReport.ChainBreak;
@@ -297,43 +298,50 @@ public class EventHistory {
     private List<RecordedEvent> readAfter(String aggregateId, StreamWalk walk, long lastSequence) {
         List<RecordedEvent> result = new ArrayList<>();
         List<Long> globalIndexes = new ArrayList<>();
+        List<Instant> recordedAt = new ArrayList<>();
         List<GenericDomainEventEntry<byte[]>> entries = new ArrayList<>();
         Map<Map<String, String>, Map<String, String>> sharedMetadata = new java.util.HashMap<>();
         table.streamAfter(aggregateId, lastSequence, row -> {
             walk.accept(row);
             globalIndexes.add(row.globalIndex());
+            recordedAt.add(StoredTimestamp.parse(row.timeStamp()));
             entries.add(new GenericDomainEventEntry<>(row.type(), row.aggregateIdentifier(), row.sequenceNumber(),
                     row.eventIdentifier(), row.timeStamp(), row.payloadType(), row.payloadRevision(), row.payload(),
                     row.metaData()));
             if (entries.size() == DESERIALIZE_CHUNK) {
-                deserialize(aggregateId, entries, globalIndexes, sharedMetadata, result);
+                deserialize(aggregateId, entries, globalIndexes, recordedAt, sharedMetadata, result);
             }
         });
-        deserialize(aggregateId, entries, globalIndexes, sharedMetadata, result);
+        deserialize(aggregateId, entries, globalIndexes, recordedAt, sharedMetadata, result);
         return result.isEmpty() ? List.of() : result;
     }
 
     private void deserialize(String aggregateId, List<GenericDomainEventEntry<byte[]>> entries,
-            List<Long> globalIndexes, Map<Map<String, String>, Map<String, String>> sharedMetadata,
-            List<RecordedEvent> result) {
+            List<Long> globalIndexes, List<Instant> recordedAt,
+            Map<Map<String, String>, Map<String, String>> sharedMetadata, List<RecordedEvent> result) {
         if (entries.isEmpty()) {
             return;
         }
-        Map<String, Long> globalIndexById = new java.util.HashMap<>();
+        // each message's row, for its global index and recording time (an upcaster may drop an event)
+        Map<String, Integer> rowById = new java.util.HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
-            globalIndexById.put(entries.get(i).getEventIdentifier(), globalIndexes.get(i));
+            rowById.put(entries.get(i).getEventIdentifier(), i);
         }
         DomainEventStream messages = EventStreamUtils.upcastAndDeserializeDomainEvents(entries.stream(), serializer,
                 upcaster);
         while (messages.hasNext()) {
             DomainEventMessage<?> message = messages.next();
             Object payload = message.getPayload();
-            result.add(new RecordedEvent(globalIndexById.get(message.getIdentifier()), aggregateId,
-                    message.getSequenceNumber(), message.getIdentifier(), message.getTimestamp(),
-                    effectiveDate(payload, message.getTimestamp()), payload, stringMetadata(message, sharedMetadata)));
+            int row = rowById.get(message.getIdentifier());
+            // not message.getTimestamp(): it would parse the stored text again through DateTimeFormatter
+            Instant recorded = recordedAt.get(row);
+            result.add(new RecordedEvent(globalIndexes.get(row), aggregateId,
+                    message.getSequenceNumber(), message.getIdentifier(), recorded,
+                    effectiveDate(payload, recorded), payload, stringMetadata(message, sharedMetadata)));
         }
         entries.clear();
         globalIndexes.clear();
+        recordedAt.clear();
     }
 
     /**
