@@ -53,10 +53,14 @@ public class EventTable {
                 (rs, i) -> StoredEvent.read(rs, true), aggregateId, sequenceNumber).stream().findFirst();
     }
 
-    /** The events of a stream with a sequence number above {@code afterSequence}, in sequence order. */
+    /**
+     * The events of a stream with a sequence number above {@code afterSequence}, in sequence order. Ordered by the
+     * whole (aggregate, sequence) key although the aggregate is fixed: H2 then reads the unique index in order,
+     * where {@code ORDER BY sequenceNumber} alone made it sort the stream in a temporary table on disk.
+     */
     public void streamAfter(String aggregateId, long afterSequence, Consumer<StoredEvent> consumer) {
         scan("SELECT " + ALL + " FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber > ?"
-                + " ORDER BY sequenceNumber", new Object[] {aggregateId, afterSequence}, consumer);
+                + " ORDER BY aggregateIdentifier, sequenceNumber", new Object[] {aggregateId, afterSequence}, consumer);
     }
 
     /** Every event of the store, stream by stream (aggregate id, then sequence number). */
