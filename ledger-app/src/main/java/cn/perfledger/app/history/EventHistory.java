@@ -2,6 +2,7 @@ package cn.perfledger.app.history;
 
 import cn.perfledger.app.eventstore.EventTable;
 import cn.perfledger.app.eventstore.StoredTimestamp;
+import cn.perfledger.app.integrity.ChainLinks;
 import cn.perfledger.app.integrity.IntegrityAnchor;
 import cn.perfledger.app.integrity.IntegrityKeys;
 import cn.perfledger.app.integrity.IntegrityReport.ChainBreak;
@@ -12,6 +13,7 @@ import cn.perfledger.app.integrity.StreamWalk;
 import cn.perfledger.domain.common.LedgerEvent;
 import cn.perfledger.domain.common.RubricVersionId;
 import cn.perfledger.projections.basis.RecordedEvent;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -301,23 +303,25 @@ public class EventHistory {
         List<Instant> recordedAt = new ArrayList<>();
         List<GenericDomainEventEntry<byte[]>> entries = new ArrayList<>();
         Map<Map<String, String>, Map<String, String>> sharedMetadata = new java.util.HashMap<>();
+        List<Map<String, String>> metadata = new ArrayList<>();
         table.streamAfter(aggregateId, lastSequence, row -> {
-            walk.accept(row);
+            ChainLinks links = walk.accept(row);
             globalIndexes.add(row.globalIndex());
             recordedAt.add(StoredTimestamp.parse(row.timeStamp()));
+            metadata.add(keptMetadata(links.metadata(), sharedMetadata));
             entries.add(new GenericDomainEventEntry<>(row.type(), row.aggregateIdentifier(), row.sequenceNumber(),
                     row.eventIdentifier(), row.timeStamp(), row.payloadType(), row.payloadRevision(), row.payload(),
                     row.metaData()));
             if (entries.size() == DESERIALIZE_CHUNK) {
-                deserialize(aggregateId, entries, globalIndexes, recordedAt, sharedMetadata, result);
+                deserialize(aggregateId, entries, globalIndexes, recordedAt, metadata, sharedMetadata, result);
             }
         });
-        deserialize(aggregateId, entries, globalIndexes, recordedAt, sharedMetadata, result);
+        deserialize(aggregateId, entries, globalIndexes, recordedAt, metadata, sharedMetadata, result);
         return result.isEmpty() ? List.of() : result;
     }
 
     private void deserialize(String aggregateId, List<GenericDomainEventEntry<byte[]>> entries,
-            List<Long> globalIndexes, List<Instant> recordedAt,
+            List<Long> globalIndexes, List<Instant> recordedAt, List<Map<String, String>> metadata,
             Map<Map<String, String>, Map<String, String>> sharedMetadata, List<RecordedEvent> result) {
         if (entries.isEmpty()) {
             return;
@@ -337,11 +341,13 @@ public class EventHistory {
             Instant recorded = recordedAt.get(row);
             result.add(new RecordedEvent(globalIndexes.get(row), aggregateId,
                     message.getSequenceNumber(), message.getIdentifier(), recorded,
-                    effectiveDate(payload, recorded), payload, stringMetadata(message, sharedMetadata)));
+                    effectiveDate(payload, recorded), payload,
+                    metadata.get(row) != null ? metadata.get(row) : stringMetadata(message, sharedMetadata)));
         }
         entries.clear();
         globalIndexes.clear();
         recordedAt.clear();
+        metadata.clear();
     }
 
     /**
@@ -349,13 +355,36 @@ public class EventHistory {
      * trace and causation ids and the integrity chain stay in the store. Equal maps are shared: the events of one
      * command or import carry the same metadata, and a 100,000-event year must not hold 100,000 copies of it.
      */
-    private static Map<String, String> stringMetadata(DomainEventMessage<?> message, Map<Map<String, String>, Map<String, String>> shared) {
+    static Map<String, String> stringMetadata(DomainEventMessage<?> message, Map<Map<String, String>, Map<String, String>> shared) {
         Map<String, String> metadata = new java.util.TreeMap<>();
         message.getMetaData().forEach((key, value) -> {
             if (KEPT_METADATA.contains(key)) {
                 metadata.put(key, Objects.toString(value));
             }
         });
+        return shared.computeIfAbsent(metadata, m -> Map.copyOf(m));
+    }
+
+    /**
+     * {@link #stringMetadata} from the metadata the chain check parsed, without Axon parsing it again (upcasters
+     * keep metadata as stored); null (read it through Axon) when the row's metadata is not an object or a kept
+     * value is neither text nor a boolean.
+     */
+    static Map<String, String> keptMetadata(JsonNode parsed, Map<Map<String, String>, Map<String, String>> shared) {
+        if (parsed == null) {
+            return null;
+        }
+        Map<String, String> metadata = new java.util.TreeMap<>();
+        for (String key : KEPT_METADATA) {
+            JsonNode value = parsed.get(key);
+            if (value == null) {
+                continue;
+            }
+            if (!value.isTextual() && !value.isBoolean()) {
+                return null;
+            }
+            metadata.put(key, value.asText());
+        }
         return shared.computeIfAbsent(metadata, m -> Map.copyOf(m));
     }
 

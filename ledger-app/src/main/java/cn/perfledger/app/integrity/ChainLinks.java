@@ -17,9 +17,11 @@ import java.nio.charset.StandardCharsets;
  * @param storedHash  the stored {@code chainHash}
  * @param payloadSha  hex SHA-256 of the stored payload bytes
  * @param metadataSha hex SHA-256 of the canonical metadata without chain keys
+ * @param metadata    the metadata as parsed for hashing, a JSON object (null when it is not one), so that a reader
+ *                    of the row need not parse it a second time
  */
 public record ChainLinks(StoredEvent row, boolean chained, boolean damaged, String keyId, String storedPrev,
-        String storedHash, String payloadSha, String metadataSha) {
+        String storedHash, String payloadSha, String metadataSha, JsonNode metadata) {
 
     /** Reads metadata for hashing: plain JSON, floating numbers exact. */
     static final ObjectMapper METADATA_READER = new ObjectMapper()
@@ -61,7 +63,8 @@ public record ChainLinks(StoredEvent row, boolean chained, boolean damaged, Stri
         boolean chained = hasPrev || hasHash || hasKey;
         boolean damaged = unreadable || (chained && !(ChainHash.isLink(prev) && ChainHash.isLink(hash)))
                 || (hasKey && (keyId == null || keyId.isBlank()));
-        return new ChainLinks(row, chained, damaged, hasKey ? keyId : null, prev, hash, payloadSha, metadataSha);
+        return new ChainLinks(row, chained, damaged, hasKey ? keyId : null, prev, hash, payloadSha, metadataSha,
+                node != null && node.isObject() ? node : null);
     }
 
     public boolean keyed() {
