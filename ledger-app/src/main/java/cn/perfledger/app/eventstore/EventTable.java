@@ -41,11 +41,18 @@ public class EventTable {
                 + " AND sequenceNumber = ?", Long.class, aggregateId, sequenceNumber).isEmpty();
     }
 
-    /** The highest sequence number of the aggregate, empty if it has no event. */
+    /**
+     * The highest sequence number of the aggregate, empty if it has no event. One probe at the end of the unique
+     * (aggregateIdentifier, sequenceNumber) index: H2 answers {@code MAX(sequenceNumber)} by reading every row of
+     * the stream (100,000 at a busy year: 15 ms a year summary, against 1.5 ms on PostgreSQL), and it walks the
+     * index backwards only for an ORDER BY that names both of its columns.
+     */
     public Optional<Long> lastSequence(String aggregateId) {
-        return Optional.ofNullable(jdbc.queryForObject("SELECT MAX(sequenceNumber) FROM DomainEventEntry"
-                + " WHERE aggregateIdentifier = ?", Long.class, aggregateId));
+        return jdbc.queryForList(LAST_SEQUENCE, Long.class, aggregateId).stream().findFirst();
     }
+
+    static final String LAST_SEQUENCE = "SELECT sequenceNumber FROM DomainEventEntry WHERE aggregateIdentifier = ?"
+            + " ORDER BY aggregateIdentifier DESC, sequenceNumber DESC FETCH FIRST 1 ROW ONLY";
 
     /** One stored event. */
     public Optional<StoredEvent> event(String aggregateId, long sequenceNumber) {
