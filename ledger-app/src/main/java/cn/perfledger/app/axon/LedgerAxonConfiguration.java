@@ -66,7 +66,7 @@ public class LedgerAxonConfiguration {
     /** The aggregates whose snapshots the snapshotter can build (it needs their factories). */
     static final List<Class<?>> SNAPSHOTTED = List.of(BudgetLedger.class);
     /** Where the budget ledger's snapshot holds its voucher chunks (fields of BudgetLedger and VoucherBook). */
-    static final String BUDGET_LEDGER_CHUNKS = "/voucherBook/chunks";
+    static final List<String> BUDGET_LEDGER_CHUNKS = List.of("voucherBook", "chunks");
 
     @Bean
     public BoundedAggregateCache budgetLedgerCache(LedgerProperties properties, EventTable events) {
