@@ -38,6 +38,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import cn.perfledger.app.eventstore.EventTable;
+import cn.perfledger.app.eventstore.SnapshotChunks;
+import java.util.Map;
 
 /**
  * Registers the domain's aggregates with Axon and tunes the event store around them.
@@ -63,6 +65,8 @@ public class LedgerAxonConfiguration {
 
     /** The aggregates whose snapshots the snapshotter can build (it needs their factories). */
     static final List<Class<?>> SNAPSHOTTED = List.of(BudgetLedger.class);
+    /** Where the budget ledger's snapshot holds its voucher chunks (fields of BudgetLedger and VoucherBook). */
+    static final List<String> BUDGET_LEDGER_CHUNKS = List.of("voucherBook", "chunks");
 
     @Bean
     public BoundedAggregateCache budgetLedgerCache(LedgerProperties properties, EventTable events) {
@@ -128,7 +132,8 @@ public class LedgerAxonConfiguration {
     public EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer,
             PersistenceExceptionResolver persistenceExceptionResolver,
             org.axonframework.config.Configuration configuration, ConnectionProvider connectionProvider,
-            TransactionManager transactionManager, ObjectMapper objectMapper, RevisionResolver revisionResolver) {
+            TransactionManager transactionManager, ObjectMapper objectMapper, RevisionResolver revisionResolver,
+            SnapshotChunks snapshotChunks) {
         return new StrictSnapshotStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(StrictSnapshotStorageEngine.strictSerializer(objectMapper, revisionResolver))
                 .snapshotFilter(configuration.snapshotFilter())
@@ -137,7 +142,16 @@ public class LedgerAxonConfiguration {
                 .eventSerializer(eventSerializer)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(new EventSchema()));
+                .schema(new EventSchema()), snapshotChunks);
+    }
+
+    /**
+     * The budget ledger's vouchers are snapshotted in chunks that never change once full: each full chunk is stored
+     * once ({@code snapshot_chunk}), so the snapshot does not grow with the vouchers ({@link SnapshotChunks}).
+     */
+    @Bean
+    public SnapshotChunks snapshotChunks(EventTable events) {
+        return new SnapshotChunks(events, Map.of(BudgetLedger.class, BUDGET_LEDGER_CHUNKS));
     }
 
     /**

@@ -2,13 +2,20 @@ package cn.perfledger.app.axon;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.perfledger.app.eventstore.SnapshotChunks;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.ChainingConverter;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Axon's JDBC storage engine, reading snapshots strictly.
@@ -24,8 +31,17 @@ import org.axonframework.serialization.json.JacksonSerializer;
  */
 public class StrictSnapshotStorageEngine extends JdbcEventStorageEngine {
 
-    public StrictSnapshotStorageEngine(JdbcEventStorageEngine.Builder builder) {
+    private static final Logger log = LoggerFactory.getLogger(StrictSnapshotStorageEngine.class);
+
+    private final SnapshotChunks chunks;
+
+    /**
+     * @param chunks puts a snapshot stored in chunks together again before it is read (the chunks are stored by
+     *               {@code integrity.ChainingEventStorageEngine}, whose MAC covers the row as stored)
+     */
+    public StrictSnapshotStorageEngine(JdbcEventStorageEngine.Builder builder, SnapshotChunks chunks) {
         super(builder);
+        this.chunks = chunks;
     }
 
     /** A Jackson serializer over a strict copy of {@code mapper} (the mapper itself is left as it is). */
@@ -39,6 +55,32 @@ public class StrictSnapshotStorageEngine extends JdbcEventStorageEngine {
                 .revisionResolver(revisionResolver)
                 .converter(new ChainingConverter(StrictSnapshotStorageEngine.class.getClassLoader()))
                 .build();
+    }
+
+    /**
+     * The stored snapshots with their chunks put back; one whose chunks are missing or edited is left out
+     * (logged), so the aggregate is rebuilt from its events, as for an edited snapshot.
+     */
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        return super.readSnapshotData(aggregateIdentifier).<DomainEventData<?>>map(stored -> {
+            byte[] payload = (byte[]) stored.getPayload().getData();
+            byte[] whole;
+            try {
+                whole = chunks.join(aggregateIdentifier, stored.getPayload().getType().getName(), payload);
+            } catch (SnapshotChunks.Unusable e) {
+                log.warn("Snapshot of {} at sequence {} DISCARDED, the aggregate is rebuilt from its events: {}",
+                        aggregateIdentifier, stored.getSequenceNumber(), e.getMessage());
+                return null;
+            }
+            if (whole == payload) {
+                return stored;
+            }
+            return new GenericDomainEventEntry<>(stored.getType(), stored.getAggregateIdentifier(),
+                    stored.getSequenceNumber(), stored.getEventIdentifier(), stored.getTimestamp(),
+                    stored.getPayload().getType().getName(), stored.getPayload().getType().getRevision(), whole,
+                    (byte[]) stored.getMetaData().getData());
+        }).filter(Objects::nonNull);
     }
 
     @Override

@@ -3,7 +3,9 @@ package cn.perfledger.app.eventstore;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Repository;
  *
  * <p>Who uses what: the aggregate cache's freshness check ({@link #hasEvent}), the history and the verifier
  * (stream reads), the chain's predecessor lookup ({@link #event}), backup export/import, the raw event log pages,
- * and the snapshot check ({@link #snapshot}).
+ * the snapshot check ({@link #snapshot}) and the snapshots' full chunks ({@code snapshot_chunk}, {@link SnapshotChunks}).
  */
 @Repository
 public class EventTable {
@@ -231,6 +233,34 @@ public class EventTable {
         return jdbc.query("SELECT " + StoredEvent.COLUMNS + " FROM SnapshotEventEntry WHERE aggregateIdentifier = ?"
                 + " AND sequenceNumber = ?", (rs, i) -> StoredEvent.read(rs, false), aggregateId, sequenceNumber)
                 .stream().findFirst();
+    }
+
+    // ---- snapshot chunks (SnapshotChunks) ----
+
+    /** The hash stored under each chunk number of the aggregate's snapshots. */
+    public Map<Integer, String> snapshotChunkHashes(String aggregateId) {
+        Map<Integer, String> hashes = new HashMap<>();
+        jdbc.query("SELECT chunk_number, sha256 FROM snapshot_chunk WHERE aggregate_identifier = ?",
+                (RowCallbackHandler) rs -> hashes.put(rs.getInt(1), rs.getString(2)), aggregateId);
+        return hashes;
+    }
+
+    /** The stored chunk payloads of the aggregate's snapshots by chunk number. */
+    public Map<Integer, byte[]> snapshotChunks(String aggregateId) {
+        Map<Integer, byte[]> chunks = new HashMap<>();
+        jdbc.query("SELECT chunk_number, payload FROM snapshot_chunk WHERE aggregate_identifier = ?",
+                (RowCallbackHandler) rs -> chunks.put(rs.getInt(1), rs.getBytes(2)), aggregateId);
+        return chunks;
+    }
+
+    public void insertSnapshotChunk(String aggregateId, int number, String sha256, byte[] payload) {
+        jdbc.update("INSERT INTO snapshot_chunk (aggregate_identifier, chunk_number, sha256, payload)"
+                + " VALUES (?, ?, ?, ?)", aggregateId, number, sha256, payload);
+    }
+
+    public void updateSnapshotChunk(String aggregateId, int number, String sha256, byte[] payload) {
+        jdbc.update("UPDATE snapshot_chunk SET sha256 = ?, payload = ? WHERE aggregate_identifier = ?"
+                + " AND chunk_number = ?", sha256, payload, aggregateId, number);
     }
 
     private void scan(String sql, Object[] args, Consumer<StoredEvent> consumer) {

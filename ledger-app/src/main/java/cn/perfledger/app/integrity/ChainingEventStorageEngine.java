@@ -1,5 +1,6 @@
 package cn.perfledger.app.integrity;
 
+import cn.perfledger.app.eventstore.SnapshotChunks;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,19 +65,30 @@ public final class ChainingEventStorageEngine implements EventStorageEngine {
     private final PredecessorLookup store;
     private final ChainHeads heads;
     private final Supplier<ChainIntegrity> integrity;
+    private final Supplier<SnapshotChunks> chunks;
 
-    /**
-     * @param integrity looked up on first use (the engine is built before the beans it needs)
-     */
+    /** An engine storing every snapshot whole. */
     public ChainingEventStorageEngine(EventStorageEngine delegate, Serializer serializer,
             Serializer snapshotSerializer, PredecessorLookup store, ChainHeads heads,
             Supplier<ChainIntegrity> integrity) {
+        this(delegate, serializer, snapshotSerializer, store, heads, integrity, () -> SnapshotChunks.NONE);
+    }
+
+    /**
+     * @param integrity looked up on first use (the engine is built before the beans it needs)
+     * @param chunks    how a snapshot's full chunks are stored apart from its row (looked up on first use); the
+     *                  delegate must put them together again on read
+     */
+    public ChainingEventStorageEngine(EventStorageEngine delegate, Serializer serializer,
+            Serializer snapshotSerializer, PredecessorLookup store, ChainHeads heads,
+            Supplier<ChainIntegrity> integrity, Supplier<SnapshotChunks> chunks) {
         this.delegate = delegate;
         this.serializer = serializer;
         this.snapshotSerializer = snapshotSerializer;
         this.store = store;
         this.heads = heads;
         this.integrity = integrity;
+        this.chunks = chunks;
     }
 
     /** The engine this one decorates. */
@@ -239,7 +252,9 @@ public final class ChainingEventStorageEngine implements EventStorageEngine {
     /**
      * Binds the snapshot to the chain: its metadata gets the chain hash of the event it was built at
      * ({@value SnapshotBinding#CHAIN_HASH}), the key id and a keyed MAC over its identity, that link and the
-     * SHA-256 of the payload bytes handed to the engine ({@link SnapshotBinding}).
+     * SHA-256 of the payload bytes handed to the engine ({@link SnapshotBinding}). Those bytes are the row as
+     * stored: full chunks are first stored apart and named in it by their SHA-256 ({@link SnapshotChunks#split}),
+     * so the MAC covers them too, and a snapshot writes only its small state, its open chunk and new full chunks.
      */
     @Override
     public void storeSnapshot(DomainEventMessage<?> snapshot) {
@@ -254,7 +269,10 @@ public final class ChainingEventStorageEngine implements EventStorageEngine {
                     sequence);
             return;
         }
-        SerializedObject<byte[]> payload = snapshot.serializePayload(snapshotSerializer, byte[].class);
+        SerializedObject<byte[]> whole = snapshot.serializePayload(snapshotSerializer, byte[].class);
+        SerializedObject<byte[]> payload = new SimpleSerializedObject<>(
+                chunks.get().split(aggregate, whole.getType().getName(), whole.getData()), byte[].class,
+                whole.getType());
         Map<String, Object> metaData = new HashMap<>(snapshot.getMetaData());
         metaData.putAll(SnapshotBinding.bind(integrity.get().keys(), aggregate, sequence, snapshot.getType(),
                 payload, link));

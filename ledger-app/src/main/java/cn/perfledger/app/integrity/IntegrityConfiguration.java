@@ -1,6 +1,7 @@
 package cn.perfledger.app.integrity;
 
 import cn.perfledger.app.eventstore.EventTable;
+import cn.perfledger.app.eventstore.SnapshotChunks;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -87,7 +88,8 @@ public class IntegrityConfiguration {
      */
     @Bean
     public static BeanPostProcessor chainingEventStorageEngineDecorator(ObjectProvider<EventTable> events,
-            ObjectProvider<ChainHeads> heads, ObjectProvider<ChainIntegrity> integrity) {
+            ObjectProvider<ChainHeads> heads, ObjectProvider<ChainIntegrity> integrity,
+            ObjectProvider<SnapshotChunks> chunks) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -116,7 +118,8 @@ public class IntegrityConfiguration {
                     }
                 };
                 return new ChainingEventStorageEngine(engine, axonEngine.getEventSerializer(),
-                        axonEngine.getSnapshotSerializer(), lookup, heads.getObject(), guard);
+                        axonEngine.getSnapshotSerializer(), lookup, heads.getObject(), guard,
+                        () -> chunks.getIfAvailable(() -> SnapshotChunks.NONE));
             }
         };
     }

@@ -14,7 +14,10 @@ import org.axonframework.serialization.SerializedObject;
  * aggregateIdentifier, sequenceNumber, type, payloadType, payloadRevision, snapshotChainHash, hex SHA-256 of the
  * payload bytes])}, where {@code snapshotChainHash} is the chain hash of the event the snapshot was built at. On
  * read the MAC is recomputed over the stored row, and the chain hash must still be that of the stored event at
- * that sequence; any mismatch discards the snapshot (the aggregate is then rebuilt from its events).
+ * that sequence; any mismatch discards the snapshot (the aggregate is then rebuilt from its events). The payload is
+ * the row as stored: a chunked snapshot names its full chunks there by their SHA-256 ({@code
+ * eventstore.SnapshotChunks}), so the MAC covers the chunks through their hashes, and each chunk is checked against
+ * its hash when the snapshot is put together again.
  */
 final class SnapshotBinding {
 

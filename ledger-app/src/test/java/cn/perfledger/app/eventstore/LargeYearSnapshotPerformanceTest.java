@@ -116,6 +116,8 @@ class LargeYearSnapshotPerformanceTest {
         snapshotExecutor.awaitIdle(120, TimeUnit.SECONDS);
         Map<String, Object> snapshot = jdbc.queryForMap("SELECT sequenceNumber, LENGTH(payload) AS bytes"
                 + " FROM SnapshotEventEntry WHERE aggregateIdentifier = ?", YEAR.toString());
+        Map<String, Object> chunks = jdbc.queryForMap("SELECT COUNT(*) AS n, COALESCE(SUM(LENGTH(payload)), 0) AS bytes"
+                + " FROM snapshot_chunk WHERE aggregate_identifier = ?", YEAR.toString());
         Long events = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?"
                 + " AND payloadType LIKE '%ExpenditureRecorded'", Long.class, YEAR.toString());
         long lastSequence = jdbc.queryForObject(
@@ -133,14 +135,17 @@ class LargeYearSnapshotPerformanceTest {
                           batch median %d ms, max %d ms
                    one more voucher after warm-up (%d measured): MEDIAN %.2f ms, MAX %.2f ms   (target ≤ 20 ms)
                    cold load (cache evicted: snapshot at seq %s of %,d, %,d bytes, + tail): %.1f ms; next command %.2f ms
+                   snapshot chunks stored once: %,d chunks, %,d bytes
                 ==================================================================================
                 """, events, BATCHES, BATCH_SIZE, WARM_UP + MEASURED, buildMillis, median(batchMillis), max(batchMillis), MEASURED, median,
                 max, snapshot.get("SEQUENCENUMBER"), lastSequence, ((Number) snapshot.get("BYTES")).longValue(),
-                coldMillis, warmAgain);
+                coldMillis, warmAgain, ((Number) chunks.get("N")).longValue(), ((Number) chunks.get("BYTES")).longValue());
         System.out.println(report);
 
         assertThat(events).isGreaterThanOrEqualTo(100_000L);
         assertThat(((Number) snapshot.get("SEQUENCENUMBER")).longValue()).isGreaterThan(lastSequence - 1_000);
+        // the row holds the open chunk, not the year: 100,000 vouchers are in full chunks stored apart
+        assertThat(((Number) chunks.get("N")).longValue()).isGreaterThanOrEqualTo(events / 1_024 - 1);
         // generous bounds: the real figures are printed above
         assertThat(median).isLessThan(200.0);
         assertThat(coldMillis).isLessThan(10_000.0);

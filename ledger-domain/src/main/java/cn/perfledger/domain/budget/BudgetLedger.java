@@ -42,14 +42,15 @@ import org.axonframework.serialization.Revision;
  * event to every member made replaying a year four times slower.)
  *
  * <p>The state holds only what the rules need, in fen: per line its available and spent amounts, per voucher its
- * line, amount, reversed amount, date and a payload fingerprint; so every command is checked in time proportional
- * to its own size, and the state is a plain tree that Jackson snapshots with field visibility. The
+ * line, amount, date and a payload fingerprint, and the reversed amount of each reversed voucher; so every command
+ * is checked in time proportional to its own size, and the state is a plain tree that Jackson snapshots with field visibility. The
  * {@link Revision} is that snapshot's: a snapshot of another revision is skipped and the ledger rebuilt from its
  * events. Bump it whenever a field of this class or of a part changes (ledger-app's {@code SnapshotShapeTest}
  * fails until the new shape is approved). Revision 1 held every field here; revision 2 holds them in the parts;
- * revision 3 adds the adjustments' identities.
+ * revision 3 adds the adjustments' identities; revision 4 keeps the vouchers immutable in chunks of recording order
+ * with the reversed amounts beside them ({@link VoucherBook}), so that a snapshot's full chunks are stored once.
  */
-@Revision("3")
+@Revision("4")
 public class BudgetLedger {
 
     @AggregateIdentifier

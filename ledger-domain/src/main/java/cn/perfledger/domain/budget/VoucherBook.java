@@ -40,15 +40,25 @@ import java.util.Set;
 /**
  * The voucher book: the year's expenditure vouchers (singly or in all-or-nothing batches) and their reversals (冲销),
  * decided by the rules in {@link VoucherPolicies} and, for the money, {@link LinePolicies} against the
- * {@link LineBook}. A year may hold 100,000 vouchers, so per voucher only its line, amount, reversed amount, date
- * and a payload fingerprint are kept ({@link VoucherState}); reversal numbers are kept only as used numbers.
+ * {@link LineBook}. A year may hold 100,000 vouchers, so per voucher only its number, line, amount, date and a
+ * payload fingerprint are kept ({@link VoucherState}); reversal numbers are kept only as used numbers.
+ *
+ * <p>The vouchers are kept in recording order in {@link VoucherChunk}s, each immutable once full; what a reversal
+ * changes, the reversed amount, is kept in a map of its own (a year reverses few vouchers). So a snapshot's full
+ * chunks are the same in every later snapshot and are stored once, and the snapshot does not grow with the
+ * vouchers. Lookup by number goes through an index that is not part of the snapshot: it is built from the chunks
+ * on first use after a snapshot is read.
  */
 final class VoucherBook {
 
-    /** Expenditure vouchers by number. */
-    private Map<String, VoucherState> vouchers = new HashMap<>();
+    /** Expenditure vouchers in recording order; every chunk but the last is full. */
+    private List<VoucherChunk> chunks = new ArrayList<>();
+    /** Reversed fen by expenditure voucher number; a voucher never reversed has no entry. */
+    private Map<String, Long> reversedFen = new HashMap<>();
     /** Reversal vouchers share the number space of expenditures but need nothing else remembered. */
     private Set<String> reversalVoucherNos = new HashSet<>();
+    /** The vouchers of {@link #chunks} by number: derived, hence transient (not in the snapshot). */
+    private transient Map<String, VoucherState> byNumber;
 
     /** For Axon (event sourcing) and Jackson (snapshots). */
     public VoucherBook() {
@@ -56,14 +66,20 @@ final class VoucherBook {
 
     /**
      * A copy to decide the rows of a file or the parts of a batch on. The voucher states are shared, not copied:
-     * {@link ExpenditureRecorded} only adds one, and {@link ExpenditureReversed} replaces the reversed voucher's
-     * state by a new one instead of changing it ({@link VoucherState#reversedBy}), so the ledger's states never
-     * change through a draft. The reversal numbers are copied (a year has few of them).
+     * they never change, and the full chunks holding them are shared too; only the open chunk, the reversed amounts
+     * and the reversal numbers are copied (a year has few reversals), so the ledger's state never changes through a
+     * draft.
      */
     VoucherBook draft() {
         VoucherBook draft = new VoucherBook();
-        draft.vouchers = new HashMap<>(vouchers);
+        draft.chunks = new ArrayList<>(chunks);
+        int last = chunks.size() - 1;
+        if (last >= 0 && !chunks.get(last).full()) {
+            draft.chunks.set(last, chunks.get(last).copy());
+        }
+        draft.reversedFen = new HashMap<>(reversedFen);
         draft.reversalVoucherNos = new HashSet<>(reversalVoucherNos);
+        draft.byNumber = new HashMap<>(byNumber());
         return draft;
     }
 
@@ -73,13 +89,14 @@ final class VoucherBook {
         // one voucher's refusals name the voucher's own fields (amount, …), as every client names them
         ValidEntry entry = validEntry(null, command.entry(), year, lines);
         if (isNumberUsed(entry.number())) {
-            usedNumberOnlyForTheIdenticalVoucher("voucherNo", entry.number(), vouchers.get(entry.number()),
+            usedNumberOnlyForTheIdenticalVoucher("voucherNo", entry.number(), byNumber().get(entry.number()),
                     entry.fingerprint());
             return Optional.empty();
         }
         VoucherNo correctionOf = command.correctionOf();
         if (correctionOf != null) {
-            correctionOnlyOfAReversedVoucher(correctionOf, knownExpenditure("correctionOf", correctionOf));
+            VoucherState original = knownExpenditure("correctionOf", correctionOf);
+            correctionOnlyOfAReversedVoucher(correctionOf, reversedFen(original));
         }
         spendingWithinAvailableBudget("amount", entry.lineId(), entry.line(), 0, entry.fen());
         return Optional.of(entry.toEvent(command.fiscalYearId(), batchId, correctionOf, postCloseReason));
@@ -115,7 +132,7 @@ final class VoucherBook {
             numberOncePerBatch(field + ".voucherNo", entry.number(), indexByNumber.putIfAbsent(entry.number(), i));
             if (isNumberUsed(entry.number())) {
                 usedNumberOnlyForTheIdenticalVoucher(field + ".voucherNo", entry.number(),
-                        vouchers.get(entry.number()), entry.fingerprint());
+                        byNumber().get(entry.number()), entry.fingerprint());
                 alreadyRecorded.add(entry.number());
                 continue;
             }
@@ -134,7 +151,7 @@ final class VoucherBook {
         VoucherNo originalNo = require("originalVoucherNo", command.originalVoucherNo(), "原凭证号不能为空");
         VoucherState original = knownExpenditure("originalVoucherNo", originalNo);
         long fen = positiveFen("amount", command.amount());
-        reversalWithinTheUnreversed(originalNo, original, fen);
+        reversalWithinTheUnreversed(originalNo, original, reversedFen(original), fen);
         String reason = Ids.requireText("reason", command.reason(), REASON_MAX);
         LocalDate date = command.effectiveDate();
         year.fiscalYear().requireContains("effectiveDate", date);
@@ -179,11 +196,29 @@ final class VoucherBook {
     }
 
     private boolean isNumberUsed(String number) {
-        return vouchers.containsKey(number) || reversalVoucherNos.contains(number);
+        return byNumber().containsKey(number) || reversalVoucherNos.contains(number);
+    }
+
+    private long reversedFen(VoucherState voucher) {
+        return reversedFen.getOrDefault(voucher.voucherNo(), 0L);
+    }
+
+    /** The index by number, built from the chunks when this book was read from a snapshot. */
+    private Map<String, VoucherState> byNumber() {
+        if (byNumber == null) {
+            Map<String, VoucherState> index = new HashMap<>(chunks.size() * VoucherChunk.SIZE * 4 / 3 + 16);
+            for (VoucherChunk chunk : chunks) {
+                for (VoucherState voucher : chunk.vouchers()) {
+                    index.put(voucher.voucherNo(), voucher);
+                }
+            }
+            byNumber = index;
+        }
+        return byNumber;
     }
 
     private VoucherState knownExpenditure(String field, VoucherNo voucherNo) {
-        VoucherState voucher = vouchers.get(voucherNo.value());
+        VoucherState voucher = byNumber().get(voucherNo.value());
         if (voucher == null) {
             if (reversalVoucherNos.contains(voucherNo.value())) {
                 throw new DomainException(field, "凭证 " + voucherNo + " 是冲销凭证，不是支出凭证");
@@ -197,14 +232,20 @@ final class VoucherBook {
 
     void on(ExpenditureRecorded event) {
         long fen = event.amount().fen();
-        vouchers.put(event.voucherNo().value(), new VoucherState(event.lineId().value(), fen, event.effectiveDate(),
+        String number = event.voucherNo().value();
+        VoucherState voucher = new VoucherState(number, event.lineId().value(), fen, event.effectiveDate(),
                 VoucherState.fingerprint(event.lineId().value(), fen, event.effectiveDate(), event.payee(),
-                        event.summary())));
+                        event.summary()));
+        Map<String, VoucherState> index = byNumber();
+        if (chunks.isEmpty() || chunks.get(chunks.size() - 1).full()) {
+            chunks.add(new VoucherChunk());
+        }
+        chunks.get(chunks.size() - 1).add(voucher);
+        index.put(number, voucher);
     }
 
     void on(ExpenditureReversed event) {
         reversalVoucherNos.add(event.voucherNo().value());
-        String original = event.originalVoucherNo().value();
-        vouchers.put(original, vouchers.get(original).reversedBy(event.amount().fen()));
+        reversedFen.merge(event.originalVoucherNo().value(), event.amount().fen(), Long::sum);
     }
 }

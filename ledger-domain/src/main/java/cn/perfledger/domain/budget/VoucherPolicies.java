@@ -41,8 +41,8 @@ final class VoucherPolicies {
     }
 
     /** 更正须先冲销: a correcting voucher names an original that has been reversed. */
-    static void correctionOnlyOfAReversedVoucher(VoucherNo correctionOf, VoucherState original) {
-        if (original.reversedFen() == 0) {
+    static void correctionOnlyOfAReversedVoucher(VoucherNo correctionOf, long originalReversedFen) {
+        if (originalReversedFen == 0) {
             throw new DomainException("correctionOf", "原凭证 " + correctionOf + " 尚未冲销：更正前须先冲销原凭证");
         }
     }
@@ -55,10 +55,11 @@ final class VoucherPolicies {
     }
 
     /** 冲销不超过原凭证余额: the reversals of a voucher never add up to more than the voucher. */
-    static void reversalWithinTheUnreversed(VoucherNo originalNo, VoucherState original, long fen) {
-        if (fen > original.unreversedFen()) {
+    static void reversalWithinTheUnreversed(VoucherNo originalNo, VoucherState original, long reversedFen,
+            long fen) {
+        if (fen > original.amountFen() - reversedFen) {
             throw new DomainException("amount", "冲销金额 " + yuan(fen) + " 元超过原凭证 " + originalNo + " 可冲销的余额：原金额 "
-                    + yuan(original.amountFen()) + " 元，已冲销 " + yuan(original.reversedFen()) + " 元");
+                    + yuan(original.amountFen()) + " 元，已冲销 " + yuan(reversedFen) + " 元");
         }
     }
 

@@ -4,15 +4,18 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * What {@link BudgetLedger} remembers of one expenditure voucher. A year may hold 100,000 vouchers, so
- * the payload is kept only as a 64-bit fingerprint: enough to tell an identical resubmission (a no-op)
+ * What {@link BudgetLedger} remembers of one expenditure voucher as it was recorded. A year may hold 100,000
+ * vouchers, so the payload is kept only as a 64-bit fingerprint: enough to tell an identical resubmission (a no-op)
  * from a reused voucher number (a conflict).
+ *
+ * <p>Immutable once recorded: what a reversal changes (the reversed amount) is kept by {@link VoucherBook} beside
+ * it, so that the vouchers of a {@link VoucherChunk} that is full never change and its snapshot is written once.
  */
 final class VoucherState {
 
+    private String voucherNo;
     private String lineId;
     private long amountFen;
-    private long reversedFen;
     /** Effective date as epoch day: a reversal may not precede it. */
     private long effectiveEpochDay;
     private long fingerprint;
@@ -21,7 +24,8 @@ final class VoucherState {
     public VoucherState() {
     }
 
-    VoucherState(String lineId, long amountFen, LocalDate effectiveDate, long fingerprint) {
+    VoucherState(String voucherNo, String lineId, long amountFen, LocalDate effectiveDate, long fingerprint) {
+        this.voucherNo = voucherNo;
         this.lineId = lineId;
         this.amountFen = amountFen;
         this.effectiveEpochDay = effectiveDate.toEpochDay();
@@ -36,20 +40,16 @@ final class VoucherState {
         return Fingerprints.of(lineId, Long.toString(amountFen), effectiveDate.toString(), payee, summary);
     }
 
+    String voucherNo() {
+        return voucherNo;
+    }
+
     String lineId() {
         return lineId;
     }
 
     long amountFen() {
         return amountFen;
-    }
-
-    long reversedFen() {
-        return reversedFen;
-    }
-
-    long unreversedFen() {
-        return amountFen - reversedFen;
     }
 
     LocalDate effectiveDate() {
@@ -60,27 +60,16 @@ final class VoucherState {
         return fingerprint == other;
     }
 
-    /** The state after a reversal of {@code fen}: a new state, since drafts share the ledger's states. */
-    VoucherState reversedBy(long fen) {
-        VoucherState next = new VoucherState();
-        next.lineId = lineId;
-        next.amountFen = amountFen;
-        next.reversedFen = reversedFen + fen;
-        next.effectiveEpochDay = effectiveEpochDay;
-        next.fingerprint = fingerprint;
-        return next;
-    }
-
     // equals/hashCode: Axon's test fixture compares the handled aggregate with a re-sourced one by value.
     @Override
     public boolean equals(Object o) {
-        return o instanceof VoucherState other && Objects.equals(lineId, other.lineId) && amountFen == other.amountFen
-                && reversedFen == other.reversedFen && effectiveEpochDay == other.effectiveEpochDay
-                && fingerprint == other.fingerprint;
+        return o instanceof VoucherState other && Objects.equals(voucherNo, other.voucherNo)
+                && Objects.equals(lineId, other.lineId) && amountFen == other.amountFen
+                && effectiveEpochDay == other.effectiveEpochDay && fingerprint == other.fingerprint;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(lineId, amountFen, reversedFen, effectiveEpochDay, fingerprint);
+        return Objects.hash(voucherNo, lineId, amountFen, effectiveEpochDay, fingerprint);
     }
 }
