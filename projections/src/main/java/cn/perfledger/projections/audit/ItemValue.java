@@ -2,7 +2,7 @@ package cn.perfledger.projections.audit;
 
 import cn.perfledger.domain.rubric.RubricEvent.RubricPublished;
 import cn.perfledger.projections.ledger.LedgerMetrics;
-import cn.perfledger.projections.scoring.EvaluationLeaves;
+import cn.perfledger.projections.scoring.RepeatedScoring;
 import cn.perfledger.projections.scoring.ScoredItem;
 import cn.perfledger.projections.scoring.ScoredTable;
 import cn.perfledger.projections.scoring.ScoringEngine;
@@ -44,7 +44,7 @@ public record ItemValue(boolean present, String name, BigDecimal weight, BigDeci
      * the metrics re-add only the budget lines changed since the last evaluation and the leaves that read only the
      * evaluation are scored again only after it changed (the why-list evaluates once per group).
      */
-    static ItemValue of(SelfEvaluationFold fold, LedgerMetrics metrics, EvaluationLeaves leaves, String code) {
+    static ItemValue of(SelfEvaluationFold fold, LedgerMetrics metrics, RepeatedScoring leaves, String code) {
         Optional<RubricPublished> rubric = fold.rubric();
         return rubric.isEmpty() ? ABSENT : of(rubric.get(), fold, metrics, leaves, code);
     }
@@ -54,7 +54,7 @@ public record ItemValue(boolean present, String name, BigDecimal weight, BigDeci
     }
 
     private static ItemValue of(RubricPublished rubric, SelfEvaluationFold fold, LedgerMetrics metrics,
-            EvaluationLeaves leaves, String code) {
+            RepeatedScoring leaves, String code) {
         if (isTotal(code)) {
             ScoredTable table = ScoringEngine.score(rubric, metrics, fold.evaluation(), leaves);
             return new ItemValue(true, "总分", table.totalWeight(), table.total(), null);

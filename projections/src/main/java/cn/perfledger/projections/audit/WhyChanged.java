@@ -7,7 +7,7 @@ import cn.perfledger.projections.basis.Basis;
 import cn.perfledger.projections.basis.RecordedEvent;
 import cn.perfledger.projections.basis.ReplayIndex;
 import cn.perfledger.projections.ledger.LedgerMetrics;
-import cn.perfledger.projections.scoring.EvaluationLeaves;
+import cn.perfledger.projections.scoring.RepeatedScoring;
 import cn.perfledger.projections.scoring.SelfEvaluationFold;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -148,12 +148,12 @@ public final class WhyChanged {
      * A fold advanced group by group and the item evaluated on it. The metrics and the leaves that read only the
      * evaluation are kept with the fold, so each evaluation re-sums only the budget lines the last group touched
      * instead of every line of the year, and re-scores an indicator, judgement or bonus leaf only after a group that
-     * changed the evaluation (most groups are vouchers).
+     * changed the evaluation (most groups are vouchers); only the numbers are scored, no leaf's texts.
      */
-    private record Walk(SelfEvaluationFold fold, LedgerMetrics metrics, EvaluationLeaves leaves, String code) {
+    private record Walk(SelfEvaluationFold fold, LedgerMetrics metrics, RepeatedScoring leaves, String code) {
 
         Walk(SelfEvaluationFold fold, String code) {
-            this(fold, new LedgerMetrics(fold.ledger()), new EvaluationLeaves(), code);
+            this(fold, new LedgerMetrics(fold.ledger()), RepeatedScoring.scoresOnly(), code);
         }
 
         ItemValue value() {

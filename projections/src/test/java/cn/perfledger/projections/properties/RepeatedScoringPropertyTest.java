@@ -9,7 +9,9 @@ import cn.perfledger.projections.basis.RecordedEvent;
 import cn.perfledger.projections.basis.ReplayIndex;
 import cn.perfledger.projections.evaluation.EvaluationFold;
 import cn.perfledger.projections.ledger.LedgerMetrics;
-import cn.perfledger.projections.scoring.EvaluationLeaves;
+import cn.perfledger.projections.scoring.RepeatedScoring;
+import cn.perfledger.projections.scoring.ScoredItem;
+import cn.perfledger.projections.scoring.ScoredTable;
 import cn.perfledger.projections.scoring.ScoringEngine;
 import cn.perfledger.projections.scoring.SelfEvaluationFold;
 import java.security.SecureRandom;
@@ -22,11 +24,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Seeded property: scoring one fold as it advances through a random year ({@link RandomYear}: every rule kind,
  * judgements entered and withdrawn, actuals, revised targets, bonus entries, submissions between the vouchers),
- * with the leaves kept in one {@link EvaluationLeaves} as the why-list keeps them, gives exactly ({@code equals})
- * the table and the items that scoring from scratch gives, after every event. Replay a failure with
+ * with the leaves kept in one {@link RepeatedScoring}, gives exactly ({@code equals}) the table and the items that
+ * scoring from scratch gives, after every event; scoring only the numbers, as the why-list does, gives exactly
+ * their scores, unrounded scores, weights and names. Replay a failure with
  * {@code -Dproperties.seed=…}.
  */
-class EvaluationLeavesPropertyTest {
+class RepeatedScoringPropertyTest {
 
     private static final int CASES = Integer.getInteger("properties.cases", 25);
 
@@ -34,7 +37,7 @@ class EvaluationLeavesPropertyTest {
     void keptLeaves_scoreAsScoringFromScratch() {
         String given = System.getProperty("properties.seed");
         long seed = given == null || given.isBlank() ? new SecureRandom().nextLong() : Long.parseLong(given.strip());
-        System.out.println("EvaluationLeavesPropertyTest seed=" + seed + "  (replay: -Dproperties.seed=" + seed + ")");
+        System.out.println("RepeatedScoringPropertyTest seed=" + seed + "  (replay: -Dproperties.seed=" + seed + ")");
         Random random = new Random(seed);
         List<String> codes = new ArrayList<>();
         EveryRuleRubric.published(RandomYear.RUBRIC).tree()
@@ -45,7 +48,8 @@ class EvaluationLeavesPropertyTest {
             ReplayIndex index = ReplayIndex.of(FoldPropertiesTest.store(RandomYear.generate(caseSeed).entries));
             SelfEvaluationFold fold = new SelfEvaluationFold();
             LedgerMetrics metrics = new LedgerMetrics(fold.ledger());
-            EvaluationLeaves kept = new EvaluationLeaves();
+            RepeatedScoring kept = RepeatedScoring.described();
+            RepeatedScoring scoresOnly = RepeatedScoring.scoresOnly();
             String code = codes.get(random.nextInt(codes.size()));
             for (int i = 0; i < index.size(); i++) {
                 RecordedEvent event = index.get(i);
@@ -60,12 +64,30 @@ class EvaluationLeavesPropertyTest {
                 String context = "seed=" + seed + " caseSeed=" + caseSeed + " after event " + i + " (" + event.type()
                         + "), item " + code;
                 EvaluationFold evaluation = fold.evaluation();
-                assertEquals(ScoringEngine.score(rubric.get(), new LedgerMetrics(fold.ledger()), evaluation),
-                        ScoringEngine.score(rubric.get(), metrics, evaluation, kept), context);
-                assertEquals(ScoringEngine.scoreItem(rubric.get(), new LedgerMetrics(fold.ledger()), evaluation, code),
-                        ScoringEngine.scoreItem(rubric.get(), metrics, evaluation, kept, code), context);
+                ScoredTable table = ScoringEngine.score(rubric.get(), new LedgerMetrics(fold.ledger()), evaluation);
+                assertEquals(table, ScoringEngine.score(rubric.get(), metrics, evaluation, kept), context);
+                Optional<ScoredItem> item = ScoringEngine.scoreItem(rubric.get(), new LedgerMetrics(fold.ledger()),
+                        evaluation, code);
+                assertEquals(item, ScoringEngine.scoreItem(rubric.get(), metrics, evaluation, kept, code), context);
+                ScoredTable numbers = ScoringEngine.score(rubric.get(), metrics, evaluation, scoresOnly);
+                assertEquals(table.total(), numbers.total(), context + " (scores only)");
+                assertEquals(numbers(table.items()), numbers(numbers.items()), context + " (scores only)");
+                assertEquals(item.map(s -> numbers(List.of(s))), ScoringEngine.scoreItem(rubric.get(), metrics,
+                        evaluation, scoresOnly, code).map(s -> numbers(List.of(s))), context + " (scores only)");
             }
         }
         System.out.println("  evaluation events between the scorings: " + evaluationChanges);
+    }
+
+    /** Every item's numbers, depth first: what a scoring without texts must give exactly as the table. */
+    private static List<String> numbers(List<ScoredItem> items) {
+        List<String> numbers = new ArrayList<>();
+        for (ScoredItem top : items) {
+            for (ScoredItem item : top.flatten()) {
+                numbers.add(item.code() + " " + item.name() + " L" + item.level() + " w" + item.weight() + " "
+                        + item.score() + " " + item.exactScore());
+            }
+        }
+        return numbers;
     }
 }
