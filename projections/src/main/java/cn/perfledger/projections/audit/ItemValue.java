@@ -2,6 +2,7 @@ package cn.perfledger.projections.audit;
 
 import cn.perfledger.domain.rubric.RubricEvent.RubricPublished;
 import cn.perfledger.projections.ledger.LedgerMetrics;
+import cn.perfledger.projections.scoring.RepeatedScoring;
 import cn.perfledger.projections.scoring.ScoredItem;
 import cn.perfledger.projections.scoring.ScoredTable;
 import cn.perfledger.projections.scoring.ScoringEngine;
@@ -39,20 +40,27 @@ public record ItemValue(boolean present, String name, BigDecimal weight, BigDeci
     }
 
     /**
-     * With the caller's metrics over {@code fold.ledger()}: kept across evaluations of an advancing fold, they
-     * re-add only the budget lines changed since the last evaluation (the why-list evaluates once per group).
+     * With the caller's metrics over {@code fold.ledger()} and leaves: kept across evaluations of an advancing fold,
+     * the metrics re-add only the budget lines changed since the last evaluation and the leaves that read only the
+     * evaluation are scored again only after it changed (the why-list evaluates once per group).
      */
-    static ItemValue of(SelfEvaluationFold fold, LedgerMetrics metrics, String code) {
+    static ItemValue of(SelfEvaluationFold fold, LedgerMetrics metrics, RepeatedScoring leaves, String code) {
         Optional<RubricPublished> rubric = fold.rubric();
-        return rubric.isEmpty() ? ABSENT : of(rubric.get(), fold, metrics, code);
+        return rubric.isEmpty() ? ABSENT : of(rubric.get(), fold, metrics, leaves, code);
     }
 
     private static ItemValue of(RubricPublished rubric, SelfEvaluationFold fold, LedgerMetrics metrics, String code) {
+        return of(rubric, fold, metrics, null, code);
+    }
+
+    private static ItemValue of(RubricPublished rubric, SelfEvaluationFold fold, LedgerMetrics metrics,
+            RepeatedScoring leaves, String code) {
         if (isTotal(code)) {
-            ScoredTable table = ScoringEngine.score(rubric, metrics, fold.evaluation());
+            ScoredTable table = ScoringEngine.score(rubric, metrics, fold.evaluation(), leaves);
             return new ItemValue(true, "总分", table.totalWeight(), table.total(), null);
         }
-        return ScoringEngine.scoreItem(rubric, metrics, fold.evaluation(), code).map(ItemValue::of).orElse(ABSENT);
+        return ScoringEngine.scoreItem(rubric, metrics, fold.evaluation(), leaves, code).map(ItemValue::of)
+                .orElse(ABSENT);
     }
 
     static ItemValue of(ScoredItem item) {

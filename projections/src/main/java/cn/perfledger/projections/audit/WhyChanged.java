@@ -7,6 +7,7 @@ import cn.perfledger.projections.basis.Basis;
 import cn.perfledger.projections.basis.RecordedEvent;
 import cn.perfledger.projections.basis.ReplayIndex;
 import cn.perfledger.projections.ledger.LedgerMetrics;
+import cn.perfledger.projections.scoring.RepeatedScoring;
 import cn.perfledger.projections.scoring.SelfEvaluationFold;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -144,17 +145,19 @@ public final class WhyChanged {
     }
 
     /**
-     * A fold advanced group by group and the item evaluated on it. The metrics are kept with the fold, so each
-     * evaluation re-sums only the budget lines the last group touched instead of every line of the year.
+     * A fold advanced group by group and the item evaluated on it. The metrics and the leaves that read only the
+     * evaluation are kept with the fold, so each evaluation re-sums only the budget lines the last group touched
+     * instead of every line of the year, and re-scores an indicator, judgement or bonus leaf only after a group that
+     * changed the evaluation (most groups are vouchers); only the numbers are scored, no leaf's texts.
      */
-    private record Walk(SelfEvaluationFold fold, LedgerMetrics metrics, String code) {
+    private record Walk(SelfEvaluationFold fold, LedgerMetrics metrics, RepeatedScoring leaves, String code) {
 
         Walk(SelfEvaluationFold fold, String code) {
-            this(fold, new LedgerMetrics(fold.ledger()), code);
+            this(fold, new LedgerMetrics(fold.ledger()), RepeatedScoring.scoresOnly(), code);
         }
 
         ItemValue value() {
-            return ItemValue.of(fold, metrics, code);
+            return ItemValue.of(fold, metrics, leaves, code);
         }
     }
 

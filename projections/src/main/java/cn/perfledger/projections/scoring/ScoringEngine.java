@@ -48,8 +48,11 @@ public final class ScoringEngine {
     private final RateRules rates;
     private final IndicatorRules indicatorRules;
     private final EntryRules entries;
+    /** Leaves kept from earlier scorings of the same evaluation state, and how much to show; null: none kept, all shown. */
+    private final RepeatedScoring kept;
 
-    private ScoringEngine(RubricPublished rubric, LedgerMetrics ledger, EvaluationFold evaluation) {
+    private ScoringEngine(RubricPublished rubric, LedgerMetrics ledger, EvaluationFold evaluation,
+            RepeatedScoring kept) {
         ScoringContext context = new ScoringContext(rubric, ledger, evaluation);
         this.rubric = context.rubric;
         this.ledger = context.ledger;
@@ -57,11 +60,25 @@ public final class ScoringEngine {
         this.rates = new RateRules(context);
         this.indicatorRules = new IndicatorRules(context);
         this.entries = new EntryRules(context);
+        this.kept = kept;
+        if (kept != null) {
+            kept.followed(rubric, evaluation);
+        }
     }
 
     /** Scores the rubric against the ledger and the evaluation as folded. */
     public static ScoredTable score(RubricPublished rubric, LedgerMetrics ledger, EvaluationFold evaluation) {
-        return new ScoringEngine(rubric, ledger, evaluation).table();
+        return new ScoringEngine(rubric, ledger, evaluation, null).table();
+    }
+
+    /**
+     * {@link #score}, taking the leaves that read only the evaluation from {@code kept} while the evaluation has not
+     * changed since they were scored (and keeping them there), for a caller that scores one advancing fold again and
+     * again: the same table, or with {@link RepeatedScoring#scoresOnly()} the same scores without the texts.
+     */
+    public static ScoredTable score(RubricPublished rubric, LedgerMetrics ledger, EvaluationFold evaluation,
+            RepeatedScoring kept) {
+        return new ScoringEngine(rubric, ledger, evaluation, kept).table();
     }
 
     /**
@@ -71,7 +88,13 @@ public final class ScoringEngine {
      */
     public static Optional<ScoredItem> scoreItem(RubricPublished rubric, LedgerMetrics ledger,
             EvaluationFold evaluation, String code) {
-        ScoringEngine engine = new ScoringEngine(rubric, ledger, evaluation);
+        return scoreItem(rubric, ledger, evaluation, null, code);
+    }
+
+    /** {@link #scoreItem}, with leaves taken from and kept in {@code kept} (see {@link RepeatedScoring}). */
+    public static Optional<ScoredItem> scoreItem(RubricPublished rubric, LedgerMetrics ledger,
+            EvaluationFold evaluation, RepeatedScoring kept, String code) {
+        ScoringEngine engine = new ScoringEngine(rubric, ledger, evaluation, kept);
         return engine.itemAt(rubric.tree(), code, 1);
     }
 
@@ -122,14 +145,29 @@ public final class ScoringEngine {
                     List.of(), null, null, List.of(), children, evaluation.explanation(node.code()).orElse(null),
                     null);
         }
+        if (kept == null || !RepeatedScoring.readsOnlyEvaluation(node)) {
+            return scoredLeaf(node, level);
+        }
+        ScoredItem item = kept.kept(node, level);
+        if (item == null) {
+            item = scoredLeaf(node, level);
+            kept.keep(node, item);
+        }
+        return item;
+    }
+
+    private ScoredItem scoredLeaf(RubricNode node, int level) {
         LeafScore leaf = scoreLeaf(node);
         Rounding rounding = rubric.roundingOf(node);
         BigDecimal score = scaled(rounding.apply(leaf.exact()).min(node.weight()), rounding.decimals());
-        RuleSummary rule = node.rule() == null ? null : RuleSummary.of(node.rule(), node.input(), node.weight());
+        // for a caller that reads only the scores (RepeatedScoring.scoresOnly) the texts are not built
+        boolean described = kept == null || kept.describes();
+        RuleSummary rule = node.rule() == null || !described ? null
+                : RuleSummary.of(node.rule(), node.input(), node.weight());
         return new ScoredItem(node.code().value(), node.name(), level, node.weight(), score, leaf.exact(),
                 node.description(), node.criteria(), rule, leaf.inputs(), leaf.basis(), leaf.evaluator(),
                 leaf.flags(), List.of(), evaluation.explanation(node.code()).orElse(null),
-                LeafArithmetic.of(node.rule(), node.weight(), leaf, score));
+                described ? LeafArithmetic.of(node.rule(), node.weight(), leaf, score) : null);
     }
 
     private LeafScore scoreLeaf(RubricNode leaf) {
