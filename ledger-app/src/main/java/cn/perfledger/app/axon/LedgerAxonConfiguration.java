@@ -25,6 +25,8 @@ import org.axonframework.springboot.TokenStoreProperties;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import cn.perfledger.app.store.DerivedWrites;
 import org.axonframework.eventsourcing.AggregateFactory;
 import org.axonframework.eventsourcing.AggregateSnapshotter;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -94,6 +96,25 @@ public class LedgerAxonConfiguration {
                         .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(
                                 snapshotter.getObject(), properties.snapshotThreshold()))
                         .configureCache(c -> budgetLedgerCache));
+    }
+
+    /**
+     * The threads of the streaming (tracking) processors write only their tokens and read-model rows, which they
+     * derive again from the events after a crash, so their commits are not forced to the device one by one
+     * ({@link DerivedWrites}). Marked on their first handled event; a subscribing processor, which would run on
+     * the writer's own thread, is never marked.
+     */
+    @Bean
+    public ConfigurerModule derivedProcessorThreads() {
+        return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor(
+                (configuration, processorName) -> (unitOfWork, chain) -> {
+                    if (!DerivedWrites.currentThread() && configuration.eventProcessingConfiguration()
+                            .eventProcessor(processorName)
+                            .filter(StreamingEventProcessor.class::isInstance).isPresent()) {
+                        DerivedWrites.markCurrentThread();
+                    }
+                    return chain.proceed();
+                });
     }
 
     @Bean

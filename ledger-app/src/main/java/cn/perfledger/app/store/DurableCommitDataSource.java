@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -51,7 +52,22 @@ public final class DurableCommitDataSource extends DelegatingDataSource {
                 new SyncingHandler(connection, sync));
     }
 
-    private record SyncingHandler(Connection target, H2CommitSync sync) implements InvocationHandler {
+    /**
+     * Syncs at each commit, and when the connection goes back to the pool if it may have written in auto-commit
+     * mode: it prepared a statement other than a {@code SELECT}, or executed anything but a query through a plain
+     * {@code Statement}. A connection that only read closes without forcing what other threads committed (a
+     * tracking processor's derived rows, {@link DerivedWrites}): it has nothing of its own to make durable.
+     */
+    private static final class SyncingHandler implements InvocationHandler {
+
+        private final Connection target;
+        private final H2CommitSync sync;
+        private boolean mayHaveWritten;
+
+        SyncingHandler(Connection target, H2CommitSync sync) {
+            this.target = target;
+            this.sync = sync;
+        }
 
         @Override
         public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
@@ -77,7 +93,7 @@ public final class DurableCommitDataSource extends DelegatingDataSource {
                 }
                 case "close" -> {
                     try {
-                        if (!target.isClosed()) {
+                        if (mayHaveWritten && !target.isClosed()) {
                             sync.makeDurable(target);
                         }
                     } finally {
@@ -85,6 +101,12 @@ public final class DurableCommitDataSource extends DelegatingDataSource {
                     }
                     return null;
                 }
+                case "prepareStatement" -> {
+                    if (!isQuery((String) args[0])) {
+                        mayHaveWritten = true;
+                    }
+                }
+                case "prepareCall" -> mayHaveWritten = true;
                 default -> {
                 }
             }
@@ -94,11 +116,31 @@ public final class DurableCommitDataSource extends DelegatingDataSource {
             } catch (InvocationTargetException e) {
                 throw e.getCause();
             }
+            if (method.getName().equals("createStatement")) {
+                Statement statement = (Statement) result;
+                return Proxy.newProxyInstance(Statement.class.getClassLoader(), new Class<?>[] {Statement.class},
+                        (statementProxy, statementMethod, statementArgs) -> {
+                            if (statementMethod.getName().startsWith("execute")
+                                    && !statementMethod.getName().equals("executeQuery")) {
+                                mayHaveWritten = true;
+                            }
+                            try {
+                                return statementMethod.invoke(statement, statementArgs);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+            }
             // setAutoCommit(true) commits an open transaction (JDBC); commit() itself
             if (method.getName().equals("commit") || method.getName().equals("setAutoCommit")) {
                 sync.makeDurable(target);
             }
             return result;
+        }
+
+        private static boolean isQuery(String sql) {
+            String statement = sql.stripLeading();
+            return statement.regionMatches(true, 0, "SELECT", 0, "SELECT".length());
         }
     }
 }

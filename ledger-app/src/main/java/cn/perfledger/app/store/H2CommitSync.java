@@ -32,12 +32,16 @@ final class H2CommitSync {
     private long lastSyncedVersion = -1;
 
     /**
-     * Returns once everything {@code connection}'s database has committed so far is on the device.
+     * Returns once everything {@code connection}'s database has committed so far is on the device; at once on a
+     * thread that writes only derived state ({@link DerivedWrites}).
      *
      * @throws SQLException when the store could not be written or forced: the caller must not report the write as
      *                      done
      */
     void makeDurable(Connection connection) throws SQLException {
+        if (DerivedWrites.currentThread()) {
+            return;
+        }
         MVStore store = mvStoreOf(connection);
         if (store == null || !store.isPersistent() || store.isReadOnly() || store.isClosed()) {
             return;

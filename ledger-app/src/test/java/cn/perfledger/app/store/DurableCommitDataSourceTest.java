@@ -98,6 +98,42 @@ class DurableCommitDataSourceTest {
     }
 
     @Test
+    void aDerivedWritersCommit_isNotForced_andTheNextOrdinaryCommitForcesIt() throws Exception {
+        long syncs = durable.syncCount();
+        Thread processor = new Thread(() -> {
+            DerivedWrites.markCurrentThread();
+            new JdbcTemplate(durable).update("INSERT INTO entry VALUES (4, '4.00')");
+        });
+        processor.start();
+        processor.join();
+        assertThat(durable.syncCount()).as("the derived write forced nothing").isEqualTo(syncs);
+
+        new JdbcTemplate(durable).update("INSERT INTO entry VALUES (5, '5.00')");
+
+        assertThat(durable.syncCount()).isEqualTo(syncs + 1);
+        assertThat(CountingFilePath.UNFORCED_WRITES.get()).as("both rows forced by the ordinary write").isZero();
+    }
+
+    @Test
+    void aConnectionThatOnlyReads_doesNotForceWhatADerivedWriterCommitted() throws Exception {
+        Thread processor = new Thread(() -> {
+            DerivedWrites.markCurrentThread();
+            new JdbcTemplate(durable).update("INSERT INTO entry VALUES (6, '6.00')");
+        });
+        processor.start();
+        processor.join();
+        long syncs = durable.syncCount();
+
+        JdbcTemplate reader = new JdbcTemplate(durable);
+        assertThat(reader.queryForObject("SELECT COUNT(*) FROM entry", Long.class)).isEqualTo(1);
+        assertThat(reader.queryForObject("SELECT COUNT(*) FROM entry WHERE id = ?", Long.class, 6)).isEqualTo(1);
+
+        assertThat(durable.syncCount()).as("queries, plain and prepared, force nothing").isEqualTo(syncs);
+        reader.execute("UPDATE entry SET amount = '6.50' WHERE id = 6");
+        assertThat(durable.syncCount()).as("a plain statement that writes is forced").isEqualTo(syncs + 1);
+    }
+
+    @Test
     void unwrap_reachesThePoolAndTheDriverConnection() throws Exception {
         try (Connection connection = durable.getConnection()) {
             assertThat(connection.isWrapperFor(org.h2.jdbc.JdbcConnection.class)).isTrue();
