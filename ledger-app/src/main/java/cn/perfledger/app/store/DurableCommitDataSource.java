@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import javax.sql.DataSource;
@@ -53,10 +54,11 @@ public final class DurableCommitDataSource extends DelegatingDataSource {
     }
 
     /**
-     * Syncs at each commit, and when the connection goes back to the pool if it may have written in auto-commit
-     * mode: it prepared a statement other than a {@code SELECT}, or executed anything but a query through a plain
-     * {@code Statement}. A connection that only read closes without forcing what other threads committed (a
-     * tracking processor's derived rows, {@link DerivedWrites}): it has nothing of its own to make durable.
+     * Syncs at each commit and when the connection goes back to the pool, if the connection may have written: it
+     * prepared a statement other than a {@code SELECT} (or one with an updatable result set), or executed anything
+     * but a query through a plain {@code Statement}. A connection that only read commits and closes without forcing
+     * what other threads committed (a tracking processor's derived rows, {@link DerivedWrites}): it has nothing of
+     * its own to make durable.
      */
     private static final class SyncingHandler implements InvocationHandler {
 
@@ -102,7 +104,10 @@ public final class DurableCommitDataSource extends DelegatingDataSource {
                     return null;
                 }
                 case "prepareStatement" -> {
-                    if (!isQuery((String) args[0])) {
+                    // a query can write through an updatable result set (Axon's token store claims tokens so)
+                    boolean updatable = args.length >= 3 && args[2] instanceof Integer concurrency
+                            && concurrency == ResultSet.CONCUR_UPDATABLE;
+                    if (updatable || !isQuery((String) args[0])) {
                         mayHaveWritten = true;
                     }
                 }
@@ -131,8 +136,9 @@ public final class DurableCommitDataSource extends DelegatingDataSource {
                             }
                         });
             }
-            // setAutoCommit(true) commits an open transaction (JDBC); commit() itself
-            if (method.getName().equals("commit") || method.getName().equals("setAutoCommit")) {
+            // setAutoCommit(true) commits an open transaction (JDBC); commit() itself. A transaction that only read
+            // (Axon's event reader, every query) has nothing of its own to force.
+            if (mayHaveWritten && (method.getName().equals("commit") || method.getName().equals("setAutoCommit"))) {
                 sync.makeDurable(target);
             }
             return result;

@@ -128,9 +128,39 @@ class DurableCommitDataSourceTest {
         assertThat(reader.queryForObject("SELECT COUNT(*) FROM entry", Long.class)).isEqualTo(1);
         assertThat(reader.queryForObject("SELECT COUNT(*) FROM entry WHERE id = ?", Long.class, 6)).isEqualTo(1);
 
-        assertThat(durable.syncCount()).as("queries, plain and prepared, force nothing").isEqualTo(syncs);
+        try (Connection connection = durable.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement query = connection.prepareStatement("SELECT amount FROM entry WHERE id = ?")) {
+                query.setInt(1, 6);
+                try (ResultSet rows = query.executeQuery()) {
+                    assertThat(rows.next()).isTrue();
+                }
+            }
+            connection.commit();
+        }
+
+        assertThat(durable.syncCount()).as("queries, plain and prepared, in a transaction or not, force nothing")
+                .isEqualTo(syncs);
         reader.execute("UPDATE entry SET amount = '6.50' WHERE id = 6");
         assertThat(durable.syncCount()).as("a plain statement that writes is forced").isEqualTo(syncs + 1);
+    }
+
+    @Test
+    void aQueryThatWritesThroughAnUpdatableResultSet_isForcedAtCommit() throws Exception {
+        new JdbcTemplate(durable).update("INSERT INTO entry VALUES (7, '7.00')");
+        long syncs = durable.syncCount();
+        try (Connection connection = durable.getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement claim = connection.prepareStatement("SELECT id, amount FROM entry WHERE id = 7 FOR UPDATE",
+                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_UPDATABLE); ResultSet rows = claim.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                rows.updateString("amount", "7.50");
+                rows.updateRow();
+            }
+            connection.commit();
+        }
+        assertThat(durable.syncCount()).isEqualTo(syncs + 1);
+        assertThat(CountingFilePath.UNFORCED_WRITES.get()).isZero();
     }
 
     @Test
