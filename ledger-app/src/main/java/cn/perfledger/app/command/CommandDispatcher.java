@@ -26,7 +26,8 @@ import org.springframework.stereotype.Service;
  * event store become:
  * <ul>
  *   <li>{@link AggregateStreamCreationException} (the id of a new aggregate is taken) → {@link ConflictException};</li>
- *   <li>{@link ConcurrencyException} (another command appended first) → {@link ConflictException};</li>
+ *   <li>{@link ConcurrencyException} (another command appended first) → {@link ConflictException}, once
+ *   {@link LostAppendRetry} has sent the command again and it lost every time;</li>
  *   <li>{@link AggregateNotFoundException} (no such department, year, …) → {@link NotFoundException}.</li>
  * </ul>
  * In every refused case the unit of work rolled back: nothing was written.
@@ -50,16 +51,21 @@ public class CommandDispatcher {
 
     /** Sends {@code command} and waits for its result (null for handlers that return nothing). */
     public <R> R send(Object command, CommandOrigin origin) {
-        if (command instanceof SubmitSelfEvaluation submission) {
-            submissionDigests.verify(submission);
-        }
-        CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command)
-                .andMetaData(origin.toMetaData());
         R result;
-        try {
-            result = commandGateway.sendAndWait(message);
-        } catch (RuntimeException e) {
-            throw translate(command, e);
+        for (int attempt = 1; ; attempt++) {
+            if (command instanceof SubmitSelfEvaluation submission) {
+                submissionDigests.verify(submission);
+            }
+            CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command)
+                    .andMetaData(origin.toMetaData());
+            try {
+                result = commandGateway.sendAndWait(message);
+                break;
+            } catch (RuntimeException e) {
+                if (!LostAppendRetry.sendsAgain(e, attempt) || !LostAppendRetry.pauseBefore(attempt + 1)) {
+                    throw translate(command, e);
+                }
+            }
         }
         laggingReadModels.forEach(readModel -> readModel.caughtUpWith(command));
         return result;
