@@ -1,5 +1,7 @@
 package cn.perfledger.app.api;
 
+import cn.perfledger.domain.common.DomainException;
+import cn.perfledger.domain.common.FiscalYear;
 import java.beans.PropertyEditorSupport;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,12 +12,13 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
 /**
- * The one parsing point of every {@code LocalDate} and {@code Instant} request parameter and path variable of
- * every controller ({@code asOf}, {@code knownAt}, {@code fromKnownAt}, {@code from}, {@code referenceDate} …):
- * an editor registered for the two types on each binder, which Spring prefers to its conversion service. A date is
- * {@code yyyy-MM-dd}, an instant ISO-8601 with {@code Z} or an offset ({@code 2022-03-15T09:30:00+08:00}); blank
- * means absent. A malformed value or one outside {@link DateBounds} fails the binding, which the handlers answer
- * with 400 naming the parameter and, for a value out of range, the bounds.
+ * The one parsing point of every {@code LocalDate}, {@code Instant} and {@link FiscalYear} request parameter and
+ * path variable of every controller ({@code asOf}, {@code knownAt}, {@code fromKnownAt}, {@code from},
+ * {@code referenceDate}, {@code year} …) and of every {@code boolean} request parameter: an editor registered for
+ * each type on each binder, which Spring prefers to its conversion service. A date is {@code yyyy-MM-dd}, an instant
+ * ISO-8601 with {@code Z} or an offset ({@code 2022-03-15T09:30:00+08:00}), a fiscal year four ASCII digits within
+ * {@link FiscalYear}'s range, a boolean parameter {@code true} or {@code false}; blank means absent. A malformed value
+ * or one outside its bounds fails the binding, which the handlers answer with 400 naming the parameter and the rule.
  */
 @ControllerAdvice
 public class DateParameters {
@@ -40,6 +43,31 @@ public class DateParameters {
                 return DateBounds.check("instant", instant);
             }
         });
+        binder.registerCustomEditor(FiscalYear.class, new Editor() {
+            @Override
+            Object parse(String text) {
+                if (!text.matches("[0-9]{4}")) {
+                    throw new DomainException("year", "年度必须是四位整数（如 2021）: " + text);
+                }
+                return new FiscalYear(Integer.parseInt(text));
+            }
+        });
+        if (binder.getTarget() == null) {
+            // a request parameter's binder (a form's has its object as target): Spring's own boolean conversion
+            // also takes yes/on/1, which a form's checkbox may send but a query string should not
+            Editor strictBoolean = new Editor() {
+                @Override
+                Object parse(String text) {
+                    return switch (text) {
+                        case "true" -> true;
+                        case "false" -> false;
+                        default -> throw new DomainException("boolean", "只能是 true 或 false: " + text);
+                    };
+                }
+            };
+            binder.registerCustomEditor(boolean.class, strictBoolean);
+            binder.registerCustomEditor(Boolean.class, strictBoolean);
+        }
     }
 
     /**

@@ -75,7 +75,7 @@ class AuditorJourneyTest extends DemoServer {
     void browser() throws Exception {
         Files.createDirectories(OUT);
         browser = HeadlessChromium.start(Files.createTempDirectory("ledger-downloads-"));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(30));
     }
 
     @AfterEach

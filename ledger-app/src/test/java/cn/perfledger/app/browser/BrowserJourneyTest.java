@@ -50,7 +50,7 @@ class BrowserJourneyTest extends DemoServer {
     void browser() throws Exception {
         downloads = Files.createTempDirectory("ledger-downloads-");
         browser = HeadlessChromium.start(downloads);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(30));
     }
 
     @AfterEach

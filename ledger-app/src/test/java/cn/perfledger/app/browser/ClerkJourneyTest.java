@@ -58,7 +58,7 @@ class ClerkJourneyTest extends DemoServer {
     @BeforeEach
     void browserAndDepartment() throws Exception {
         browser = HeadlessChromium.start(Files.createTempDirectory("ledger-downloads-"));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(30));
         String suffix = UUID.randomUUID().toString().substring(0, 6).toUpperCase(java.util.Locale.ROOT);
         dept = "JY-" + suffix;
         clerk = "journey-clerk-" + suffix.toLowerCase(java.util.Locale.ROOT);

@@ -28,7 +28,7 @@ class DateFieldsLocaleBrowserTest extends DemoServer {
     @BeforeEach
     void browser() throws Exception {
         browser = HeadlessChromium.start(Files.createTempDirectory("ledger-downloads-"), "en-US", "en-US,en");
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(30));
     }
 
     @AfterEach

@@ -33,7 +33,7 @@ class ErrorPagesBrowserTest extends DemoServer {
     @BeforeEach
     void browser() throws Exception {
         browser = HeadlessChromium.start(Files.createTempDirectory("ledger-downloads-"));
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(30));
     }
 
     @AfterEach

@@ -39,7 +39,7 @@ final class JourneyPages {
     JourneyPages(ChromeDriver browser, String base, String job) {
         this.browser = browser;
         this.base = base;
-        this.wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        this.wait = HeadlessChromium.waitFor(browser, Duration.ofSeconds(30));
         this.screenshots = HeadlessChromium.SCREENSHOTS.resolve(job);
     }
 
@@ -67,7 +67,7 @@ final class JourneyPages {
         // the old page is still "complete" until the navigation starts: wait for it to go first, or the next read
         // may find an element of the old page that goes stale under it (a click that stays on the page waits 5 s)
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(5))
+            HeadlessChromium.waitFor(browser, Duration.ofSeconds(5))
                     .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(oldPage));
         } catch (org.openqa.selenium.TimeoutException stayedOnThePage) {
             // not a navigation: nothing to wait for

@@ -15,15 +15,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,29 +66,38 @@ class StoredXssBrowserTest implements H2FileContext {
     @Autowired
     DirectoryQueries directory;
 
-    ChromeDriver browser;
-    WebDriverWait wait;
+    /** One browser with its own profile (cookies, localStorage) and its wait. */
+    private record Session(ChromeDriver browser, WebDriverWait waiting) {
+    }
+
+    final List<ChromeDriver> browsers = new CopyOnWriteArrayList<>();
     List<String> texts;
-    final List<String> problems = new ArrayList<>();
-    final Set<String> textsSeen = new LinkedHashSet<>();
-    final Map<String, Integer> kindsSeen = new TreeMap<>();
-    int pages;
-    int exposures;
-    int tooltips;
-    int tooltipsWithPayload;
+    // two browsers record into these at once
+    final List<String> problems = Collections.synchronizedList(new ArrayList<>());
+    final Set<String> textsSeen = ConcurrentHashMap.newKeySet();
+    final Map<String, Integer> kindsSeen = new ConcurrentSkipListMap<>();
+    final AtomicInteger pages = new AtomicInteger();
+    final AtomicInteger exposures = new AtomicInteger();
+    final AtomicInteger tooltips = new AtomicInteger();
+    final AtomicInteger tooltipsWithPayload = new AtomicInteger();
 
     @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+    void closeBrowsers() {
+        browsers.forEach(ChromeDriver::quit);
+    }
+
+    private Session session() throws java.io.IOException {
+        // skips the test without Chromium
+        ChromeDriver browser = HeadlessChromium.start(Files.createTempDirectory("ledger-xss-downloads-"));
+        browsers.add(browser);
+        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", XssPayloads.WATCHER));
+        return new Session(browser, HeadlessChromium.waitFor(browser, Duration.ofSeconds(30)));
     }
 
     @Test
     void noPayloadRunsOrBecomesMarkupOnAnyPageOrTooltip() throws Exception {
-        browser = HeadlessChromium.start(Files.createTempDirectory("ledger-xss-downloads-")); // skips without Chromium
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        browser.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", XssPayloads.WATCHER));
+        Session first = session();
+        Session second = session();
         loader.loadAll();
 
         long started = System.nanoTime();
@@ -108,22 +122,34 @@ class StoredXssBrowserTest implements H2FileContext {
         awaitDirectory(years);
         long planted = System.nanoTime();
 
-        for (Year year : years) {
-            signIn(year.auditor());
-            if (year == main) {
-                crawl(year);
-                reflected(year);
-                HeadlessChromium.screenshot(browser, "xss-90-last-page");
-                visit(year.base(), "xss-91-overview");
-                visit(year.base() + "/reconciliation", "xss-92-reconciliation");
-                visit(year.base() + "/evaluation/items/B.BP/why?fromAsOf=2021-01-01&toAsOf=2021-12-31", "xss-93-why");
-            } else {
+        // the main year in one browser, the other years in the other: while the server renders a page for one,
+        // the other draws its own (one browser kept one of the two cores idle most of the time)
+        ExecutorService browsing = Executors.newFixedThreadPool(2);
+        Future<?> mainYear = browsing.submit(() -> {
+            signIn(first, main.auditor());
+            crawl(first, main);
+            reflected(first, main);
+            HeadlessChromium.screenshot(first.browser(), "xss-90-last-page");
+            visit(first, main.base(), "xss-91-overview");
+            visit(first, main.base() + "/reconciliation", "xss-92-reconciliation");
+            visit(first, main.base() + "/evaluation/items/B.BP/why?fromAsOf=2021-01-01&toAsOf=2021-12-31",
+                    "xss-93-why");
+            return null;
+        });
+        Future<?> otherYears = browsing.submit(() -> {
+            for (Year year : years.subList(1, years.size())) {
+                signIn(second, year.auditor());
                 for (String path : sidePages(year)) {
-                    visit(path, null);
+                    visit(second, path, null);
                 }
             }
-        }
-        checkStorage();
+            return null;
+        });
+        browsing.shutdown();
+        mainYear.get();
+        otherYears.get();
+        checkStorage(first);
+        checkStorage(second);
         System.out.printf("XSS browser test: planting %d s, browsing %d s%n", (planted - started) / 1_000_000_000,
                 (System.nanoTime() - planted) / 1_000_000_000);
 
@@ -139,13 +165,13 @@ class StoredXssBrowserTest implements H2FileContext {
                         + "%d tooltips shown (%d with a payload text); executed %d, injected elements %d, "
                         + "CSP violations %d%n  planted per kind: %s%n  fields never seen on a page: %s%n"
                         + "  left out (payload longer than the field): %s%n",
-                XssPayloads.ALL.size(), planter.fields().size(), pairs, texts.size(), years.size(), pages, exposures,
-                tooltips, tooltipsWithPayload, count("executed"), count("injected"), count("csp"), perKind,
+                XssPayloads.ALL.size(), planter.fields().size(), pairs, texts.size(), years.size(), pages.get(), exposures.get(),
+                tooltips.get(), tooltipsWithPayload.get(), count("executed"), count("injected"), count("csp"), perKind,
                 fieldsNotSeen, planter.tooLong);
         assertThat(problems).as("payloads that ran, elements they created, CSP violations").isEmpty();
         assertThat(kindsSeen.keySet()).as("every payload kind shown as text somewhere")
                 .containsAll(XssPayloads.ALL.stream().map(Payload::kind).toList());
-        assertThat(tooltipsWithPayload).as("tooltips that showed a planted text").isPositive();
+        assertThat(tooltipsWithPayload.get()).as("tooltips that showed a planted text").isPositive();
     }
 
     // --- pages -----------------------------------------------------------------------------------------------
@@ -154,7 +180,7 @@ class StoredXssBrowserTest implements H2FileContext {
      * The main year: every page reachable by links from its pages (one per path and parameter names, but every
      * page of a list), each leaf's why from 1 January, the directory, the sign-in page and Swagger UI.
      */
-    private void crawl(Year year) {
+    private void crawl(Session session, Year year) {
         Deque<String> queue = new ArrayDeque<>(List.of("/", "/login?error", "/swagger-ui/index.html",
                 year.base(), year.base() + "/evaluation",
                 year.base() + "/evaluation/why", year.base() + "/submissions", year.base() + "/reconciliation",
@@ -173,7 +199,7 @@ class StoredXssBrowserTest implements H2FileContext {
                 continue;
             }
             opened++;
-            for (String link : visit(path, null)) {
+            for (String link : visit(session, path, null)) {
                 if (link.startsWith(year.base()) || link.equals("/")) {
                     queue.add(link);
                 }
@@ -191,13 +217,13 @@ class StoredXssBrowserTest implements H2FileContext {
     }
 
     /** Payloads in the query and the path come back in error pages, the verify form and the filters. */
-    private void reflected(Year year) {
+    private void reflected(Session session, Year year) {
         String all = XssPayloads.ALL.stream().map(Payload::text).collect(Collectors.joining(" "));
         String q = URLEncoder.encode(all, StandardCharsets.UTF_8);
         for (String path : List.of(year.base() + "?asOf=" + q, year.base() + "/events?type=" + q,
                 year.base() + "/verify?digest=" + q, year.base() + "/evaluation/why?fromAsOf=" + q,
                 year.base() + "/evaluation/items/" + q, "/departments/" + q + "/years/2021")) {
-            visit(path, null);
+            visit(session, path, null);
         }
     }
 
@@ -210,9 +236,11 @@ class StoredXssBrowserTest implements H2FileContext {
 
     /** Opens a page, unfolds it, shows its tooltips, checks it; returns its same-origin links. */
     @SuppressWarnings("unchecked")
-    private List<String> visit(String path, String screenshot) {
+    private List<String> visit(Session session, String path, String screenshot) {
+        ChromeDriver browser = session.browser();
+        WebDriverWait wait = session.waiting();
         browser.get(url(path));
-        pages++;
+        pages.incrementAndGet();
         if (path.startsWith("/swagger-ui")) {
             // Swagger UI draws itself from /v3/api-docs after loading: its CSP violations would come then
             wait.until(d -> !d.findElements(By.cssSelector(".swagger-ui .information-container")).isEmpty());
@@ -230,10 +258,10 @@ class StoredXssBrowserTest implements H2FileContext {
                 problems.add("chart not drawn: " + tip.get("chart") + " on " + path);
                 continue;
             }
-            tooltips++;
+            tooltips.incrementAndGet();
             String text = String.valueOf(tip.get("text"));
             if (texts.stream().anyMatch(text::contains)) {
-                tooltipsWithPayload++;
+                tooltipsWithPayload.incrementAndGet();
             }
             for (Object found : (List<Object>) tip.get("injected")) {
                 problems.add("injected in tooltip " + tip.get("chart") + "[" + tip.get("series") + ","
@@ -245,7 +273,7 @@ class StoredXssBrowserTest implements H2FileContext {
             if (at != null) {
                 new Actions(browser).moveToElement(browser.findElement(By.cssSelector(".chart")),
                         ((Number) at.get("dx")).intValue(), ((Number) at.get("dy")).intValue()).perform();
-                sleepQuietly(800); // the tooltip fades in
+                awaitTooltipShown(session);
             }
             HeadlessChromium.screenshot(browser, screenshot);
         }
@@ -260,7 +288,7 @@ class StoredXssBrowserTest implements H2FileContext {
         ((List<Object>) state.get("csp")).forEach(v -> problems.add("csp violation on " + path + ": " + v));
         for (Object index : (List<Object>) state.get("seen")) {
             String text = texts.get(((Number) index).intValue());
-            exposures++;
+            exposures.incrementAndGet();
             textsSeen.add(text);
             XssPayloads.ALL.stream().filter(p -> text.contains(p.text()) || text.equals(p.compact()))
                     .forEach(p -> kindsSeen.merge(p.kind(), 1, Integer::sum));
@@ -325,21 +353,26 @@ class StoredXssBrowserTest implements H2FileContext {
 
     /** The localStorage copies: a hit on a page that navigated away before it was checked. */
     @SuppressWarnings("unchecked")
-    private void checkStorage() {
+    private void checkStorage(Session session) {
+        ChromeDriver browser = session.browser();
         browser.get(url("/login"));
         Map<String, Object> stored = (Map<String, Object>) browser.executeScript(
                 "return {hits: JSON.parse(localStorage.getItem('xss.hits') || '[]'),"
                         + " csp: JSON.parse(localStorage.getItem('xss.csp') || '[]')};");
         ((List<Object>) stored.get("hits")).forEach(h -> problems.add("executed (stored): " + h));
         ((List<Object>) stored.get("csp")).forEach(v -> problems.add("csp violation (stored): " + v));
-        problems.replaceAll(String::valueOf);
-        List<String> distinct = problems.stream().distinct().toList();
-        problems.clear();
-        problems.addAll(distinct);
+        synchronized (problems) {
+            problems.replaceAll(String::valueOf);
+            List<String> distinct = problems.stream().distinct().toList();
+            problems.clear();
+            problems.addAll(distinct);
+        }
     }
 
     private long count(String kind) {
-        return problems.stream().filter(p -> p.startsWith(kind)).count();
+        synchronized (problems) {
+            return problems.stream().filter(p -> p.startsWith(kind)).count();
+        }
     }
 
     /**
@@ -364,7 +397,9 @@ class StoredXssBrowserTest implements H2FileContext {
 
     // --- sign-in and set-up ----------------------------------------------------------------------------------
 
-    private void signIn(String user) {
+    private void signIn(Session session, String user) {
+        ChromeDriver browser = session.browser();
+        WebDriverWait wait = session.waiting();
         browser.get(url("/"));
         if (!browser.getCurrentUrl().contains("/login")) {
             browser.findElement(By.cssSelector("form[action$='/logout'] button")).click();
@@ -386,13 +421,27 @@ class StoredXssBrowserTest implements H2FileContext {
         }
     }
 
-    private static void sleepQuietly(long millis) {
+    /**
+     * The hovered chart's tooltip has faded in (for the screenshot): a child of the chart other than its canvas
+     * shown at full opacity; a screenshot without it is still taken after 3 s.
+     */
+    private static void awaitTooltipShown(Session session) {
         try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            HeadlessChromium.waitFor(session.browser(), Duration.ofSeconds(3)).until(d -> (Boolean) session.browser()
+                    .executeScript(TOOLTIP_SHOWN));
+        } catch (org.openqa.selenium.TimeoutException notShown) {
+            // the screenshot shows the chart without it
         }
     }
+
+    private static final String TOOLTIP_SHOWN = """
+            var el = document.querySelector('.chart');
+            return Array.prototype.some.call(el.children, function (c) {
+              var style = getComputedStyle(c);
+              return !c.querySelector('canvas') && style.display !== 'none' && style.visibility !== 'hidden'
+                  && style.opacity === '1' && c.textContent.trim() !== '';
+            });
+            """;
 
     private String url(String path) {
         return "http://localhost:" + port + path;

@@ -45,6 +45,8 @@ import java.util.TreeSet;
 import java.util.function.LongConsumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Seeded randomized properties of the as-of folds (DESIGN.md "Property tests"; jqwik is not used, see
@@ -55,7 +57,9 @@ import org.junit.jupiter.api.Test;
  *
  * <p>The master seed is printed ({@code seed=…}); replay a failure with {@code -Dproperties.seed=<seed>} (the
  * failure message also names the case and its own seed). {@code -Dproperties.cases=N} changes the case count.
+ * The four properties share nothing but the seed and run at the same time (the slowest class of the module).
  */
+@Execution(ExecutionMode.CONCURRENT)
 class FoldPropertiesTest {
 
     static final int DEFAULT_CASES = 200;

@@ -7,6 +7,7 @@ import cn.perfledger.domain.common.DomainException;
 import cn.perfledger.domain.common.FiscalYear;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,11 +39,13 @@ public class ComparisonController {
     public Comparison compare(
             @Parameter(description = "管辖区域全名，如 广州市 或 广州市海珠区", example = "广州市")
             @RequestParam(required = false) String jurisdiction,
-            @Parameter(description = "年度（2000 至 2100）", example = "2021") @RequestParam(required = false) String year,
-            @Parameter(description = "是否包含下级管辖区域，默认 false") @RequestParam(required = false)
-            String includeSubordinate) {
-        return comparison.compare(jurisdiction(jurisdiction), includeSubordinate(includeSubordinate), year(year),
-                CurrentUser::maySee);
+            @Parameter(description = "年度（2000 至 2100）", example = "2021", schema = @Schema(type = "integer"))
+            @RequestParam FiscalYear year,
+            @Parameter(description = "是否包含下级管辖区域，默认 false") @RequestParam(defaultValue = "false")
+            boolean includeSubordinate) {
+        // year and includeSubordinate are parsed by the shared binder (api.DateParameters): a bad value is the same
+        // 400 as on every other endpoint, naming the parameter and the rule
+        return comparison.compare(jurisdiction(jurisdiction), includeSubordinate, year.year(), CurrentUser::maySee);
     }
 
     private static String jurisdiction(String value) {
@@ -57,29 +60,5 @@ public class ComparisonController {
             throw new DomainException("jurisdiction", "管辖区域不能含控制字符或不可见字符");
         }
         return trimmed;
-    }
-
-    private static int year(String value) {
-        if (value == null || value.isBlank()) {
-            throw new DomainException("year", "必须填写年度（如 2021）");
-        }
-        int year;
-        try {
-            year = Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            throw new DomainException("year", "年度必须是四位整数（如 2021）: " + value);
-        }
-        return new FiscalYear(year).year();
-    }
-
-    private static boolean includeSubordinate(String value) {
-        if (value == null || value.isBlank()) {
-            return false;
-        }
-        return switch (value.strip()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw new DomainException("includeSubordinate", "只能是 true 或 false: " + value);
-        };
     }
 }

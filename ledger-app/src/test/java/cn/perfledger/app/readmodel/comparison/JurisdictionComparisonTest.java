@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.perfledger.app.history.EventHistory;
@@ -175,20 +174,55 @@ class JurisdictionComparisonTest implements H2FileContext {
         refused("jurisdiction", "jurisdiction", "市".repeat(101), "year", "2021");
         refused("jurisdiction", "jurisdiction", "广州市\u0000", "year", "2021");
         refused("jurisdiction", "jurisdiction", "广州\u200b市", "year", "2021");
-        refused("year", "jurisdiction", "广州市");
-        refused("year", "jurisdiction", "广州市", "year", "二〇二一");
-        refused("year", "jurisdiction", "广州市", "year", "1999");
-        refused("includeSubordinate", "jurisdiction", "广州市", "year", "2021", "includeSubordinate", "yes");
+        // year and includeSubordinate go through the shared binder: the body of any other endpoint's bad parameter
+        parameter("year", "缺少必填参数", "jurisdiction", "广州市");
+        parameter("year", "缺少必填参数", "jurisdiction", "广州市", "year", " ");
+        parameter("year", "年度必须是四位整数（如 2021）: 二〇二一", "jurisdiction", "广州市", "year", "二〇二一");
+        parameter("year", "年度必须是四位整数（如 2021）: ２０２１", "jurisdiction", "广州市", "year", "２０２１");
+        parameter("year", "年度必须是四位整数（如 2021）: +2021", "jurisdiction", "广州市", "year", "+2021");
+        parameter("year", "年度必须在 2000 至 2100 之间: 1999", "jurisdiction", "广州市", "year", "1999");
+        parameter("includeSubordinate", "只能是 true 或 false: yes", "jurisdiction", "广州市", "year", "2021",
+                "includeSubordinate", "yes");
+        parameter("includeSubordinate", "只能是 true 或 false: 1", "jurisdiction", "广州市", "year", "2021",
+                "includeSubordinate", "1");
+        JsonNode otherEndpoint = objectMapper.readTree(mvc.perform(get("/api/v1/departments/GZ-ZSJ/years/2021/events")
+                        .param("page", "x")).andExpect(status().isBadRequest()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        JsonNode comparisonYear = problem(get("/api/v1/comparisons").param("jurisdiction", "广州市")
+                .param("year", "x"));
+        assertThat(comparisonYear.get("type")).as("the same problem type as another endpoint's bad parameter")
+                .isEqualTo(otherEndpoint.get("type"));
+        assertThat(comparisonYear.get("title")).isEqualTo(otherEndpoint.get("title"));
+        mvc.perform(request("jurisdiction", "广州市", "year", " 2021 ", "includeSubordinate", ""))
+                .andExpect(status().isOk()); // spaces around a value are stripped, a blank value is absent
     }
 
     /** GET with the given name/value pairs must be 400 naming {@code field}. */
     private void refused(String field, String... pairs) throws Exception {
+        JsonNode problem = problem(request(pairs));
+        assertThat(problem.get("field").asText()).isEqualTo(field);
+        assertThat(problem.get("rule").asText()).isNotEmpty();
+    }
+
+    /** A bad parameter: 400 of type invalid-request naming {@code field} and {@code rule}. */
+    private void parameter(String field, String rule, String... pairs) throws Exception {
+        JsonNode problem = problem(request(pairs));
+        assertThat(problem.get("type").asText()).isEqualTo("urn:perfledger:problem:invalid-request");
+        assertThat(problem.get("field").asText()).isEqualTo(field);
+        assertThat(problem.get("rule").asText()).isEqualTo(rule);
+    }
+
+    private static MockHttpServletRequestBuilder request(String... pairs) {
         MockHttpServletRequestBuilder request = get("/api/v1/comparisons");
         for (int i = 0; i + 1 < pairs.length; i += 2) {
             request.param(pairs[i], pairs[i + 1]);
         }
-        mvc.perform(request).andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value(field))
-                .andExpect(jsonPath("$.rule").isNotEmpty());
+        return request;
+    }
+
+    private JsonNode problem(MockHttpServletRequestBuilder request) throws Exception {
+        return objectMapper.readTree(mvc.perform(request).andExpect(status().isBadRequest()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
     }
 
     private void assertSameAsYearQueries(JsonNode row, String dept) throws Exception {
