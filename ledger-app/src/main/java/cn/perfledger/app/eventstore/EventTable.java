@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
  *
  * <p>Who uses what: the aggregate cache's freshness check ({@link #hasEvent}), the history and the verifier
  * (stream reads), the chain's predecessor lookup ({@link #event}), backup export/import, the raw event log pages,
- * the snapshot check ({@link #snapshot}) and the snapshots' full chunks ({@code snapshot_chunk}, {@link SnapshotChunks}).
+ * and the snapshots' full chunks ({@code snapshot_chunk}, {@link SnapshotChunks}).
  */
 @Repository
 public class EventTable {
@@ -224,15 +224,6 @@ public class EventTable {
         Long present = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE eventIdentifier IN ("
                 + placeholders(eventIdentifiers.size()) + ")", Long.class, eventIdentifiers.toArray());
         return present == null ? 0 : present;
-    }
-
-    // ---- snapshots ----
-
-    /** The stored snapshot of the aggregate at exactly this sequence number (global index -1). */
-    public Optional<StoredEvent> snapshot(String aggregateId, long sequenceNumber) {
-        return jdbc.query("SELECT " + StoredEvent.COLUMNS + " FROM SnapshotEventEntry WHERE aggregateIdentifier = ?"
-                + " AND sequenceNumber = ?", (rs, i) -> StoredEvent.read(rs, false), aggregateId, sequenceNumber)
-                .stream().findFirst();
     }
 
     // ---- snapshot chunks (SnapshotChunks) ----
