@@ -22,7 +22,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -313,16 +312,16 @@ public class EventHistory {
                     row.eventIdentifier(), row.timeStamp(), row.payloadType(), row.payloadRevision(), row.payload(),
                     row.metaData()));
             if (entries.size() == DESERIALIZE_CHUNK) {
-                deserialize(aggregateId, entries, globalIndexes, recordedAt, metadata, sharedMetadata, result);
+                deserialize(aggregateId, entries, globalIndexes, recordedAt, metadata, result);
             }
         });
-        deserialize(aggregateId, entries, globalIndexes, recordedAt, metadata, sharedMetadata, result);
+        deserialize(aggregateId, entries, globalIndexes, recordedAt, metadata, result);
         return result.isEmpty() ? List.of() : result;
     }
 
     private void deserialize(String aggregateId, List<GenericDomainEventEntry<byte[]>> entries,
             List<Long> globalIndexes, List<Instant> recordedAt, List<Map<String, String>> metadata,
-            Map<Map<String, String>, Map<String, String>> sharedMetadata, List<RecordedEvent> result) {
+            List<RecordedEvent> result) {
         if (entries.isEmpty()) {
             return;
         }
@@ -341,8 +340,7 @@ public class EventHistory {
             Instant recorded = recordedAt.get(row);
             result.add(new RecordedEvent(globalIndexes.get(row), aggregateId,
                     message.getSequenceNumber(), message.getIdentifier(), recorded,
-                    effectiveDate(payload, recorded), payload,
-                    metadata.get(row) != null ? metadata.get(row) : stringMetadata(message, sharedMetadata)));
+                    effectiveDate(payload, recorded), payload, metadata.get(row)));
         }
         entries.clear();
         globalIndexes.clear();
@@ -351,41 +349,58 @@ public class EventHistory {
     }
 
     /**
-     * The metadata folds and reports read (who, role, channel, synthetic flag, correlation); Axon's per-message
-     * trace and causation ids and the integrity chain stay in the store. Equal maps are shared: the events of one
+     * The metadata folds and reports read (who, role, channel, synthetic flag, correlation), taken from the chain
+     * check's parse of the row (upcasters keep metadata as stored, so Axon's own parse would give the same values);
+     * Axon's per-message trace and causation ids and the integrity chain stay in the store. A value is kept as its
+     * text, as {@code Objects.toString} of the value Axon's Jackson serializer reads ({@link #text}). Metadata that
+     * is not a JSON object (a row the walk marks damaged) keeps nothing. Equal maps are shared: the events of one
      * command or import carry the same metadata, and a 100,000-event year must not hold 100,000 copies of it.
      */
-    static Map<String, String> stringMetadata(DomainEventMessage<?> message, Map<Map<String, String>, Map<String, String>> shared) {
+    static Map<String, String> keptMetadata(JsonNode parsed, Map<Map<String, String>, Map<String, String>> shared) {
         Map<String, String> metadata = new java.util.TreeMap<>();
-        message.getMetaData().forEach((key, value) -> {
-            if (KEPT_METADATA.contains(key)) {
-                metadata.put(key, Objects.toString(value));
+        if (parsed != null && parsed.isObject()) {
+            for (String key : KEPT_METADATA) {
+                JsonNode value = parsed.get(key);
+                if (value != null) {
+                    metadata.put(key, text(value));
+                }
             }
-        });
+        }
         return shared.computeIfAbsent(metadata, m -> Map.copyOf(m));
     }
 
     /**
-     * {@link #stringMetadata} from the metadata the chain check parsed, without Axon parsing it again (upcasters
-     * keep metadata as stored); null (read it through Axon) when the row's metadata is not an object or a kept
-     * value is neither text nor a boolean.
+     * A metadata value as {@code Objects.toString} renders what Jackson's untyped read makes of it (text, Boolean,
+     * Integer/Long/BigInteger, BigDecimal, null, LinkedHashMap, ArrayList), so that the one parse gives the same text.
      */
-    static Map<String, String> keptMetadata(JsonNode parsed, Map<Map<String, String>, Map<String, String>> shared) {
-        if (parsed == null) {
-            return null;
+    static String text(JsonNode value) {
+        if (value.isTextual()) {
+            return value.textValue();
         }
-        Map<String, String> metadata = new java.util.TreeMap<>();
-        for (String key : KEPT_METADATA) {
-            JsonNode value = parsed.get(key);
-            if (value == null) {
-                continue;
-            }
-            if (!value.isTextual() && !value.isBoolean()) {
-                return null;
-            }
-            metadata.put(key, value.asText());
+        if (value.isFloatingPointNumber()) {
+            // the ledger mapper reads floats as BigDecimal (USE_BIG_DECIMAL_FOR_FLOATS), as the chain check does
+            return value.decimalValue().toString();
         }
-        return shared.computeIfAbsent(metadata, m -> Map.copyOf(m));
+        if (value.isNumber() || value.isBoolean() || value.isNull()) {
+            return value.asText();
+        }
+        StringBuilder text = new StringBuilder(value.isObject() ? "{" : "[");
+        var entries = value.fields();
+        var elements = value.elements();
+        boolean first = true;
+        while (value.isObject() ? entries.hasNext() : elements.hasNext()) {
+            if (!first) {
+                text.append(", ");
+            }
+            first = false;
+            if (value.isObject()) {
+                Map.Entry<String, JsonNode> entry = entries.next();
+                text.append(entry.getKey()).append('=').append(text(entry.getValue()));
+            } else {
+                text.append(text(elements.next()));
+            }
+        }
+        return text.append(value.isObject() ? '}' : ']').toString();
     }
 
     /**
