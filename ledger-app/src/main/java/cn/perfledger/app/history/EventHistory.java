@@ -19,6 +19,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,7 +78,11 @@ public class EventHistory {
     private final Map<String, CachedStream> streams = new ConcurrentHashMap<>();
     private final long maxEvents;
     private final AtomicLong held = new AtomicLong();
-    private final AtomicLong clock = new AtomicLong();
+    /**
+     * The cached streams' ids from least to most recently read (access order; guarded by itself): eviction takes
+     * the eldest, so it costs what it evicts, not a sort of every stream.
+     */
+    private final LinkedHashMap<String, Boolean> recency = new LinkedHashMap<>(64, 0.75f, true);
     private final List<Consumer<String>> evictionListeners = new CopyOnWriteArrayList<>();
 
     public EventHistory(EventTable table, org.axonframework.config.Configuration axon, IntegrityKeys keys,
@@ -143,7 +149,7 @@ public class EventHistory {
     public Read read(String aggregateId, Set<String> inUse) {
         CachedStream stream = streams.computeIfAbsent(aggregateId, id -> new CachedStream());
         Read read;
-        stream.lastUsed = clock.incrementAndGet();
+        touch(aggregateId);
         synchronized (stream) {
             topUpOrForget(aggregateId, stream);
             read = new Read(stream.events, stream.status);
@@ -164,7 +170,7 @@ public class EventHistory {
     public IntegrityStatus integrity(String aggregateId, Set<String> inUse) {
         CachedStream stream = streams.computeIfAbsent(aggregateId, id -> new CachedStream());
         IntegrityStatus status;
-        stream.lastUsed = clock.incrementAndGet();
+        touch(aggregateId);
         synchronized (stream) {
             if (stream.walk == null || System.nanoTime() - stream.toppedUpAt > STATUS_REFRESH_NANOS) {
                 topUpOrForget(aggregateId, stream);
@@ -182,42 +188,59 @@ public class EventHistory {
         }
     }
 
+    /** Marks the stream as the most recently read. */
+    private void touch(String aggregateId) {
+        synchronized (recency) {
+            recency.put(aggregateId, Boolean.TRUE);
+        }
+    }
+
     /**
      * Past the bound, forgets the least recently read streams (never the one just read, nor the other streams the
-     * reader is using) until the held events are back under it. Runs outside any stream's lock, so two readers
-     * evicting each other's streams cannot deadlock.
+     * reader is using) until the held events are back under it. Each step looks at the eldest entries only, past
+     * at most the kept ones. Runs outside any stream's lock, so two readers evicting each other's streams cannot
+     * deadlock.
      */
     private void evictBeyondBound(String justRead, Set<String> inUse) {
-        if (held.get() <= maxEvents) {
-            return;
-        }
-        // ages copied first: a reader may touch a stream while they are sorted
-        List<Map.Entry<String, Long>> byAge = new ArrayList<>();
-        streams.forEach((id, stream) -> byAge.add(Map.entry(id, stream.lastUsed)));
-        byAge.sort(Map.Entry.comparingByValue());
-        for (Map.Entry<String, Long> entry : byAge) {
-            if (held.get() <= maxEvents) {
+        while (held.get() > maxEvents) {
+            String eldest = null;
+            synchronized (recency) {
+                Iterator<String> ids = recency.keySet().iterator();
+                while (ids.hasNext() && eldest == null) {
+                    String id = ids.next();
+                    if (!id.equals(justRead) && !inUse.contains(id)) {
+                        eldest = id;
+                    }
+                }
+            }
+            if (eldest == null) {
                 return;
             }
-            if (!entry.getKey().equals(justRead) && !inUse.contains(entry.getKey())) {
-                forget(entry.getKey());
-            }
+            forget(eldest);
         }
     }
 
     private void forget(String aggregateId) {
         CachedStream stream = streams.get(aggregateId);
-        if (stream == null) {
-            return;
-        }
-        synchronized (stream) {
-            if (!streams.remove(aggregateId, stream)) {
-                return;
+        if (stream != null) {
+            synchronized (stream) {
+                if (streams.remove(aggregateId, stream)) {
+                    stream.evicted = true;
+                    held.addAndGet(-stream.counted);
+                } else {
+                    stream = null;
+                }
             }
-            stream.evicted = true;
-            held.addAndGet(-stream.counted);
         }
-        evictionListeners.forEach(listener -> listener.accept(aggregateId));
+        synchronized (recency) {
+            // a reader may have marked it since; it is no longer cached either way (a new read marks it again)
+            if (!streams.containsKey(aggregateId)) {
+                recency.remove(aggregateId);
+            }
+        }
+        if (stream != null) {
+            evictionListeners.forEach(listener -> listener.accept(aggregateId));
+        }
     }
 
     /** A read that failed half-way (e.g. an undeserializable payload) leaves nothing half-verified behind. */
@@ -417,8 +440,6 @@ public class EventHistory {
         private StreamWalk walk;
         private IntegrityStatus status = IntegrityStatus.INTACT;
         private long toppedUpAt;
-        /** When it was last read (a tick of {@link #clock}), for least-recently-read eviction. */
-        private volatile long lastUsed;
         /** Events of this stream counted in {@link #held}. */
         private int counted;
         /** Forgotten: a reader still holding it may finish its read, but it no longer counts. */
