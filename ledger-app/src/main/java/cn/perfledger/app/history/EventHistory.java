@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -26,6 +27,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -35,6 +40,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 import org.axonframework.eventsourcing.EventStreamUtils;
+import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -84,6 +90,12 @@ public class EventHistory {
      */
     private final LinkedHashMap<String, Boolean> recency = new LinkedHashMap<>(64, 0.75f, true);
     private final List<Consumer<String>> evictionListeners = new CopyOnWriteArrayList<>();
+    /**
+     * Deserializes verified chunks beside the reading thread (one thread per further core, at most three; none on
+     * one core, where the reader does it all); {@link #inFlight} chunks at most wait per read.
+     */
+    private final ExecutorService deserializers;
+    private final int inFlight;
 
     public EventHistory(EventTable table, org.axonframework.config.Configuration axon, IntegrityKeys keys,
             StreamHeads heads, IntegritySeals seals, IntegrityAnchor anchor,
@@ -97,6 +109,22 @@ public class EventHistory {
         this.seals = seals;
         this.anchor = anchor;
         this.maxEvents = HistoryBound.maxEvents(maxEvents, Runtime.getRuntime().maxMemory());
+        int threads = Math.min(3, Runtime.getRuntime().availableProcessors() - 1);
+        this.inFlight = Math.max(1, threads) + 1;
+        this.deserializers = threads <= 0 ? null : Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "history-deserializer");
+            thread.setDaemon(true);
+            // Jackson resolves the stored payload types through the context class loader
+            thread.setContextClassLoader(EventHistory.class.getClassLoader());
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void close() {
+        if (deserializers != null) {
+            deserializers.shutdownNow();
+        }
     }
 
     /** The bound in force: events held at most (configured, or derived from the heap). */
@@ -318,57 +346,108 @@ public class EventHistory {
      * Reads, verifies and deserializes the rows after {@code lastSequence}, {@value #DESERIALIZE_CHUNK} rows at a
      * time: a cold read of a large stream never holds all its raw rows (payload and metadata bytes) at once besides
      * the events built from them. Every upcaster is a single-event one, so chunks upcast exactly as one stream.
+     *
+     * <p>Two stages, so that a cold read uses two cores: this thread reads the rows and verifies each one in
+     * sequence order ({@link StreamWalk}, which must see them in order), while the chunks already verified are
+     * deserialized by {@link #deserializers} — at most {@link #inFlight} chunks ahead, so memory stays bounded.
+     * The events are put together in row order, and nothing is returned before every row was verified: a caller
+     * still gets the integrity of exactly what it folds. A chunk still queued when its turn comes is deserialized
+     * by this thread itself, so a busy pool never makes a reader wait.
      */
     private List<RecordedEvent> readAfter(String aggregateId, StreamWalk walk, long lastSequence) {
         List<RecordedEvent> result = new ArrayList<>();
-        List<Long> globalIndexes = new ArrayList<>();
-        List<Instant> recordedAt = new ArrayList<>();
-        List<GenericDomainEventEntry<byte[]>> entries = new ArrayList<>();
+        ArrayDeque<FutureTask<List<RecordedEvent>>> pending = new ArrayDeque<>();
         Map<Map<String, String>, Map<String, String>> sharedMetadata = new java.util.HashMap<>();
-        List<Map<String, String>> metadata = new ArrayList<>();
-        table.streamAfter(aggregateId, lastSequence, row -> {
-            ChainLinks links = walk.accept(row);
-            globalIndexes.add(row.globalIndex());
-            recordedAt.add(StoredTimestamp.parse(row.timeStamp()));
-            metadata.add(keptMetadata(links.metadata(), sharedMetadata));
-            entries.add(new GenericDomainEventEntry<>(row.type(), row.aggregateIdentifier(), row.sequenceNumber(),
-                    row.eventIdentifier(), row.timeStamp(), row.payloadType(), row.payloadRevision(), row.payload(),
-                    row.metaData()));
-            if (entries.size() == DESERIALIZE_CHUNK) {
-                deserialize(aggregateId, entries, globalIndexes, recordedAt, metadata, result);
+        Chunk[] chunk = {new Chunk()};
+        try {
+            table.streamAfter(aggregateId, lastSequence, row -> {
+                ChainLinks links = walk.accept(row);
+                Chunk open = chunk[0];
+                open.globalIndexes.add(row.globalIndex());
+                open.recordedAt.add(StoredTimestamp.parse(row.timeStamp()));
+                open.metadata.add(keptMetadata(links.metadata(), sharedMetadata));
+                open.entries.add(new GenericDomainEventEntry<>(row.type(), row.aggregateIdentifier(),
+                        row.sequenceNumber(), row.eventIdentifier(), row.timeStamp(), row.payloadType(),
+                        row.payloadRevision(), row.payload(), row.metaData()));
+                if (open.entries.size() == DESERIALIZE_CHUNK) {
+                    submit(aggregateId, open, pending, result);
+                    chunk[0] = new Chunk();
+                }
+            });
+            if (!chunk[0].entries.isEmpty()) {
+                submit(aggregateId, chunk[0], pending, result);
             }
-        });
-        deserialize(aggregateId, entries, globalIndexes, recordedAt, metadata, result);
+            while (!pending.isEmpty()) {
+                result.addAll(join(pending.removeFirst()));
+            }
+        } finally {
+            // a failed read: what is still queued is not needed
+            pending.forEach(task -> task.cancel(false));
+        }
         return result.isEmpty() ? List.of() : result;
     }
 
-    private void deserialize(String aggregateId, List<GenericDomainEventEntry<byte[]>> entries,
-            List<Long> globalIndexes, List<Instant> recordedAt, List<Map<String, String>> metadata,
+    /** One chunk of verified rows waiting to be deserialized. */
+    private static final class Chunk {
+        final List<GenericDomainEventEntry<byte[]>> entries = new ArrayList<>(DESERIALIZE_CHUNK);
+        final List<Long> globalIndexes = new ArrayList<>(DESERIALIZE_CHUNK);
+        final List<Instant> recordedAt = new ArrayList<>(DESERIALIZE_CHUNK);
+        final List<Map<String, String>> metadata = new ArrayList<>(DESERIALIZE_CHUNK);
+    }
+
+    private void submit(String aggregateId, Chunk chunk, ArrayDeque<FutureTask<List<RecordedEvent>>> pending,
             List<RecordedEvent> result) {
-        if (entries.isEmpty()) {
-            return;
+        FutureTask<List<RecordedEvent>> task = new FutureTask<>(() -> deserialize(aggregateId, chunk));
+        pending.addLast(task);
+        if (deserializers == null) {
+            task.run();
+        } else {
+            deserializers.execute(task);
         }
+        while (pending.size() > inFlight) {
+            result.addAll(join(pending.removeFirst()));
+        }
+    }
+
+    /** The chunk's events; deserialized here if no deserializer has started it yet. */
+    private static List<RecordedEvent> join(FutureTask<List<RecordedEvent>> task) {
+        task.run(); // does nothing when it has started or finished
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading events", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private List<RecordedEvent> deserialize(String aggregateId, Chunk chunk) {
+        List<RecordedEvent> result = new ArrayList<>(chunk.entries.size());
         // each message's row, for its global index and recording time (an upcaster may drop an event)
         Map<String, Integer> rowById = new java.util.HashMap<>();
-        for (int i = 0; i < entries.size(); i++) {
-            rowById.put(entries.get(i).getEventIdentifier(), i);
+        for (int i = 0; i < chunk.entries.size(); i++) {
+            rowById.put(chunk.entries.get(i).getEventIdentifier(), i);
         }
-        DomainEventStream messages = EventStreamUtils.upcastAndDeserializeDomainEvents(entries.stream(), serializer,
-                upcaster);
+        DomainEventStream messages = EventStreamUtils.upcastAndDeserializeDomainEvents(chunk.entries.stream(),
+                serializer, upcaster);
         while (messages.hasNext()) {
             DomainEventMessage<?> message = messages.next();
             Object payload = message.getPayload();
             int row = rowById.get(message.getIdentifier());
             // not message.getTimestamp(): it would parse the stored text again through DateTimeFormatter
-            Instant recorded = recordedAt.get(row);
-            result.add(new RecordedEvent(globalIndexes.get(row), aggregateId,
-                    message.getSequenceNumber(), message.getIdentifier(), recorded,
-                    effectiveDate(payload, recorded), payload, metadata.get(row)));
+            Instant recorded = chunk.recordedAt.get(row);
+            result.add(new RecordedEvent(chunk.globalIndexes.get(row), aggregateId, message.getSequenceNumber(),
+                    message.getIdentifier(), recorded, effectiveDate(payload, recorded), payload,
+                    chunk.metadata.get(row)));
         }
-        entries.clear();
-        globalIndexes.clear();
-        recordedAt.clear();
-        metadata.clear();
+        return result;
     }
 
     /**
