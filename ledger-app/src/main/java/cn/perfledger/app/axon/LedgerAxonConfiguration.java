@@ -172,13 +172,12 @@ public class LedgerAxonConfiguration {
             SnapshotChunks snapshotChunks) {
         return new StrictSnapshotStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(StrictSnapshotStorageEngine.strictSerializer(objectMapper, revisionResolver))
-                .snapshotFilter(configuration.snapshotFilter())
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(new EventSchema()), snapshotChunks);
+                .schema(new EventSchema()), snapshotChunks, configuration.snapshotFilter());
     }
 
     /**

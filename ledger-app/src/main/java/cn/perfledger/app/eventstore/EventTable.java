@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
  *
  * <p>Who uses what: the aggregate cache's freshness check ({@link #hasEvent}), the history and the verifier
  * (stream reads), the chain's predecessor lookup ({@link #event}), backup export/import, the raw event log pages,
- * the snapshot check ({@link #snapshot}) and the snapshots' full chunks ({@code snapshot_chunk}, {@link SnapshotChunks}).
+ * and the snapshots' full chunks ({@code snapshot_chunk}, {@link SnapshotChunks}).
  */
 @Repository
 public class EventTable {
@@ -63,14 +63,36 @@ public class EventTable {
     }
 
     /**
-     * The events of a stream with a sequence number above {@code afterSequence}, in sequence order. Ordered by the
-     * whole (aggregate, sequence) key although the aggregate is fixed: H2 then reads the unique index in order,
-     * where {@code ORDER BY sequenceNumber} alone made it sort the stream in a temporary table on disk.
+     * The events of a stream with a sequence number above {@code afterSequence}, in sequence order, read in pages
+     * of {@value #PAGE} on the unique (aggregate, sequence) key. Why pages: H2 materialises a whole result before
+     * the first row is fetched and writes one of more than its {@code MAX_MEMORY_ROWS} (40,000) to a temporary
+     * file — a 100,000-event stream was written to disk and read back on every cold read — and PostgreSQL's driver
+     * ignores the fetch size outside a transaction, holding the whole stream in memory. Ordered by the whole key
+     * although the aggregate is fixed: H2 then reads the unique index in order, where {@code ORDER BY
+     * sequenceNumber} alone made it sort the stream. Sequence numbers are never reused, so a later page can only
+     * see rows appended meanwhile, which a reader would get from its next top-up anyway.
      */
     public void streamAfter(String aggregateId, long afterSequence, Consumer<StoredEvent> consumer) {
-        scan("SELECT " + ALL + " FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber > ?"
-                + " ORDER BY aggregateIdentifier, sequenceNumber", new Object[] {aggregateId, afterSequence}, consumer);
+        long after = afterSequence;
+        while (true) {
+            long[] last = {after};
+            int[] rows = {0};
+            scan(STREAM_PAGE, new Object[] {aggregateId, after}, row -> {
+                rows[0]++;
+                last[0] = row.sequenceNumber();
+                consumer.accept(row);
+            });
+            if (rows[0] < PAGE) {
+                return;
+            }
+            after = last[0];
+        }
     }
+
+    /** Rows per page of a stream read. */
+    static final int PAGE = 2_000;
+    static final String STREAM_PAGE = "SELECT " + ALL + " FROM DomainEventEntry WHERE aggregateIdentifier = ?"
+            + " AND sequenceNumber > ? ORDER BY aggregateIdentifier, sequenceNumber FETCH FIRST " + PAGE + " ROWS ONLY";
 
     /** Every event of the store, stream by stream (aggregate id, then sequence number). */
     public void everyStream(Consumer<StoredEvent> consumer) {
@@ -224,15 +246,6 @@ public class EventTable {
         Long present = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE eventIdentifier IN ("
                 + placeholders(eventIdentifiers.size()) + ")", Long.class, eventIdentifiers.toArray());
         return present == null ? 0 : present;
-    }
-
-    // ---- snapshots ----
-
-    /** The stored snapshot of the aggregate at exactly this sequence number (global index -1). */
-    public Optional<StoredEvent> snapshot(String aggregateId, long sequenceNumber) {
-        return jdbc.query("SELECT " + StoredEvent.COLUMNS + " FROM SnapshotEventEntry WHERE aggregateIdentifier = ?"
-                + " AND sequenceNumber = ?", (rs, i) -> StoredEvent.read(rs, false), aggregateId, sequenceNumber)
-                .stream().findFirst();
     }
 
     // ---- snapshot chunks (SnapshotChunks) ----

@@ -17,14 +17,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -34,6 +40,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 import org.axonframework.eventsourcing.EventStreamUtils;
+import jakarta.annotation.PreDestroy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -77,8 +84,18 @@ public class EventHistory {
     private final Map<String, CachedStream> streams = new ConcurrentHashMap<>();
     private final long maxEvents;
     private final AtomicLong held = new AtomicLong();
-    private final AtomicLong clock = new AtomicLong();
+    /**
+     * The cached streams' ids from least to most recently read (access order; guarded by itself): eviction takes
+     * the eldest, so it costs what it evicts, not a sort of every stream.
+     */
+    private final LinkedHashMap<String, Boolean> recency = new LinkedHashMap<>(64, 0.75f, true);
     private final List<Consumer<String>> evictionListeners = new CopyOnWriteArrayList<>();
+    /**
+     * Deserializes verified chunks beside the reading thread (one thread per further core, at most three; none on
+     * one core, where the reader does it all); {@link #inFlight} chunks at most wait per read.
+     */
+    private final ExecutorService deserializers;
+    private final int inFlight;
 
     public EventHistory(EventTable table, org.axonframework.config.Configuration axon, IntegrityKeys keys,
             StreamHeads heads, IntegritySeals seals, IntegrityAnchor anchor,
@@ -92,6 +109,22 @@ public class EventHistory {
         this.seals = seals;
         this.anchor = anchor;
         this.maxEvents = HistoryBound.maxEvents(maxEvents, Runtime.getRuntime().maxMemory());
+        int threads = Math.min(3, Runtime.getRuntime().availableProcessors() - 1);
+        this.inFlight = Math.max(1, threads) + 1;
+        this.deserializers = threads <= 0 ? null : Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "history-deserializer");
+            thread.setDaemon(true);
+            // Jackson resolves the stored payload types through the context class loader
+            thread.setContextClassLoader(EventHistory.class.getClassLoader());
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void close() {
+        if (deserializers != null) {
+            deserializers.shutdownNow();
+        }
     }
 
     /** The bound in force: events held at most (configured, or derived from the heap). */
@@ -144,7 +177,7 @@ public class EventHistory {
     public Read read(String aggregateId, Set<String> inUse) {
         CachedStream stream = streams.computeIfAbsent(aggregateId, id -> new CachedStream());
         Read read;
-        stream.lastUsed = clock.incrementAndGet();
+        touch(aggregateId);
         synchronized (stream) {
             topUpOrForget(aggregateId, stream);
             read = new Read(stream.events, stream.status);
@@ -165,7 +198,7 @@ public class EventHistory {
     public IntegrityStatus integrity(String aggregateId, Set<String> inUse) {
         CachedStream stream = streams.computeIfAbsent(aggregateId, id -> new CachedStream());
         IntegrityStatus status;
-        stream.lastUsed = clock.incrementAndGet();
+        touch(aggregateId);
         synchronized (stream) {
             if (stream.walk == null || System.nanoTime() - stream.toppedUpAt > STATUS_REFRESH_NANOS) {
                 topUpOrForget(aggregateId, stream);
@@ -183,42 +216,59 @@ public class EventHistory {
         }
     }
 
+    /** Marks the stream as the most recently read. */
+    private void touch(String aggregateId) {
+        synchronized (recency) {
+            recency.put(aggregateId, Boolean.TRUE);
+        }
+    }
+
     /**
      * Past the bound, forgets the least recently read streams (never the one just read, nor the other streams the
-     * reader is using) until the held events are back under it. Runs outside any stream's lock, so two readers
-     * evicting each other's streams cannot deadlock.
+     * reader is using) until the held events are back under it. Each step looks at the eldest entries only, past
+     * at most the kept ones. Runs outside any stream's lock, so two readers evicting each other's streams cannot
+     * deadlock.
      */
     private void evictBeyondBound(String justRead, Set<String> inUse) {
-        if (held.get() <= maxEvents) {
-            return;
-        }
-        // ages copied first: a reader may touch a stream while they are sorted
-        List<Map.Entry<String, Long>> byAge = new ArrayList<>();
-        streams.forEach((id, stream) -> byAge.add(Map.entry(id, stream.lastUsed)));
-        byAge.sort(Map.Entry.comparingByValue());
-        for (Map.Entry<String, Long> entry : byAge) {
-            if (held.get() <= maxEvents) {
+        while (held.get() > maxEvents) {
+            String eldest = null;
+            synchronized (recency) {
+                Iterator<String> ids = recency.keySet().iterator();
+                while (ids.hasNext() && eldest == null) {
+                    String id = ids.next();
+                    if (!id.equals(justRead) && !inUse.contains(id)) {
+                        eldest = id;
+                    }
+                }
+            }
+            if (eldest == null) {
                 return;
             }
-            if (!entry.getKey().equals(justRead) && !inUse.contains(entry.getKey())) {
-                forget(entry.getKey());
-            }
+            forget(eldest);
         }
     }
 
     private void forget(String aggregateId) {
         CachedStream stream = streams.get(aggregateId);
-        if (stream == null) {
-            return;
-        }
-        synchronized (stream) {
-            if (!streams.remove(aggregateId, stream)) {
-                return;
+        if (stream != null) {
+            synchronized (stream) {
+                if (streams.remove(aggregateId, stream)) {
+                    stream.evicted = true;
+                    held.addAndGet(-stream.counted);
+                } else {
+                    stream = null;
+                }
             }
-            stream.evicted = true;
-            held.addAndGet(-stream.counted);
         }
-        evictionListeners.forEach(listener -> listener.accept(aggregateId));
+        synchronized (recency) {
+            // a reader may have marked it since; it is no longer cached either way (a new read marks it again)
+            if (!streams.containsKey(aggregateId)) {
+                recency.remove(aggregateId);
+            }
+        }
+        if (stream != null) {
+            evictionListeners.forEach(listener -> listener.accept(aggregateId));
+        }
     }
 
     /** A read that failed half-way (e.g. an undeserializable payload) leaves nothing half-verified behind. */
@@ -296,96 +346,163 @@ public class EventHistory {
      * Reads, verifies and deserializes the rows after {@code lastSequence}, {@value #DESERIALIZE_CHUNK} rows at a
      * time: a cold read of a large stream never holds all its raw rows (payload and metadata bytes) at once besides
      * the events built from them. Every upcaster is a single-event one, so chunks upcast exactly as one stream.
+     *
+     * <p>Two stages, so that a cold read uses two cores: this thread reads the rows and verifies each one in
+     * sequence order ({@link StreamWalk}, which must see them in order), while the chunks already verified are
+     * deserialized by {@link #deserializers} — at most {@link #inFlight} chunks ahead, so memory stays bounded.
+     * The events are put together in row order, and nothing is returned before every row was verified: a caller
+     * still gets the integrity of exactly what it folds. A chunk still queued when its turn comes is deserialized
+     * by this thread itself, so a busy pool never makes a reader wait.
      */
     private List<RecordedEvent> readAfter(String aggregateId, StreamWalk walk, long lastSequence) {
         List<RecordedEvent> result = new ArrayList<>();
-        List<Long> globalIndexes = new ArrayList<>();
-        List<Instant> recordedAt = new ArrayList<>();
-        List<GenericDomainEventEntry<byte[]>> entries = new ArrayList<>();
+        ArrayDeque<FutureTask<List<RecordedEvent>>> pending = new ArrayDeque<>();
         Map<Map<String, String>, Map<String, String>> sharedMetadata = new java.util.HashMap<>();
-        List<Map<String, String>> metadata = new ArrayList<>();
-        table.streamAfter(aggregateId, lastSequence, row -> {
-            ChainLinks links = walk.accept(row);
-            globalIndexes.add(row.globalIndex());
-            recordedAt.add(StoredTimestamp.parse(row.timeStamp()));
-            metadata.add(keptMetadata(links.metadata(), sharedMetadata));
-            entries.add(new GenericDomainEventEntry<>(row.type(), row.aggregateIdentifier(), row.sequenceNumber(),
-                    row.eventIdentifier(), row.timeStamp(), row.payloadType(), row.payloadRevision(), row.payload(),
-                    row.metaData()));
-            if (entries.size() == DESERIALIZE_CHUNK) {
-                deserialize(aggregateId, entries, globalIndexes, recordedAt, metadata, sharedMetadata, result);
+        Chunk[] chunk = {new Chunk()};
+        try {
+            table.streamAfter(aggregateId, lastSequence, row -> {
+                ChainLinks links = walk.accept(row);
+                Chunk open = chunk[0];
+                open.globalIndexes.add(row.globalIndex());
+                open.recordedAt.add(StoredTimestamp.parse(row.timeStamp()));
+                open.metadata.add(keptMetadata(links.metadata(), sharedMetadata));
+                open.entries.add(new GenericDomainEventEntry<>(row.type(), row.aggregateIdentifier(),
+                        row.sequenceNumber(), row.eventIdentifier(), row.timeStamp(), row.payloadType(),
+                        row.payloadRevision(), row.payload(), row.metaData()));
+                if (open.entries.size() == DESERIALIZE_CHUNK) {
+                    submit(aggregateId, open, pending, result);
+                    chunk[0] = new Chunk();
+                }
+            });
+            if (!chunk[0].entries.isEmpty()) {
+                submit(aggregateId, chunk[0], pending, result);
             }
-        });
-        deserialize(aggregateId, entries, globalIndexes, recordedAt, metadata, sharedMetadata, result);
+            while (!pending.isEmpty()) {
+                result.addAll(join(pending.removeFirst()));
+            }
+        } finally {
+            // a failed read: what is still queued is not needed
+            pending.forEach(task -> task.cancel(false));
+        }
         return result.isEmpty() ? List.of() : result;
     }
 
-    private void deserialize(String aggregateId, List<GenericDomainEventEntry<byte[]>> entries,
-            List<Long> globalIndexes, List<Instant> recordedAt, List<Map<String, String>> metadata,
-            Map<Map<String, String>, Map<String, String>> sharedMetadata, List<RecordedEvent> result) {
-        if (entries.isEmpty()) {
-            return;
+    /** One chunk of verified rows waiting to be deserialized. */
+    private static final class Chunk {
+        final List<GenericDomainEventEntry<byte[]>> entries = new ArrayList<>(DESERIALIZE_CHUNK);
+        final List<Long> globalIndexes = new ArrayList<>(DESERIALIZE_CHUNK);
+        final List<Instant> recordedAt = new ArrayList<>(DESERIALIZE_CHUNK);
+        final List<Map<String, String>> metadata = new ArrayList<>(DESERIALIZE_CHUNK);
+    }
+
+    private void submit(String aggregateId, Chunk chunk, ArrayDeque<FutureTask<List<RecordedEvent>>> pending,
+            List<RecordedEvent> result) {
+        FutureTask<List<RecordedEvent>> task = new FutureTask<>(() -> deserialize(aggregateId, chunk));
+        pending.addLast(task);
+        if (deserializers == null) {
+            task.run();
+        } else {
+            deserializers.execute(task);
         }
+        while (pending.size() > inFlight) {
+            result.addAll(join(pending.removeFirst()));
+        }
+    }
+
+    /** The chunk's events; deserialized here if no deserializer has started it yet. */
+    private static List<RecordedEvent> join(FutureTask<List<RecordedEvent>> task) {
+        task.run(); // does nothing when it has started or finished
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading events", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private List<RecordedEvent> deserialize(String aggregateId, Chunk chunk) {
+        List<RecordedEvent> result = new ArrayList<>(chunk.entries.size());
         // each message's row, for its global index and recording time (an upcaster may drop an event)
         Map<String, Integer> rowById = new java.util.HashMap<>();
-        for (int i = 0; i < entries.size(); i++) {
-            rowById.put(entries.get(i).getEventIdentifier(), i);
+        for (int i = 0; i < chunk.entries.size(); i++) {
+            rowById.put(chunk.entries.get(i).getEventIdentifier(), i);
         }
-        DomainEventStream messages = EventStreamUtils.upcastAndDeserializeDomainEvents(entries.stream(), serializer,
-                upcaster);
+        DomainEventStream messages = EventStreamUtils.upcastAndDeserializeDomainEvents(chunk.entries.stream(),
+                serializer, upcaster);
         while (messages.hasNext()) {
             DomainEventMessage<?> message = messages.next();
             Object payload = message.getPayload();
             int row = rowById.get(message.getIdentifier());
             // not message.getTimestamp(): it would parse the stored text again through DateTimeFormatter
-            Instant recorded = recordedAt.get(row);
-            result.add(new RecordedEvent(globalIndexes.get(row), aggregateId,
-                    message.getSequenceNumber(), message.getIdentifier(), recorded,
-                    effectiveDate(payload, recorded), payload,
-                    metadata.get(row) != null ? metadata.get(row) : stringMetadata(message, sharedMetadata)));
+            Instant recorded = chunk.recordedAt.get(row);
+            result.add(new RecordedEvent(chunk.globalIndexes.get(row), aggregateId, message.getSequenceNumber(),
+                    message.getIdentifier(), recorded, effectiveDate(payload, recorded), payload,
+                    chunk.metadata.get(row)));
         }
-        entries.clear();
-        globalIndexes.clear();
-        recordedAt.clear();
-        metadata.clear();
+        return result;
     }
 
     /**
-     * The metadata folds and reports read (who, role, channel, synthetic flag, correlation); Axon's per-message
-     * trace and causation ids and the integrity chain stay in the store. Equal maps are shared: the events of one
+     * The metadata folds and reports read (who, role, channel, synthetic flag, correlation), taken from the chain
+     * check's parse of the row (upcasters keep metadata as stored, so Axon's own parse would give the same values);
+     * Axon's per-message trace and causation ids and the integrity chain stay in the store. A value is kept as its
+     * text, as {@code Objects.toString} of the value Axon's Jackson serializer reads ({@link #text}). Metadata that
+     * is not a JSON object (a row the walk marks damaged) keeps nothing. Equal maps are shared: the events of one
      * command or import carry the same metadata, and a 100,000-event year must not hold 100,000 copies of it.
      */
-    static Map<String, String> stringMetadata(DomainEventMessage<?> message, Map<Map<String, String>, Map<String, String>> shared) {
+    static Map<String, String> keptMetadata(JsonNode parsed, Map<Map<String, String>, Map<String, String>> shared) {
         Map<String, String> metadata = new java.util.TreeMap<>();
-        message.getMetaData().forEach((key, value) -> {
-            if (KEPT_METADATA.contains(key)) {
-                metadata.put(key, Objects.toString(value));
+        if (parsed != null && parsed.isObject()) {
+            for (String key : KEPT_METADATA) {
+                JsonNode value = parsed.get(key);
+                if (value != null) {
+                    metadata.put(key, text(value));
+                }
             }
-        });
+        }
         return shared.computeIfAbsent(metadata, m -> Map.copyOf(m));
     }
 
     /**
-     * {@link #stringMetadata} from the metadata the chain check parsed, without Axon parsing it again (upcasters
-     * keep metadata as stored); null (read it through Axon) when the row's metadata is not an object or a kept
-     * value is neither text nor a boolean.
+     * A metadata value as {@code Objects.toString} renders what Jackson's untyped read makes of it (text, Boolean,
+     * Integer/Long/BigInteger, BigDecimal, null, LinkedHashMap, ArrayList), so that the one parse gives the same text.
      */
-    static Map<String, String> keptMetadata(JsonNode parsed, Map<Map<String, String>, Map<String, String>> shared) {
-        if (parsed == null) {
-            return null;
+    static String text(JsonNode value) {
+        if (value.isTextual()) {
+            return value.textValue();
         }
-        Map<String, String> metadata = new java.util.TreeMap<>();
-        for (String key : KEPT_METADATA) {
-            JsonNode value = parsed.get(key);
-            if (value == null) {
-                continue;
-            }
-            if (!value.isTextual() && !value.isBoolean()) {
-                return null;
-            }
-            metadata.put(key, value.asText());
+        if (value.isFloatingPointNumber()) {
+            // the ledger mapper reads floats as BigDecimal (USE_BIG_DECIMAL_FOR_FLOATS), as the chain check does
+            return value.decimalValue().toString();
         }
-        return shared.computeIfAbsent(metadata, m -> Map.copyOf(m));
+        if (value.isNumber() || value.isBoolean() || value.isNull()) {
+            return value.asText();
+        }
+        StringBuilder text = new StringBuilder(value.isObject() ? "{" : "[");
+        var entries = value.fields();
+        var elements = value.elements();
+        boolean first = true;
+        while (value.isObject() ? entries.hasNext() : elements.hasNext()) {
+            if (!first) {
+                text.append(", ");
+            }
+            first = false;
+            if (value.isObject()) {
+                Map.Entry<String, JsonNode> entry = entries.next();
+                text.append(entry.getKey()).append('=').append(text(entry.getValue()));
+            } else {
+                text.append(text(elements.next()));
+            }
+        }
+        return text.append(value.isObject() ? '}' : ']').toString();
     }
 
     /**
@@ -402,8 +519,6 @@ public class EventHistory {
         private StreamWalk walk;
         private IntegrityStatus status = IntegrityStatus.INTACT;
         private long toppedUpAt;
-        /** When it was last read (a tick of {@link #clock}), for least-recently-read eviction. */
-        private volatile long lastUsed;
         /** Events of this stream counted in {@link #held}. */
         private int counted;
         /** Forgotten: a reader still holding it may finish its read, but it no longer counts. */

@@ -1,12 +1,10 @@
 package cn.perfledger.app.integrity;
 
-import cn.perfledger.app.eventstore.StoredEvent;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * What {@link ChainingEventStorageEngine} needs beyond the storage engine it decorates: the keys, the keyed stream
- * heads it moves in the transaction of each append, and the raw stored snapshot it checks before use.
+ * heads it moves in the transaction of each append.
  */
 public interface ChainIntegrity {
 
@@ -21,7 +19,4 @@ public interface ChainIntegrity {
      * says it should be — that is tampering, and appending would hide it.
      */
     void advanceHead(String aggregateId, long from, long to, String link);
-
-    /** The snapshot row exactly as stored, to check its keyed binding. */
-    Optional<StoredEvent> storedSnapshot(String aggregateId, long sequenceNumber);
 }

@@ -1,6 +1,7 @@
 package cn.perfledger.app.integrity;
 
 import cn.perfledger.app.eventstore.SnapshotChunks;
+import cn.perfledger.app.eventstore.StoredSnapshots;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -296,27 +297,30 @@ public final class ChainingEventStorageEngine implements EventStorageEngine {
     }
 
     /**
-     * The latest snapshot only if its keyed binding verifies against the stored bytes and the current chain;
-     * otherwise it is discarded (logged) and the aggregate is rebuilt from its events.
+     * The latest snapshot only if its keyed binding verifies against its row as stored and the current chain;
+     * otherwise it is discarded (logged) and the aggregate is rebuilt from its events. The delegate hands the row
+     * it read the message from ({@link StoredSnapshots}), so the check covers exactly those bytes and the row is
+     * read once; a delegate that cannot hand its rows gets no snapshot used at all.
      */
     @Override
     public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
-        Optional<DomainEventMessage<?>> snapshot = delegate.readSnapshot(aggregateIdentifier);
-        if (snapshot.isEmpty()) {
-            return snapshot;
+        if (!(delegate instanceof StoredSnapshots stored)) {
+            return Optional.empty();
         }
-        DomainEventMessage<?> message = snapshot.get();
+        Optional<StoredSnapshots.StoredSnapshot> snapshot = stored.readStoredSnapshot(aggregateIdentifier);
+        if (snapshot.isEmpty()) {
+            return Optional.empty();
+        }
+        DomainEventMessage<?> message = snapshot.get().message();
         long sequence = message.getSequenceNumber();
-        ChainIntegrity guard = integrity.get();
-        String problem = SnapshotBinding.check(guard.keys(), message.getIdentifier(),
-                guard.storedSnapshot(aggregateIdentifier, sequence).orElse(null),
+        String problem = SnapshotBinding.check(integrity.get().keys(), message.getIdentifier(), snapshot.get().row(),
                 store.linkOf(aggregateIdentifier, sequence).orElse(null));
         if (problem != null) {
             log.warn("Snapshot of {} at sequence {} DISCARDED, the aggregate is rebuilt from its events: {}",
                     aggregateIdentifier, sequence, problem);
             return Optional.empty();
         }
-        return snapshot;
+        return Optional.of(message);
     }
 
     @Override

@@ -72,9 +72,4 @@ final class StoreChainIntegrity implements ChainIntegrity {
         return new ConflictException("integrity", "记录链 " + aggregateId + " 的完整性校验未通过，已拒绝写入（未写入任何记录）：" + why
                 + "。请管理员校验账本（/api/v1/integrity）");
     }
-
-    @Override
-    public Optional<StoredEvent> storedSnapshot(String aggregateId, long sequenceNumber) {
-        return events.snapshot(aggregateId, sequenceNumber);
-    }
 }

@@ -56,6 +56,9 @@ public final class LedgerJson {
         mapper.setAnnotationIntrospector(new LedgerAnnotationIntrospector());
         mapper.registerModule(new Jdk8Module());
         mapper.registerModule(new JavaTimeModule());
+        // after JavaTimeModule, so that it is asked first: the common "yyyy-MM-dd" without DateTimeFormatter
+        mapper.registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("ledger-iso-dates")
+                .addDeserializer(java.time.LocalDate.class, new IsoDateDeserializer()));
         mapper.registerModule(new ParameterNamesModule());
         mapper.registerModule(new LedgerValueTypesModule());
         mapper.addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);

@@ -70,4 +70,26 @@ class ChainHashTest {
         assertThat(ChainHash.canonicalJson(ChainLinks.METADATA_READER.createObjectNode().put("rate",
                 new java.math.BigDecimal("1.50")))).isEqualTo("{\"rate\":1.5}");
     }
+
+    /** The link check is a loop now; it must accept exactly what {@code [0-9a-f]{64}} accepts (seed logged). */
+    @Test
+    void isLink_acceptsExactly64LowercaseHexDigits() {
+        long seed = System.nanoTime();
+        java.util.Random random = new java.util.Random(seed);
+        java.util.regex.Pattern hex64 = java.util.regex.Pattern.compile("[0-9a-f]{64}");
+        String alphabet = "0123456789abcdefABCDEFg-/ :\u0660";
+        assertThat(ChainHash.isLink(null)).isFalse();
+        assertThat(ChainHash.isLink("a".repeat(64))).isTrue();
+        for (int i = 0; i < 20_000; i++) {
+            int length = 60 + random.nextInt(9);
+            StringBuilder value = new StringBuilder();
+            for (int j = 0; j < length; j++) {
+                // mostly valid digits, so that almost-links are tried too
+                value.append(random.nextInt(20) == 0 ? alphabet.charAt(random.nextInt(alphabet.length()))
+                        : alphabet.charAt(random.nextInt(16)));
+            }
+            assertThat(ChainHash.isLink(value.toString())).as("seed %d: %s", seed, value)
+                    .isEqualTo(hex64.matcher(value).matches());
+        }
+    }
 }

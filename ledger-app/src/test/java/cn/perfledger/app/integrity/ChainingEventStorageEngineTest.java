@@ -55,11 +55,6 @@ class ChainingEventStorageEngineTest {
         public void advanceHead(String aggregateId, long from, long to, String link) {
             storedHeads.put(aggregateId, to);
         }
-
-        @Override
-        public Optional<cn.perfledger.app.eventstore.StoredEvent> storedSnapshot(String aggregateId, long sequence) {
-            return Optional.empty();
-        }
     };
     private final ChainingEventStorageEngine engine = new ChainingEventStorageEngine(store, serializer, serializer,
             lookup, heads, () -> integrity);
@@ -150,6 +145,67 @@ class ChainingEventStorageEngineTest {
         engine.appendEvents(event(5));
         assertThat(stored().get(0).getMetaData().get(ChainHash.CHAIN_PREV)).isEqualTo(ChainHash.MISSING_PREDECESSOR);
         assertThat(Optional.ofNullable(heads.linkAt(AGGREGATE, 5))).isPresent();
+    }
+
+    /**
+     * A snapshot is read once: the delegate hands the message with the row it read it from, and the keyed check
+     * runs on that row — a row whose payload was edited after its MAC is discarded, without a second read.
+     */
+    @Test
+    void aSnapshot_isCheckedOnTheRowItWasReadFrom_readOnce() {
+        engine.appendEvents(event(0), event(1), event(2));
+        String link = (String) stored().get(2).getMetaData().get(ChainHash.CHAIN_HASH);
+        byte[] payload = "{\"spent\":\"1.00\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        org.axonframework.serialization.SimpleSerializedObject<byte[]> serialized =
+                new org.axonframework.serialization.SimpleSerializedObject<>(payload, byte[].class, "State", "4");
+        java.util.Map<String, Object> binding = SnapshotBinding.bind(keys, AGGREGATE, 2, "BudgetLedger", serialized,
+                link);
+        byte[] metadata;
+        try {
+            metadata = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(binding);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        cn.perfledger.app.eventstore.StoredEvent row = new cn.perfledger.app.eventstore.StoredEvent(-1, AGGREGATE, 2,
+                "BudgetLedger", "snapshot-1", metadata, payload, "4", "State", "2021-01-01T00:00:00Z");
+        byte[] edited = payload.clone();
+        edited[10] = '9';
+        cn.perfledger.app.eventstore.StoredEvent tampered = new cn.perfledger.app.eventstore.StoredEvent(-1,
+                AGGREGATE, 2, "BudgetLedger", "snapshot-1", metadata, edited, "4", "State",
+                "2021-01-01T00:00:00Z");
+
+        assertThat(snapshotReading(row).readSnapshot(AGGREGATE)).map(DomainEventMessage::getIdentifier)
+                .contains("snapshot-1");
+        assertThat(snapshotReads).isEqualTo(1);
+        assertThat(snapshotReading(tampered).readSnapshot(AGGREGATE)).isEmpty();
+        assertThat(snapshotReads).isEqualTo(2);
+    }
+
+    @Test
+    void aDelegateThatCannotHandItsRows_hasNoSnapshotUsed() {
+        engine.appendEvents(event(0));
+        store.storeSnapshot(event(0));
+        assertThat(engine.readSnapshot(AGGREGATE)).isEmpty();
+    }
+
+    private int snapshotReads;
+
+    /** An engine over {@link #store} whose delegate hands {@code row} as the snapshot's stored row. */
+    private ChainingEventStorageEngine snapshotReading(cn.perfledger.app.eventstore.StoredEvent row) {
+        class Handing extends InMemoryEventStorageEngine implements cn.perfledger.app.eventstore.StoredSnapshots {
+            @Override
+            public Optional<StoredSnapshot> readStoredSnapshot(String aggregateIdentifier) {
+                snapshotReads++;
+                return Optional.of(new StoredSnapshot(new GenericDomainEventMessage<>("BudgetLedger", AGGREGATE, 2,
+                        "state", MetaData.emptyInstance(), row.eventIdentifier(), java.time.Instant.EPOCH), row));
+            }
+
+            @Override
+            public Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
+                throw new AssertionError("the snapshot row is read once, through readStoredSnapshot");
+            }
+        }
+        return new ChainingEventStorageEngine(new Handing(), serializer, serializer, lookup, heads, () -> integrity);
     }
 
     private static DomainEventMessage<?> event(long sequence) {
