@@ -53,6 +53,7 @@ class LargeYearSnapshotPerformanceTest {
 
     private static final int BATCHES = 50;
     private static final int BATCH_SIZE = 2_000;
+    private static final int SNAPSHOT_THRESHOLD = 500; // ledger.snapshot-threshold above
     private static final int WARM_UP = 20;
     private static final int MEASURED = 30;
     private static final FiscalYearId YEAR = FiscalYearId.of("PERF", 2021);
@@ -101,6 +102,12 @@ class LargeYearSnapshotPerformanceTest {
         }
         long buildMillis = (System.nanoTime() - buildStart) / 1_000_000;
         snapshotExecutor.awaitIdle(120, TimeUnit.SECONDS);
+        // Axon drops a snapshot trigger of a year whose previous snapshot is still being taken, so the last batch's
+        // may not have counted; one threshold of single vouchers later a trigger fires with nothing in progress
+        for (int i = 0; i <= SNAPSHOT_THRESHOLD; i++) {
+            recordOne();
+        }
+        snapshotExecutor.awaitIdle(120, TimeUnit.SECONDS);
 
         for (int i = 0; i < WARM_UP; i++) {
             recordOne();
@@ -137,7 +144,7 @@ class LargeYearSnapshotPerformanceTest {
                    cold load (cache evicted: snapshot at seq %s of %,d, %,d bytes, + tail): %.1f ms; next command %.2f ms
                    snapshot chunks stored once: %,d chunks, %,d bytes
                 ==================================================================================
-                """, events, BATCHES, BATCH_SIZE, WARM_UP + MEASURED, buildMillis, median(batchMillis), max(batchMillis), MEASURED, median,
+                """, events, BATCHES, BATCH_SIZE, SNAPSHOT_THRESHOLD + 1 + WARM_UP + MEASURED, buildMillis, median(batchMillis), max(batchMillis), MEASURED, median,
                 max, snapshot.get("SEQUENCENUMBER"), lastSequence, ((Number) snapshot.get("BYTES")).longValue(),
                 coldMillis, warmAgain, ((Number) chunks.get("N")).longValue(), ((Number) chunks.get("BYTES")).longValue());
         System.out.println(report);
