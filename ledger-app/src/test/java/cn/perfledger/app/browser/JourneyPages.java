@@ -17,7 +17,10 @@ import cn.perfledger.app.support.TestUsers;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -67,13 +70,30 @@ final class JourneyPages {
         // the old page is still "complete" until the navigation starts: wait for it to go first, or the next read
         // may find an element of the old page that goes stale under it (a click that stays on the page waits 5 s)
         try {
-            HeadlessChromium.waitFor(browser, Duration.ofSeconds(5))
-                    .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(oldPage));
-        } catch (org.openqa.selenium.TimeoutException stayedOnThePage) {
+            HeadlessChromium.waitFor(browser, Duration.ofSeconds(5)).until(d -> gone(oldPage));
+        } catch (TimeoutException stayedOnThePage) {
             // not a navigation: nothing to wait for
         }
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         seen();
+    }
+
+    /**
+     * Whether the element has left the document. Caught mid-navigation, Chromium answers "Node with given id does not
+     * belong to the document" as an unknown error instead of a stale reference (CI failed once on it): the same fact.
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException stale) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     void type(String name, String text) {
