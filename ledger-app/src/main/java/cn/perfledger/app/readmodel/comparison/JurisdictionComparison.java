@@ -6,14 +6,9 @@ import cn.perfledger.app.readmodel.JurisdictionDirectory.Member;
 import cn.perfledger.app.readmodel.YearIntegrity;
 import cn.perfledger.app.readmodel.figures.StoredYearFigures;
 import cn.perfledger.app.readmodel.figures.YearFiguresReadModel;
+import cn.perfledger.app.readmodel.figures.YearFiguresTotals;
 import cn.perfledger.domain.common.FiscalYearId;
-import cn.perfledger.domain.common.Money;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.media.Schema;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +19,8 @@ import org.springframework.stereotype.Service;
 /**
  * Compares the department-years of one jurisdiction and year. Each row is the year's {@code year_figures} row
  * ({@link YearFiguresReadModel#find}: served when its keyed MAC verifies, else replayed and named as altered) —
- * never a fold of every year; the rows' totals are read from the stored documents as they are. A year not in memory
+ * never a fold of every year; the rows' totals are read from the stored documents as they are
+ * ({@link YearFiguresTotals}). A year not in memory
  * is judged by its keyed heads ({@link YearIntegrity}), so a cold instance does not read every year to compare them.
  */
 @Service
@@ -44,7 +40,6 @@ public class JurisdictionComparison {
     private final JurisdictionDirectory directory;
     private final YearFiguresReadModel figures;
     private final YearIntegrity yearIntegrity;
-    private final ObjectMapper json = new ObjectMapper();
 
     public JurisdictionComparison(JurisdictionDirectory directory, YearFiguresReadModel figures,
             YearIntegrity yearIntegrity) {
@@ -80,38 +75,13 @@ public class JurisdictionComparison {
                 IntegrityStatus.combine(rows.stream().map(ComparisonRow::integrity).toList()));
     }
 
-    private ComparisonRow row(Member member, StoredYearFigures stored, String integrityBasis) {
-        JsonNode executionTotal = tree(stored.execution()).path("total");
-        JsonNode carryOverTotal = tree(stored.carryOver()).path("total");
-        JsonNode evaluation = stored.evaluation() == null ? null : tree(stored.evaluation());
+    private static ComparisonRow row(Member member, StoredYearFigures stored, String integrityBasis) {
+        YearFiguresTotals totals = YearFiguresTotals.of(stored);
         IntegrityStatus integrity = member.integrity().broken()
                 ? IntegrityStatus.combine(List.of(stored.integrity(), member.integrity())) : stored.integrity();
         return new ComparisonRow(member.departmentId(), member.name(), member.jurisdiction(), stored.fiscalYearId(),
-                money(executionTotal.path("fullYear")), money(executionTotal.path("executed")),
-                decimal(executionTotal.path("executionRate")), money(carryOverTotal.path("carryOut")),
-                evaluation == null ? null : decimal(evaluation.path("total")),
-                evaluation == null ? null : text(evaluation.path("grade")),
-                stored.lastGlobalIndex(), stored.updatedAt(), stored.source(), integrity, integrityBasis);
-    }
-
-    private JsonNode tree(String document) {
-        try {
-            return json.readTree(document);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Money money(JsonNode node) {
-        BigDecimal value = decimal(node);
-        return value == null ? null : new Money(value);
-    }
-
-    private static BigDecimal decimal(JsonNode node) {
-        return node.isMissingNode() || node.isNull() ? null : new BigDecimal(node.asText());
-    }
-
-    private static String text(JsonNode node) {
-        return node.isMissingNode() || node.isNull() ? null : node.asText();
+                totals.fullYear(), totals.executed(), totals.executionRate(), totals.carryOut(), totals.totalScore(),
+                totals.grade(), stored.lastGlobalIndex(), stored.updatedAt(), stored.source(), integrity,
+                integrityBasis);
     }
 }

@@ -41,8 +41,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * of it, one in another city; each comparison row must equal the year's own execution, carry-over and scored-table
  * queries; the jurisdiction matches exactly unless subordinates are asked for; a user sees only his scope; an
  * edited read-model row is answered from a replay and named BROKEN; a year not in memory is judged by its keyed
- * heads (basis "heads") — a head moved back is BROKEN in the comparison and the directory —, one read keeps its
- * verified status; bad parameters are 400 naming the field.
+ * heads (basis "heads") — a head moved back is BROKEN in the comparison and the directory —, and the directory
+ * page summarises it from its row without reading it (an edited row is replayed and raises the banner); one read
+ * keeps its verified status; bad parameters are 400 naming the field.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -135,6 +136,23 @@ class JurisdictionComparisonTest implements H2FileContext {
         JsonNode directoryYear = getJson("/api/v1/departments/" + districtDept).get("years").get(0);
         assertThat(directoryYear.get("integrityBasis").asText()).isEqualTo("heads");
         assertThat(directoryYear.get("integrity").get("status").asText()).isEqualTo("INTACT");
+
+        // the directory page lists cold years from their rows too, reading none of them
+        assertThat(directorySection(cityDept)).contains("data-yuan=\"100,000.00\"", "data-yuan=\"42,000.50\"",
+                "42.00%");
+        assertThat(directorySection(districtDept)).contains("data-yuan=\"70,000.00\"");
+        assertThat(queries.inMemory(FiscalYearId.of(cityDept, 2021))).as("the directory page read no year").isFalse();
+        assertThat(queries.inMemory(FiscalYearId.of(districtDept, 2021))).isFalse();
+        // … and an edited row of a cold year is not shown: the page replays that year and raises the banner
+        try {
+            jdbc.update("UPDATE year_figures SET execution_json = ? WHERE fiscal_year_id = ?",
+                    honest.replace("42000.50", "2000.50"), id);
+            String page = directoryPage();
+            assertThat(section(page, cityDept)).contains("data-yuan=\"42,000.50\"").doesNotContain("\"2,000.50\"");
+            assertThat(page).contains("integrity-banner", "year_figures");
+        } finally {
+            jdbc.update("UPDATE year_figures SET execution_json = ? WHERE fiscal_year_id = ?", honest, id);
+        }
 
         // a head moved back by someone with database access only: its MAC fails, both answers say BROKEN
         String districtYear = FiscalYearId.of(districtDept, 2021).toString();
@@ -245,6 +263,23 @@ class JurisdictionComparisonTest implements H2FileContext {
     private static List<String> departments(JsonNode comparison) {
         return java.util.stream.StreamSupport.stream(comparison.get("rows").spliterator(), false)
                 .map(r -> r.get("departmentId").asText()).toList();
+    }
+
+    private String directoryPage() throws Exception {
+        return mvc.perform(get("/")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private String directorySection(String dept) throws Exception {
+        return section(directoryPage(), dept);
+    }
+
+    /** The department's card of the directory page (up to the next department's). */
+    private static String section(String page, String dept) {
+        int start = page.indexOf("id=\"dept-" + dept + "\"");
+        assertThat(start).as("the page lists " + dept).isNotNegative();
+        int end = page.indexOf("id=\"dept-", start + 1);
+        return page.substring(start, end < 0 ? page.length() : end);
     }
 
     private JsonNode compare(String query) throws Exception {
