@@ -31,7 +31,8 @@ final class BenchOptions {
               --max-rows=20000 --batch-size=5000   rows per import file, vouchers per batch
               --setup=single|import     budget lines and initial budgets one by one (default) or in the first file
               --reversals-via=auto|single|import|batch   auto: the import or a batch once the product offers it
-              --samples=N               single writes per kind;  --queries=N  warm queries per kind
+              --samples=N               single writes per kind, timed after --write-warmup=N of each (default: samples)
+              --queries=N               warm queries per kind
               --peer-runs=N             runs of ledger-cli / hledger (medians)
               --writers=16 --writer-seconds=N   concurrent clients and how long they write
               --city-years=N --city-events=N --city-reversals=N --city-loaders=N   city scale (PostgreSQL)
@@ -57,6 +58,7 @@ final class BenchOptions {
     final boolean setupByImport;
     final YearLoader.ReversalPath reversalsVia;
     final int samples;
+    final int writeWarmup;
     final int queries;
     final int peerRuns;
     final int writers;
@@ -97,6 +99,7 @@ final class BenchOptions {
         setupByImport = a.getOrDefault("setup", "single").equals("import");
         reversalsVia = YearLoader.ReversalPath.valueOf(a.getOrDefault("reversals-via", "auto").toUpperCase());
         samples = integer(a, "samples", full ? 200 : 20);
+        writeWarmup = integer(a, "write-warmup", samples);
         queries = integer(a, "queries", full ? 100 : 30);
         peerRuns = integer(a, "peer-runs", full ? 5 : 3);
         writers = integer(a, "writers", 16);
@@ -115,6 +118,14 @@ final class BenchOptions {
         if (lines < 2 || units < 1 || vouchers < 10 || maxRows < 1 || batchSize < 1 || writers < 1 || mainYears < 1) {
             throw new IllegalArgumentException("sizes too small: lines ≥ 2, units ≥ 1, vouchers ≥ 10");
         }
+        if (samples < 1 || writeWarmup < 0) {
+            throw new IllegalArgumentException("--samples ≥ 1, --write-warmup ≥ 0");
+        }
+        for (String section : skip) {
+            if (!section.isEmpty() && !SECTIONS.contains(section)) {
+                throw new IllegalArgumentException("unknown section --skip=" + section + " (" + String.join(",", SECTIONS) + ")");
+            }
+        }
         for (String store : stores) {
             if (!store.equals("h2") && !store.equals("postgres")) {
                 throw new IllegalArgumentException("unknown store " + store + " (h2, postgres)");
@@ -122,8 +133,11 @@ final class BenchOptions {
         }
     }
 
+    /** What {@code --skip} may leave out. */
+    static final List<String> SECTIONS = List.of("peers", "writes", "warm", "why", "disk", "cold", "writers", "city", "main");
+
     static BenchOptions parse(String[] args) {
-        Map<String, String> values = new HashMap<>();
+        ConsultedOptions values = new ConsultedOptions();
         for (String arg : args) {
             if (!arg.startsWith("--")) {
                 throw new IllegalArgumentException("not an option: " + arg);
@@ -134,7 +148,37 @@ final class BenchOptions {
         if (values.containsKey("quick") && values.containsKey("full")) {
             throw new IllegalArgumentException("--quick or --full, not both");
         }
-        return new BenchOptions(values);
+        BenchOptions options = new BenchOptions(values);
+        // a misspelt option would otherwise run the default silently, e.g. a full run instead of the one asked for
+        for (String key : values.keySet()) {
+            if (!values.consulted.contains(key)) {
+                throw new IllegalArgumentException("unknown option --" + key + " (--help lists them)");
+            }
+        }
+        return options;
+    }
+
+    /** The options given, remembering which ones the constructor asked for. */
+    private static final class ConsultedOptions extends HashMap<String, String> {
+        private final Set<String> consulted = new HashSet<>();
+
+        @Override
+        public String get(Object key) {
+            consulted.add(String.valueOf(key));
+            return super.get(key);
+        }
+
+        @Override
+        public String getOrDefault(Object key, String fallback) {
+            consulted.add(String.valueOf(key));
+            return super.getOrDefault(key, fallback);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            consulted.add(String.valueOf(key));
+            return super.containsKey(key);
+        }
     }
 
     boolean runs(String section) {

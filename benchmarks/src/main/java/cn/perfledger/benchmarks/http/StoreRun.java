@@ -105,7 +105,7 @@ final class StoreRun {
         }
         if (options.runs("writes")) {
             awaitReadModel(clerk);
-            SingleWrites.measure(this, clerk, rubric, options.samples);
+            SingleWrites.measure(this, clerk, rubric, options.writeWarmup, options.samples);
         }
         if (options.runs("warm")) {
             Queries.warm(this, clerk, options.queries, loadStart, loadEnd);
