@@ -31,7 +31,8 @@ final class BenchOptions {
               --max-rows=20000 --batch-size=5000   rows per import file, vouchers per batch
               --setup=single|import     budget lines and initial budgets one by one (default) or in the first file
               --reversals-via=auto|single|import|batch   auto: the import or a batch once the product offers it
-              --samples=N               single writes per kind, timed after --write-warmup=N of each (default: samples)
+              --samples=N               single writes per kind, timed after --write-warmup=N of every kind
+                                        (default: 500 with --full, else --samples)
               --queries=N               warm queries per kind
               --peer-runs=N             runs of ledger-cli / hledger (medians)
               --writers=16 --writer-seconds=N   concurrent clients and how long they write
@@ -99,7 +100,7 @@ final class BenchOptions {
         setupByImport = a.getOrDefault("setup", "single").equals("import");
         reversalsVia = YearLoader.ReversalPath.valueOf(a.getOrDefault("reversals-via", "auto").toUpperCase());
         samples = integer(a, "samples", full ? 200 : 20);
-        writeWarmup = integer(a, "write-warmup", samples);
+        writeWarmup = integer(a, "write-warmup", full ? 500 : samples);
         queries = integer(a, "queries", full ? 100 : 30);
         peerRuns = integer(a, "peer-runs", full ? 5 : 3);
         writers = integer(a, "writers", 16);

@@ -19,10 +19,10 @@ import java.util.function.IntFunction;
  * reversal, adjustment, back-dated voucher, indicator actual, judgement score — server-side from the access log
  * and client-side, p50 and p99.
  *
- * <p>Each kind first sends {@code warmup} writes of its own, printed apart and without a verdict: right after
- * the load the server's JIT is still compiling the single-write paths (measured: about one core busy compiling
- * for the first seconds of writes), so the first writes of a kind time the compiler, not the steady state the
- * target is about. As with JMH's warm-up iterations, the target is judged on the writes that follow.
+ * <p>First {@code warmup} writes of every kind are sent, printed apart and without a verdict: right after the load
+ * the server's JIT is still compiling (measured with a flight recording: about one core busy compiling for a
+ * minute and more after a 100,000-event load), so the first writes time the compiler, not the steady state the
+ * target is about. As with JMH's warm-up iterations, the target is judged on the writes sent after the warm-up.
  */
 final class SingleWrites {
 
@@ -68,39 +68,61 @@ final class SingleWrites {
                 "evaluator", "自评小组", "effectiveDate", plan.lastDay().toString());
     }
 
-    /** Times {@code samples} writes of each kind on the loaded year and prints their p50/p99. */
+    /** One kind of single write: its name, how many the year allows (reversals need unreversed vouchers), the write. */
+    private record Kind(String name, int available, IntFunction<Api.Response> write) {
+    }
+
+    /**
+     * Sends {@code warmup} writes of every kind, then times {@code samples} more of every kind on the loaded year and
+     * prints their p50/p99: every kind is timed after the warm-up of all of them, not only of its own.
+     */
     static void measure(StoreRun run, Api clerk, RubricFile rubric, int warmup, int samples) {
         YearPlan plan = run.plan;
         String year = plan.fiscalYearPath();
         Random random = new Random(plan.spec.seed() + 7);
         List<Voucher> neverReversed = neverReversed(plan);
-        int reversible = Math.max(0, Math.min(samples, neverReversed.size() - warmup));
-        time(run, "voucher", warmup, samples, i -> clerk.postWithRetry(year + "/expenditures", Map.of("voucherNo",
-                String.format("S-V-%05d", i), "lineId", plan.lines.get(random.nextInt(plan.lines.size())).lineId(),
-                "amount", "100.00", "effectiveDate", plan.lastDay().toString(), "summary", "单笔写入")));
-        time(run, "reversal", Math.min(warmup, neverReversed.size()), reversible, i -> {
+        List<Kind> kinds = new ArrayList<>();
+        kinds.add(new Kind("voucher", Integer.MAX_VALUE, i -> clerk.postWithRetry(year + "/expenditures", Map.of(
+                "voucherNo", String.format("S-V-%05d", i), "lineId", plan.lines.get(random.nextInt(plan.lines.size())).lineId(),
+                "amount", "100.00", "effectiveDate", plan.lastDay().toString(), "summary", "单笔写入"))));
+        kinds.add(new Kind("reversal", neverReversed.size(), i -> {
             Voucher original = neverReversed.get(i);
             return clerk.postWithRetry(year + "/reversals", YearLoader.reversalBody(new Reversal(
                     String.format("S-R-%05d", i), original.voucherNo(), original.lineId(), 1, plan.lastDay(), "冲销错账")));
-        });
-        time(run, "adjustment (追加)", warmup, samples, i -> clerk.postWithRetry(year + "/adjustments/increase", Map.of(
-                "lineId", plan.lines.get(random.nextInt(plan.lines.size())).lineId(), "amount", "1000.00",
-                "documentNo", "基财预〔追〕" + i + "号", "reason", "单笔追加", "effectiveDate", plan.lastDay().toString())));
-        time(run, "back-dated voucher (Feb 1)", warmup, samples, i -> clerk.postWithRetry(year + "/expenditures", Map.of(
-                "voucherNo", String.format("S-B-%05d", i), "lineId", plan.lines.get(random.nextInt(plan.lines.size())).lineId(),
-                "amount", "100.00", "effectiveDate", plan.firstDay().plusDays(31).toString(), "summary", "补记凭证")));
+        }));
+        kinds.add(new Kind("adjustment (追加)", Integer.MAX_VALUE, i -> clerk.postWithRetry(year + "/adjustments/increase",
+                Map.of("lineId", plan.lines.get(random.nextInt(plan.lines.size())).lineId(), "amount", "1000.00",
+                        "documentNo", "基财预〔追〕" + i + "号", "reason", "单笔追加", "effectiveDate", plan.lastDay().toString()))));
+        kinds.add(new Kind("back-dated voucher (Feb 1)", Integer.MAX_VALUE, i -> clerk.postWithRetry(year + "/expenditures",
+                Map.of("voucherNo", String.format("S-B-%05d", i), "lineId",
+                        plan.lines.get(random.nextInt(plan.lines.size())).lineId(), "amount", "100.00",
+                        "effectiveDate", plan.firstDay().plusDays(31).toString(), "summary", "补记凭证"))));
         if (rubric.indicators.isEmpty() || rubric.judgements.isEmpty()) {
             run.report.skipped(run.store, "indicator actual / judgement score", "the rubric has no such leaf");
-            return;
+        } else {
+            String evaluation = year + "/evaluation";
+            kinds.add(new Kind("indicator actual", Integer.MAX_VALUE, i -> {
+                RubricFile.Leaf leaf = rubric.indicators.get(i % rubric.indicators.size());
+                return clerk.postWithRetry(evaluation + "/indicators/" + leaf.indicatorId() + "/actuals",
+                        Map.of("actual", i % 2 == 0 ? "96.1%" : "94.8%", "effectiveDate", plan.lastDay().toString()));
+            }));
+            kinds.add(new Kind("judgement score", Integer.MAX_VALUE, i -> clerk.postWithRetry(evaluation + "/judgement-scores",
+                    score(rubric.judgements.get(i % rubric.judgements.size()), i % 2 == 0 ? 0.8 : 1.0, plan))));
         }
-        String evaluation = year + "/evaluation";
-        time(run, "indicator actual", warmup, samples, i -> {
-            RubricFile.Leaf leaf = rubric.indicators.get(i % rubric.indicators.size());
-            return clerk.postWithRetry(evaluation + "/indicators/" + leaf.indicatorId() + "/actuals",
-                    Map.of("actual", i % 2 == 0 ? "96.1%" : "94.8%", "effectiveDate", plan.lastDay().toString()));
-        });
-        time(run, "judgement score", warmup, samples, i -> clerk.postWithRetry(evaluation + "/judgement-scores",
-                score(rubric.judgements.get(i % rubric.judgements.size()), i % 2 == 0 ? 0.8 : 1.0, plan)));
+        for (Kind kind : kinds) {
+            int count = Math.min(warmup, kind.available());
+            if (count > 0) {
+                Timed first = send(run, kind.name(), 0, count, kind.write());
+                run.report.figure(run.store, "single write: " + kind.name() + ", the first " + count
+                        + " after loading (server)", first.server().describe(50, 99) + "; server CPU "
+                        + Report.number(first.cpuMillis()) + " ms per write", null, null);
+            }
+        }
+        for (Kind kind : kinds) {
+            int from = Math.min(warmup, kind.available());
+            time(run, kind.name() + (from > 0 ? ", after the warm-up" : ""),
+                    send(run, kind.name(), from, Math.min(samples, kind.available() - from), kind.write()));
+        }
     }
 
     private static List<Voucher> neverReversed(YearPlan plan) {
@@ -122,22 +144,13 @@ final class SingleWrites {
         return candidates;
     }
 
-    /** Sends {@code warmup} writes (indices 0…), then times {@code samples} more and prints both. */
-    private static void time(StoreRun run, String kind, int warmup, int samples, IntFunction<Api.Response> write) {
-        if (warmup > 0) {
-            Timed first = send(run, kind, 0, warmup, write);
-            run.report.figure(run.store, "single write: " + kind + ", the first " + warmup
-                    + " after loading (server)", first.server().describe(50, 99) + "; server CPU "
-                    + Report.number(first.cpuMillis()) + " ms per write", null, null);
-        }
-        Timed timed = send(run, kind, warmup, samples, write);
+    private static void time(StoreRun run, String kind, Timed timed) {
         Stats s = timed.server();
         boolean met = s.count() > 0 && s.percentile(50) <= 5 && s.percentile(99) <= 25;
-        run.report.figure(run.store, "single write: " + kind + (warmup > 0 ? ", after those" : "") + " (server)",
-                s.describe(50, 99), new Report.Target("p50 ≤ 5 ms, p99 ≤ 25 ms", 0, true), met);
-        run.report.figure(run.store, "single write: " + kind + (warmup > 0 ? ", after those" : "") + " (client HTTP)",
-                timed.client().describe(50, 99) + "; server CPU " + Report.number(timed.cpuMillis()) + " ms per write",
-                null, null);
+        run.report.figure(run.store, "single write: " + kind + " (server)", s.describe(50, 99),
+                new Report.Target("p50 ≤ 5 ms, p99 ≤ 25 ms", 0, true), met);
+        run.report.figure(run.store, "single write: " + kind + " (client HTTP)", timed.client().describe(50, 99)
+                + "; server CPU " + Report.number(timed.cpuMillis()) + " ms per write", null, null);
     }
 
     private record Timed(Stats server, Stats client, double cpuMillis) {

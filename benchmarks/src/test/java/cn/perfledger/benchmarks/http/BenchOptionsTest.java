@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** A misspelt option or section is refused instead of running the defaults; the write warm-up follows --samples. */
+/** A misspelt option or section is refused instead of running the defaults; the write warm-up has a default per size. */
 class BenchOptionsTest {
 
     @Test
-    void theWriteWarmupDefaultsToTheSamplesAndCanBeSetApart() {
-        assertEquals(200, BenchOptions.parse(new String[] {"--full"}).writeWarmup);
+    void theWriteWarmupHasADefaultAndCanBeSetApart() {
+        assertEquals(500, BenchOptions.parse(new String[] {"--full"}).writeWarmup);
         assertEquals(50, BenchOptions.parse(new String[] {"--samples=50"}).writeWarmup);
         assertEquals(0, BenchOptions.parse(new String[] {"--samples=50", "--write-warmup=0"}).writeWarmup);
     }
