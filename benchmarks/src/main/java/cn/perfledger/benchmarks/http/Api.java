@@ -26,7 +26,7 @@ final class Api {
     private static final AtomicLong TAGS = new AtomicLong();
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
-    private static final Duration TIMEOUT = Duration.ofMinutes(30);
+    private static final Duration TIMEOUT = Duration.ofMinutes(10);
     private static final String CONFLICT_RULE = "并发修改冲突";
 
     /** A response with the client-side time from sending the request to the last byte of the body. */

@@ -15,7 +15,8 @@ import java.util.Set;
 final class BenchOptions {
 
     /** The memory settings the README recommends (one 100,000-event year in ≤ 600 MiB RSS). */
-    static final List<String> RECOMMENDED_JVM = List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m");
+    static final List<String> RECOMMENDED_JVM = List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m",
+            "-XX:+ExitOnOutOfMemoryError");
 
     static final String USAGE = """
             java -cp benchmarks/target/benchmarks.jar cn.perfledger.benchmarks.http.HttpBench [options]

@@ -1,6 +1,8 @@
 package cn.perfledger.benchmarks.http;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -58,7 +60,11 @@ final class Report {
         if (Math.abs(value) >= 10) {
             return String.format(Locale.ROOT, "%.1f", value);
         }
-        return String.format(Locale.ROOT, "%.2f", value);
+        if (Math.abs(value) >= 1) {
+            return String.format(Locale.ROOT, "%.2f", value);
+        }
+        // three significant digits below 1: a ratio of 0.0016 is not "0.00"
+        return new BigDecimal(value).round(new MathContext(3)).toPlainString();
     }
 
     /** A measured figure; {@code target} may be null. */

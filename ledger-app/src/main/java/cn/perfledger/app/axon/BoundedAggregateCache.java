@@ -1,6 +1,9 @@
 package cn.perfledger.app.axon;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
@@ -9,12 +12,17 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
 
 /**
- * A least-recently-used, strongly referenced in-memory cache of loaded aggregates, bounded by entry count.
+ * A least-recently-used, strongly referenced in-memory cache of loaded aggregates, bounded by entry count and by
+ * the events the cached aggregates hold together.
  *
  * <p>Axon 4.12 ships no weighted or LRU cache of its own (only {@code WeakReferenceCache}, whose entries a busy
  * JVM clears at any young collection, and adapters for EhCache/JCache, which are not on the classpath). A
- * department-year with 100,000 vouchers is a few tens of MB of state, so the bound is in entries and small by
- * default ({@code ledger.aggregate-cache-size}).
+ * department-year with 100,000 vouchers is a few tens of MB of state, so a bound in entries alone
+ * ({@code ledger.aggregate-cache-size}) lets the cache outgrow the heap when the years are large; each entry
+ * therefore weighs the events its aggregate has applied (its version + 1, refreshed at every save, which puts the
+ * entry again) and the least recently used entries are evicted while the total exceeds
+ * {@code ledger.aggregate-cache-max-events} ({@link AggregateCacheBound}). The entry just put is never evicted
+ * by its own weight: a year larger than the bound stays cached alone until another one is used.
  *
  * <p>Axon's caching repository removes an entry whenever a unit of work that loaded it rolls back (a refused
  * command included); the next command then loads from the latest snapshot plus the events after it. With
@@ -40,21 +48,32 @@ public final class BoundedAggregateCache implements Cache {
     }
 
     private final int maxEntries;
+    private final long maxEvents;
     private final LatestSequence latestSequence;
     private final Map<Object, Object> entries;
+    /** Each entry's weight (events its aggregate holds) and their sum; guarded by {@code entries}. */
+    private final Map<Object, Long> weights = new HashMap<>();
+    private long totalWeight;
     private final CopyOnWriteArrayList<EntryListener> listeners = new CopyOnWriteArrayList<>();
 
     public BoundedAggregateCache(int maxEntries) {
-        this(maxEntries, null);
+        this(maxEntries, Long.MAX_VALUE, null);
     }
 
-    /** A cache whose hits are checked against the store's latest sequence number (null: never checked). */
-    public BoundedAggregateCache(int maxEntries, LatestSequence latestSequence) {
+    /**
+     * A cache of at most {@code maxEntries} aggregates holding at most {@code maxEvents} events together, whose hits
+     * are checked against the store's latest sequence number (null: never checked).
+     */
+    public BoundedAggregateCache(int maxEntries, long maxEvents, LatestSequence latestSequence) {
         this.latestSequence = latestSequence;
         if (maxEntries < 1) {
             throw new IllegalArgumentException("maxEntries must be positive: " + maxEntries);
         }
+        if (maxEvents < 1) {
+            throw new IllegalArgumentException("maxEvents must be positive: " + maxEvents);
+        }
         this.maxEntries = maxEntries;
+        this.maxEvents = maxEvents;
         this.entries = new LinkedHashMap<>(16, 0.75f, true);
     }
 
@@ -67,7 +86,9 @@ public final class BoundedAggregateCache implements Cache {
         }
         if (value != null && latestSequence != null && isStale(key, value)) {
             synchronized (entries) {
-                entries.remove(key, value);
+                if (entries.remove(key, value)) {
+                    unweigh(key);
+                }
             }
             listeners.forEach(l -> l.onEntryRemoved(key));
             return null;
@@ -80,11 +101,13 @@ public final class BoundedAggregateCache implements Cache {
 
     @Override
     public void put(Object key, Object value) {
+        long weight = weightOf(value);
         Object previous;
-        Object evicted;
+        List<Object> evicted;
         synchronized (entries) {
             previous = entries.put(key, value);
-            evicted = evictEldest();
+            weigh(key, weight);
+            evicted = evictEldest(key);
         }
         if (previous == null) {
             listeners.forEach(l -> l.onEntryCreated(key, value));
@@ -96,13 +119,15 @@ public final class BoundedAggregateCache implements Cache {
 
     @Override
     public boolean putIfAbsent(Object key, Object value) {
-        Object evicted;
+        long weight = weightOf(value);
+        List<Object> evicted;
         synchronized (entries) {
             if (entries.containsKey(key)) {
                 return false;
             }
             entries.put(key, value);
-            evicted = evictEldest();
+            weigh(key, weight);
+            evicted = evictEldest(key);
         }
         listeners.forEach(l -> l.onEntryCreated(key, value));
         notifyExpired(evicted);
@@ -114,6 +139,9 @@ public final class BoundedAggregateCache implements Cache {
         boolean removed;
         synchronized (entries) {
             removed = entries.remove(key) != null;
+            if (removed) {
+                unweigh(key);
+            }
         }
         if (removed) {
             listeners.forEach(l -> l.onEntryRemoved(key));
@@ -127,6 +155,8 @@ public final class BoundedAggregateCache implements Cache {
         synchronized (entries) {
             keys = entries.keySet().toArray();
             entries.clear();
+            weights.clear();
+            totalWeight = 0;
         }
         for (Object key : keys) {
             listeners.forEach(l -> l.onEntryRemoved(key));
@@ -144,7 +174,12 @@ public final class BoundedAggregateCache implements Cache {
     @SuppressWarnings("unchecked")
     public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
         synchronized (entries) {
-            entries.computeIfPresent(key, (k, v) -> update.apply((V) v));
+            Object updated = entries.computeIfPresent(key, (k, v) -> update.apply((V) v));
+            if (updated == null) {
+                unweigh(key);
+            } else {
+                weigh(key, weightOf(updated));
+            }
         }
     }
 
@@ -158,6 +193,38 @@ public final class BoundedAggregateCache implements Cache {
     public int size() {
         synchronized (entries) {
             return entries.size();
+        }
+    }
+
+    /** The events the cached aggregates hold together (their versions + 1). */
+    public long events() {
+        synchronized (entries) {
+            return totalWeight;
+        }
+    }
+
+    /** An aggregate's events applied (version + 1); 1 for anything else or an aggregate without a version. */
+    static long weightOf(Object value) {
+        if (value instanceof AggregateCacheEntry<?> entry) {
+            try {
+                Long version = entry.recreateAggregate(null, null, null, null).version();
+                return version == null ? 1 : version + 1;
+            } catch (RuntimeException e) {
+                return 1;
+            }
+        }
+        return 1;
+    }
+
+    private void weigh(Object key, long weight) {
+        Long previous = weights.put(key, weight);
+        totalWeight += weight - (previous == null ? 0 : previous);
+    }
+
+    private void unweigh(Object key) {
+        Long previous = weights.remove(key);
+        if (previous != null) {
+            totalWeight -= previous;
         }
     }
 
@@ -175,19 +242,25 @@ public final class BoundedAggregateCache implements Cache {
         return cached == null || latestSequence.hasEventAfter(String.valueOf(key), cached);
     }
 
-    private Object evictEldest() {
-        if (entries.size() <= maxEntries) {
-            return null;
+    /** Evicts the least recently used entries, never {@code kept}, while either bound is exceeded. */
+    private List<Object> evictEldest(Object kept) {
+        List<Object> evicted = new ArrayList<>(1);
+        var eldest = entries.keySet().iterator();
+        while ((entries.size() > maxEntries || totalWeight > maxEvents) && eldest.hasNext()) {
+            Object key = eldest.next();
+            if (key.equals(kept)) {
+                continue;
+            }
+            eldest.remove();
+            unweigh(key);
+            evicted.add(key);
         }
-        var eldest = entries.entrySet().iterator();
-        Object key = eldest.next().getKey();
-        eldest.remove();
-        return key;
+        return evicted;
     }
 
-    private void notifyExpired(Object evictedKey) {
-        if (evictedKey != null) {
-            listeners.forEach(l -> l.onEntryExpired(evictedKey));
+    private void notifyExpired(List<Object> evictedKeys) {
+        for (Object key : evictedKeys) {
+            listeners.forEach(l -> l.onEntryExpired(key));
         }
     }
 }

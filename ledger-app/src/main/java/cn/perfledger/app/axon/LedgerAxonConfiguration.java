@@ -75,7 +75,14 @@ public class LedgerAxonConfiguration {
 
     @Bean
     public BoundedAggregateCache budgetLedgerCache(LedgerProperties properties, EventTable events) {
-        return new BoundedAggregateCache(properties.aggregateCacheSize(), latestSequence(events));
+        return cache(properties, events);
+    }
+
+    /** A cache bounded in aggregates and in the events they hold together, its hits checked against the store. */
+    static BoundedAggregateCache cache(LedgerProperties properties, EventTable events) {
+        return new BoundedAggregateCache(properties.aggregateCacheSize(),
+                AggregateCacheBound.maxEvents(properties.aggregateCacheMaxEvents(), Runtime.getRuntime().maxMemory()),
+                latestSequence(events));
     }
 
     /**
@@ -134,21 +141,21 @@ public class LedgerAxonConfiguration {
 
     @Bean
     public ConfigurerModule departmentAggregate(LedgerProperties properties, EventTable events) {
-        BoundedAggregateCache cache = new BoundedAggregateCache(properties.aggregateCacheSize(), latestSequence(events));
+        BoundedAggregateCache cache = cache(properties, events);
         return configurer -> configurer.configureAggregate(
                 AggregateConfigurer.defaultConfiguration(Department.class).configureCache(c -> cache));
     }
 
     @Bean
     public ConfigurerModule evaluationAggregate(LedgerProperties properties, EventTable events) {
-        BoundedAggregateCache cache = new BoundedAggregateCache(properties.aggregateCacheSize(), latestSequence(events));
+        BoundedAggregateCache cache = cache(properties, events);
         return configurer -> configurer.configureAggregate(
                 AggregateConfigurer.defaultConfiguration(Evaluation.class).configureCache(c -> cache));
     }
 
     @Bean
     public ConfigurerModule rubricAggregate(LedgerProperties properties, EventTable events) {
-        BoundedAggregateCache cache = new BoundedAggregateCache(properties.aggregateCacheSize(), latestSequence(events));
+        BoundedAggregateCache cache = cache(properties, events);
         return configurer -> configurer.configureAggregate(
                 AggregateConfigurer.defaultConfiguration(Rubric.class).configureCache(c -> cache));
     }
