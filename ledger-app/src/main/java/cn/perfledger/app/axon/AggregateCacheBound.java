@@ -20,12 +20,7 @@ final class AggregateCacheBound {
     }
 
     static long maxEvents(long configured, long maxHeapBytes) {
-        if (configured < 0) {
-            throw new IllegalArgumentException("ledger.aggregate-cache-max-events: 不能为负数: " + configured);
-        }
-        if (configured > 0) {
-            return configured;
-        }
-        return Math.max(FLOOR, HeapShares.aggregateCaches(maxHeapBytes) / BYTES_PER_EVENT);
+        return HeapShares.events("ledger.aggregate-cache-max-events", configured, HeapShares.aggregateCaches(maxHeapBytes),
+                BYTES_PER_EVENT, FLOOR);
     }
 }

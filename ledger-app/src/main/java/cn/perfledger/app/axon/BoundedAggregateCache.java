@@ -207,13 +207,18 @@ public final class BoundedAggregateCache implements Cache {
     static long weightOf(Object value) {
         if (value instanceof AggregateCacheEntry<?> entry) {
             try {
-                Long version = entry.recreateAggregate(null, null, null, null).version();
+                Long version = liveVersion(entry);
                 return version == null ? 1 : version + 1;
             } catch (RuntimeException e) {
                 return 1;
             }
         }
         return 1;
+    }
+
+    /** The cached aggregate's version: an entry made in this JVM holds its live aggregate and ignores the arguments. */
+    private static Long liveVersion(AggregateCacheEntry<?> entry) {
+        return entry.recreateAggregate(null, null, null, null).version();
     }
 
     private void weigh(Object key, long weight) {
@@ -234,8 +239,7 @@ public final class BoundedAggregateCache implements Cache {
         }
         Long cached;
         try {
-            // an entry made in this JVM holds its live aggregate and returns it without using the arguments
-            cached = entry.recreateAggregate(null, null, null, null).version();
+            cached = liveVersion(entry);
         } catch (RuntimeException e) {
             return true;
         }

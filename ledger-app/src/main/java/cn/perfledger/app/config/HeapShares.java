@@ -26,6 +26,17 @@ public final class HeapShares {
         return beyondReserve(maxHeapBytes) - history(maxHeapBytes);
     }
 
+    /**
+     * An event bound: {@code configured} when set (&gt; 0), otherwise {@code shareBytes} at {@code bytesPerEvent},
+     * never below {@code floor}; a negative setting is refused naming {@code setting}.
+     */
+    public static long events(String setting, long configured, long shareBytes, long bytesPerEvent, long floor) {
+        if (configured < 0) {
+            throw new IllegalArgumentException(setting + ": 不能为负数: " + configured);
+        }
+        return configured > 0 ? configured : Math.max(floor, shareBytes / bytesPerEvent);
+    }
+
     private static long beyondReserve(long maxHeapBytes) {
         return Math.max(0, maxHeapBytes - RESERVED_MIB * 1024 * 1024);
     }

@@ -20,12 +20,7 @@ final class HistoryBound {
     }
 
     static long maxEvents(long configured, long maxHeapBytes) {
-        if (configured < 0) {
-            throw new IllegalArgumentException("ledger.history.max-events: 不能为负数: " + configured);
-        }
-        if (configured > 0) {
-            return configured;
-        }
-        return Math.max(FLOOR, HeapShares.history(maxHeapBytes) / BYTES_PER_EVENT);
+        return HeapShares.events("ledger.history.max-events", configured, HeapShares.history(maxHeapBytes),
+                BYTES_PER_EVENT, FLOOR);
     }
 }
